@@ -1,0 +1,43 @@
+namespace AeSweep.Core.Definitions;
+
+/// <summary>The sweep file's <c>dataset</c>: a built-in name or a typed source, plus size controls.</summary>
+/// <param name="Kind">Where the samples come from.</param>
+/// <param name="Name">The built-in name (for <see cref="DatasetSourceKind.BuiltIn"/>), e.g. <c>fashion-mnist</c>.</param>
+/// <param name="ImagesPath">IDX images file.</param>
+/// <param name="LabelsPath">IDX labels file (optional).</param>
+/// <param name="CsvPath">CSV file.</param>
+/// <param name="Limit">Use only the first N training samples.</param>
+/// <param name="ValidationSplit">Share of training samples held out for validation, in (0, 1).</param>
+/// <param name="Normalize">CSV normalization: <c>minmax</c> (to [0,1]), <c>standard</c> (zero mean, unit variance) or <c>none</c>.</param>
+public sealed record DatasetSpec(
+    DatasetSourceKind Kind,
+    string? Name = null,
+    string? ImagesPath = null,
+    string? LabelsPath = null,
+    string? CsvPath = null,
+    int? Limit = null,
+    double ValidationSplit = 0.1,
+    string Normalize = "minmax")
+{
+    /// <summary>Built-in datasets AeSweep resolves by name.</summary>
+    public static IReadOnlyList<string> BuiltInNames { get; } = ["fashion-mnist", "synthetic"];
+
+    /// <summary>Whether every sample value lies in [0, 1], which binary cross-entropy needs.</summary>
+    public bool ValuesInUnitInterval => Kind switch
+    {
+        DatasetSourceKind.Csv => Normalize == "minmax",
+        _ => true,
+    };
+
+    /// <summary>Whether samples are images (so PSNR/SSIM, galleries and conv models apply).</summary>
+    public bool IsImage => Kind is DatasetSourceKind.BuiltIn or DatasetSourceKind.Idx or DatasetSourceKind.Synthetic;
+
+    /// <summary>A short description for logs and the dashboard.</summary>
+    public string Describe() => Kind switch
+    {
+        DatasetSourceKind.BuiltIn => Name!,
+        DatasetSourceKind.Idx => $"idx:{ImagesPath}",
+        DatasetSourceKind.Csv => $"csv:{CsvPath}",
+        _ => "synthetic",
+    };
+}

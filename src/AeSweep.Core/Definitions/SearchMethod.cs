@@ -1,0 +1,12 @@
+namespace AeSweep.Core.Definitions;
+
+/// <summary>How configurations are chosen.</summary>
+public enum SearchMethod
+{
+    /// <summary>Full factorial over discrete values, in a fixed order.</summary>
+    Grid,
+    /// <summary>Independent uniform draws, seeded.</summary>
+    Random,
+    /// <summary>Tree-structured Parzen estimator (Bayesian optimisation, Bergstra et al. 2011).</summary>
+    Tpe,
+}

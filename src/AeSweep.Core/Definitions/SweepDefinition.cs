@@ -1,0 +1,40 @@
+using AeSweep.Core.Search;
+
+namespace AeSweep.Core.Definitions;
+
+/// <summary>
+/// A validated sweep: what to train on, what to search and how, when to stop. Immutable; produced
+/// only by <c>SweepDefinitionParser</c> (which validates) or by code that builds a valid one.
+/// </summary>
+/// <param name="Name">A human name for the sweep.</param>
+/// <param name="Dataset">The data.</param>
+/// <param name="Program">An external trainer, or null for AeSweep's own training.</param>
+/// <param name="Method">Grid, random or TPE.</param>
+/// <param name="Metric">The ranking metric and its goal.</param>
+/// <param name="SearchSpace">
+/// The hyperparameters. For built-in training the model family is itself the parameter
+/// <c>model</c> (constant or categorical), so a sweep over families is an ordinary search.
+/// </param>
+/// <param name="EarlyTerminate">The pruner.</param>
+/// <param name="Budget">Trial, parallelism and time limits.</param>
+/// <param name="Seed">Seed for sampling and training; null: chosen at submission.</param>
+public sealed record SweepDefinition(
+    string Name,
+    DatasetSpec Dataset,
+    ProgramSpec? Program,
+    SearchMethod Method,
+    MetricSpec Metric,
+    SearchSpace SearchSpace,
+    EarlyTerminateSpec EarlyTerminate,
+    BudgetSpec Budget,
+    long? Seed)
+{
+    /// <summary>The name of the parameter that carries the model family in built-in sweeps.</summary>
+    public const string ModelParameter = "model";
+
+    /// <summary>The model families this sweep may train (empty for <c>program:</c> sweeps).</summary>
+    public IReadOnlyList<ModelFamily> ModelFamilies =>
+        SearchSpace.Find(ModelParameter) is { } p
+            ? p.Distribution.EnumerateValues().Select(v => ModelFamilyNames.Parse(v.AsString())).ToArray()
+            : [];
+}
