@@ -7,7 +7,7 @@ namespace AeSweep.Core.Definitions;
 /// only by <c>SweepDefinitionParser</c> (which validates) or by code that builds a valid one.
 /// </summary>
 /// <param name="Name">A human name for the sweep.</param>
-/// <param name="Dataset">The data.</param>
+/// <param name="Dataset">The data (null only for <c>program:</c> sweeps, whose program loads its own).</param>
 /// <param name="Program">An external trainer, or null for AeSweep's own training.</param>
 /// <param name="Method">Grid, random or TPE.</param>
 /// <param name="Metric">The ranking metric and its goal.</param>
@@ -20,7 +20,7 @@ namespace AeSweep.Core.Definitions;
 /// <param name="Seed">Seed for sampling and training; null: chosen at submission.</param>
 public sealed record SweepDefinition(
     string Name,
-    DatasetSpec Dataset,
+    DatasetSpec? Dataset,
     ProgramSpec? Program,
     SearchMethod Method,
     MetricSpec Metric,

@@ -1,0 +1,7 @@
+using System.CommandLine;
+using AeSweep.Cli.Commands;
+
+var root = new RootCommand("AeSweep: hyperparameter sweeps for autoencoders — which code size, depth, width, loss and variant fit your data.");
+root.Subcommands.Add(ValidateCommand.Create());
+
+return await root.Parse(args).InvokeAsync();

@@ -1,0 +1,20 @@
+using System.Globalization;
+using AeSweep.Core.Definitions;
+using AeSweep.Core.Search;
+
+namespace AeSweep.Cli;
+
+/// <summary>One line that tells a person what a sweep will do.</summary>
+internal static class SweepSummary
+{
+    public static string Describe(SweepDefinition sweep)
+    {
+        var searched = sweep.SearchSpace.Parameters.Count(p => p.Distribution is not ConstantDistribution);
+        var what = sweep.Program is { } program ? $"program '{string.Join(' ', program.Command)}'" : string.Join("|", sweep.ModelFamilies.Select(f => f.ToName()));
+        var trials = sweep.Budget.MaxTrials is { } max ? max.ToString(CultureInfo.InvariantCulture) : sweep.Method == SearchMethod.Grid ? "all grid" : "unlimited";
+        var pruning = sweep.EarlyTerminate.Type == EarlyTerminateType.None ? "no pruning" : $"{sweep.EarlyTerminate.Type.ToString().ToLowerInvariant()} pruning";
+        var data = sweep.Dataset is { } dataset ? $" on {dataset.Describe()}{(dataset.Limit is { } limit ? $" (first {limit:N0})" : string.Empty)}" : string.Empty;
+        return $"{sweep.Name}: {what}{data}, {sweep.Method.ToString().ToLowerInvariant()} search over {searched} of {sweep.SearchSpace.Parameters.Length} parameters, " +
+               $"{trials} trials, {sweep.Budget.MaxParallel} at a time, {pruning}, {sweep.Metric.Name} ({sweep.Metric.Goal.ToString().ToLowerInvariant()})";
+    }
+}

@@ -1,0 +1,287 @@
+using AeSweep.Core.Definitions.Documents;
+using AeSweep.Core.Search;
+using AeSweep.Core.Trials;
+
+namespace AeSweep.Core.Definitions;
+
+/// <summary>
+/// Turns a <see cref="DocNode"/> tree into a <see cref="SweepDefinition"/>, collecting every error with its
+/// field path and line. Sections live in the partial files beside this one.
+/// </summary>
+internal sealed partial class SweepFileValidator(SweepParseOptions options, List<ValidationError> errors)
+{
+    private static readonly string[] TopLevelKeys =
+        ["name", "dataset", "model", "program", "method", "metric", "parameters", "early_terminate", "budget", "seed"];
+
+    // Keys W&B users bring along, with where the same thing lives here.
+    private static readonly Dictionary<string, string> WandbHints = new(StringComparer.Ordinal)
+    {
+        ["run_cap"] = "AeSweep's trial limit is budget.max_trials",
+        ["command"] = "AeSweep runs an external trainer through program: {command: [...]}",
+        ["project"] = "AeSweep has no projects; remove it",
+        ["entity"] = "AeSweep has no entities; remove it",
+        ["description"] = "sweep files have no description; use a comment (# ...)",
+    };
+
+    public SweepDefinition? Validate(DocNode? root)
+    {
+        if (root is null || root is DocScalar { IsNull: true })
+        {
+            Error(ValidationError.FilePath, null, "the file is empty; a sweep file names at least a dataset, a model (or program), a method and parameters");
+            return null;
+        }
+
+        if (root is not DocMapping map)
+        {
+            Error(ValidationError.FilePath, root, $"a sweep file is a mapping of keys (name, dataset, model, method, parameters, ...), but this is {root.KindName}");
+            return null;
+        }
+
+        CheckKeys(map, string.Empty, TopLevelKeys, WandbHints);
+
+        var name = ReadName(map);
+        var program = map["program"] is { } programNode ? ReadProgram(programNode) : null;
+        var models = map["model"] is { } modelNode ? ReadModels(modelNode) : null;
+        if (map.ContainsKey("program") && map.ContainsKey("model"))
+        {
+            Error("program", map["program"], "a sweep names either model (AeSweep trains it) or program (your trainer), not both");
+        }
+        else if (!map.ContainsKey("program") && !map.ContainsKey("model"))
+        {
+            Error("model", map, "required: name a model family (" + string.Join(", ", ModelFamilyNames.All) + ") or a program: {command: [...]}");
+        }
+
+        var isProgram = map.ContainsKey("program");
+        DatasetSpec? dataset = null;
+        if (map["dataset"] is { } datasetNode)
+        {
+            dataset = ReadDataset(datasetNode);
+        }
+        else if (!isProgram)
+        {
+            Error("dataset", map, "required: a built-in name (" + string.Join(", ", DatasetSpec.BuiltInNames) + ") or {type: idx|csv, ...}");
+        }
+
+        var method = ReadMethod(map);
+        var metric = ReadMetric(map["metric"], isProgram, dataset);
+        var space = ReadParameters(map["parameters"], map, isProgram, models, dataset);
+        var budget = ReadBudget(map["budget"]);
+        var earlyTerminate = ReadEarlyTerminate(map["early_terminate"], space);
+        var seed = map["seed"] is { } seedNode ? ReadInteger(seedNode, "seed", 0, long.MaxValue) : null;
+
+        if (models is not null && dataset is { IsImage: false } && models.Contains(ModelFamily.Conv))
+        {
+            Error("model", map["model"], $"conv needs image data, but the dataset is {dataset.Kind.ToString().ToLowerInvariant()}; use dense, denoising, sparse or vae");
+        }
+
+        CheckMethodAgainstSpace(method, space, budget, map);
+
+        if (errors.Count > 0 || method is null || space is null || budget is null || earlyTerminate is null)
+        {
+            return null;
+        }
+
+        return new SweepDefinition(name, dataset, program, method.Value, metric ?? MetricSpec.Default, space, earlyTerminate, budget, seed);
+    }
+
+    private string ReadName(DocMapping map)
+    {
+        var fallback = options.SourceName is { } source ? Path.GetFileNameWithoutExtension(source) : "sweep";
+        if (map["name"] is not { } node)
+        {
+            return fallback;
+        }
+
+        var name = ReadString(node, "name");
+        if (name is null)
+        {
+            return fallback;
+        }
+
+        if (string.IsNullOrWhiteSpace(name) || name.Length > 200)
+        {
+            Error("name", node, "must be 1 to 200 characters");
+        }
+
+        return name;
+    }
+
+    private SearchMethod? ReadMethod(DocMapping map)
+    {
+        if (map["method"] is not { } node)
+        {
+            Error("method", map, "required: one of grid, random, tpe");
+            return null;
+        }
+
+        var text = ReadString(node, "method");
+        switch (text)
+        {
+            case null:
+                return null;
+            case "grid":
+                return SearchMethod.Grid;
+            case "random":
+                return SearchMethod.Random;
+            case "tpe":
+                return SearchMethod.Tpe;
+            case "bayes" or "bayesian":
+                Error("method", node, $"'{text}' is W&B's name; AeSweep's Bayesian method is tpe (tree-structured Parzen estimator)");
+                return null;
+            default:
+                Error("method", node, NameSuggestions.WithSuggestion($"'{text}' is not a search method (grid, random, tpe)", text, ["grid", "random", "tpe"]));
+                return null;
+        }
+    }
+
+    private MetricSpec? ReadMetric(DocNode? node, bool isProgram, DatasetSpec? dataset)
+    {
+        if (node is null)
+        {
+            return null;
+        }
+
+        string? name;
+        string? goalText = null;
+        DocNode? goalNode = null;
+        DocNode nameNode = node;
+        if (node is DocScalar)
+        {
+            name = ReadString(node, "metric");
+        }
+        else if (node is DocMapping map)
+        {
+            CheckKeys(map, "metric", ["name", "goal"]);
+            nameNode = map["name"] ?? node;
+            name = map["name"] is { } n ? ReadString(n, "metric.name") : null;
+            if (map["name"] is null)
+            {
+                Error("metric.name", map, "required, e.g. val_mse");
+            }
+
+            goalNode = map["goal"];
+            goalText = goalNode is not null ? ReadString(goalNode, "metric.goal") : null;
+        }
+        else
+        {
+            Error("metric", node, $"must be a metric name or {{name, goal}}, not {node.KindName}");
+            return null;
+        }
+
+        if (name is null)
+        {
+            return null;
+        }
+
+        var namePath = node is DocMapping ? "metric.name" : "metric";
+        MetricGoal? naturalGoal = null;
+        if (!isProgram)
+        {
+            if (!BuiltInMetrics.Goals.TryGetValue(name, out var natural))
+            {
+                Error(namePath, nameNode, NameSuggestions.WithSuggestion($"'{name}' is not a metric AeSweep computes ({string.Join(", ", BuiltInMetrics.Goals.Keys)})", name, BuiltInMetrics.Goals.Keys));
+            }
+            else
+            {
+                naturalGoal = natural;
+                if (BuiltInMetrics.ImageOnly.Contains(name) && dataset is { IsImage: false })
+                {
+                    Error(namePath, nameNode, $"{name} is defined for images, but the dataset is {dataset.Kind.ToString().ToLowerInvariant()}");
+                }
+            }
+        }
+        else if (string.IsNullOrWhiteSpace(name))
+        {
+            Error(namePath, nameNode, "must not be empty");
+        }
+
+        MetricGoal goal;
+        switch (goalText)
+        {
+            case null:
+                goal = naturalGoal ?? MetricGoal.Minimize;
+                break;
+            case "minimize":
+                goal = MetricGoal.Minimize;
+                break;
+            case "maximize":
+                goal = MetricGoal.Maximize;
+                break;
+            default:
+                Error("metric.goal", goalNode, NameSuggestions.WithSuggestion($"'{goalText}' is not a goal (minimize, maximize)", goalText, ["minimize", "maximize"]));
+                return null;
+        }
+
+        if (naturalGoal is { } expected && goalText is not null && goal != expected)
+        {
+            Error("metric.goal", goalNode, $"{name} is better when {(expected == MetricGoal.Minimize ? "smaller" : "larger")}; {goalText} would rank the worst models first");
+        }
+
+        return new MetricSpec(name, goal);
+    }
+
+    private BudgetSpec? ReadBudget(DocNode? node)
+    {
+        if (node is null)
+        {
+            return new BudgetSpec(null);
+        }
+
+        if (!ExpectMapping(node, "budget", "{max_trials, max_parallel, max_minutes}", out var map))
+        {
+            return null;
+        }
+
+        CheckKeys(map, "budget", ["max_trials", "max_parallel", "max_minutes"]);
+        var maxTrials = map["max_trials"] is { } t ? ReadInteger(t, "budget.max_trials", 1, 1_000_000) : null;
+        var maxParallel = map["max_parallel"] is { } p ? ReadInteger(p, "budget.max_parallel", 1, 4096) : 1;
+        var maxMinutes = map["max_minutes"] is { } m ? ReadNumber(m, "budget.max_minutes", 0, 525_600, minExclusive: true) : null;
+        return new BudgetSpec((int?)maxTrials, (int)(maxParallel ?? 1), maxMinutes);
+    }
+
+    private void CheckMethodAgainstSpace(SearchMethod? method, SearchSpace? space, BudgetSpec? budget, DocMapping map)
+    {
+        if (method is null || space is null)
+        {
+            return;
+        }
+
+        if (method == SearchMethod.Grid)
+        {
+            double size = 1;
+            foreach (var parameter in space.Parameters)
+            {
+                if (!parameter.Distribution.IsDiscrete)
+                {
+                    Error($"parameters.{parameter.Name}", ParameterNode(map, parameter.Name), "grid search needs discrete values: give values: [...], a step q, or integer bounds; or use method: random or tpe");
+                }
+                else
+                {
+                    size *= parameter.Distribution.EnumerateValues().Count;
+                }
+            }
+
+            if (size > GridLimit)
+            {
+                Error("method", map["method"], $"the grid has about {size:G3} points (more than {GridLimit:N0}); use random or tpe, or fewer values");
+            }
+        }
+        else if (budget is { MaxTrials: null, MaxMinutes: null })
+        {
+            Error("budget.max_trials", map["budget"] ?? map, $"required for {method.ToString()!.ToLowerInvariant()} search (or set budget.max_minutes), so the sweep ends");
+        }
+    }
+
+    private const double GridLimit = 100_000;
+
+    private static DocNode? ParameterNode(DocMapping map, string name)
+    {
+        if (map["parameters"] is not DocMapping parameters)
+        {
+            return null;
+        }
+
+        var baseName = KnownParameters.TryParseLayerWidth(name, out _) && parameters[name] is null ? "width" : name;
+        return parameters[baseName] ?? parameters;
+    }
+}
