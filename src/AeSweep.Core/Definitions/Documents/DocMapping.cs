@@ -7,6 +7,9 @@ internal sealed class DocMapping(int line) : DocNode(line)
 
     public override string KindName => "a mapping";
 
+    /// <summary>Keys that came in through a YAML merge (&lt;&lt;) and may still be overridden.</summary>
+    public HashSet<string> MergedKeys { get; } = new(StringComparer.Ordinal);
+
     public DocNode? this[string key] => Entries.FirstOrDefault(e => e.Key.Text == key).Value;
 
     public bool ContainsKey(string key) => Entries.Any(e => e.Key.Text == key);

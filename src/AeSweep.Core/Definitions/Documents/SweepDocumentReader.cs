@@ -13,6 +13,13 @@ internal static class SweepDocumentReader
     public const int MaxDepth = 64;
     public const long MaxExpandedNodes = 100_000;
 
+    // Only the core schema's tags: anything else (!!python/object, custom tags) asks for behaviour a sweep file must not have.
+    private static readonly HashSet<string> StandardTags = new(StringComparer.Ordinal)
+    {
+        "tag:yaml.org,2002:str", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float", "tag:yaml.org,2002:bool",
+        "tag:yaml.org,2002:null", "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq",
+    };
+
     public static DocNode? Read(string text, List<ValidationError> errors)
     {
         if (text.Length > MaxBytes)
@@ -43,6 +50,12 @@ internal static class SweepDocumentReader
         catch (YamlException ex)
         {
             errors.Add(new(ValidationError.FilePath, (int)ex.Start.Line, "syntax error: " + Describe(ex)));
+            return null;
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or IndexOutOfRangeException or FormatException)
+        {
+            // YamlDotNet's scanner throws these on some malformed flow collections instead of a YamlException.
+            errors.Add(new(ValidationError.FilePath, null, "syntax error: the YAML could not be parsed; look for an unclosed bracket, brace or quote"));
             return null;
         }
     }
@@ -181,6 +194,12 @@ internal static class SweepDocumentReader
         {
             Merge(mapping, node);
         }
+        else if (mapping.MergedKeys.Remove(pendingKey.Text))
+        {
+            // A key set in the mapping itself overrides the same key brought in by a merge.
+            mapping.Entries.RemoveAll(e => e.Key.Text == pendingKey.Text);
+            mapping.Entries.Add(new(pendingKey, node));
+        }
         else if (mapping.ContainsKey(pendingKey.Text))
         {
             errors.Add(new(ValidationError.FilePath, pendingKey.Line, $"duplicate key '{pendingKey.Text}'"));
@@ -204,6 +223,7 @@ internal static class SweepDocumentReader
             foreach (var entry in item.Entries.Where(e => !into.ContainsKey(e.Key.Text)))
             {
                 into.Entries.Add(entry);
+                into.MergedKeys.Add(entry.Key.Text);
             }
         }
     }
@@ -221,7 +241,7 @@ internal static class SweepDocumentReader
 
     private static bool CheckTag(NodeEvent node, List<ValidationError> errors)
     {
-        if (node.Tag.IsEmpty || node.Tag.IsNonSpecific || node.Tag.Value.StartsWith("tag:yaml.org,2002:", StringComparison.Ordinal))
+        if (node.Tag.IsEmpty || node.Tag.IsNonSpecific || StandardTags.Contains(node.Tag.Value))
         {
             return true;
         }
