@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Runs every test of the solution. Idempotent: installs what the tests need (Debian packages, a throwaway
+# PostgreSQL on 127.0.0.1:55432), builds, tests, and ends with one 'N passed, N failed' line.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/lib.sh
+require_dotnet
+
+ensure_apt_packages dataset-fashion-mnist
+if [ -x scripts/start-test-postgres.sh ]; then
+  ensure_apt_packages postgresql
+  eval "$(scripts/start-test-postgres.sh)"
+fi
+
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+dotnet build AeSweep.sln -c Release -v q -nologo
+results=$(mktemp -d)
+set +e
+dotnet test AeSweep.sln -c Release --no-build -v q -nologo --logger "trx" --results-directory "$results" "$@"
+status=$?
+set -e
+# One closing line over all test assemblies, from the TRX result files.
+cat "$results"/*.trx 2>/dev/null | grep -o '<Counters [^>]*>' | awk '
+  { for (i = 1; i <= NF; i++) { split($i, kv, "="); gsub(/[^0-9]/, "", kv[2]);
+      if (kv[1] == "passed") p += kv[2]; if (kv[1] == "failed" || kv[1] == "error") f += kv[2]; if (kv[1] == "notExecuted") s += kv[2] } }
+  END { printf "tests: %d passed, %d failed, %d skipped\n", p, f, s }'
+rm -rf "$results"
+exit $status
