@@ -1,0 +1,258 @@
+using AeSweep.Core.Trials;
+
+namespace AeSweep.Core.Search.Samplers;
+
+/// <summary>
+/// Tree-structured Parzen Estimator (Bergstra et al. 2011) as Optuna 3.x implements it. After
+/// <see cref="TpeOptions.StartupTrials"/> random trials, the finished trials are split into the best
+/// γ(n) = min(⌈0.1·n⌉, 25) ("below") and the rest ("above"); a Parzen estimator l(x) is fitted to the
+/// first and g(x) to the second, <see cref="TpeOptions.EiCandidates"/> candidates are drawn from l, and the
+/// one maximising l(x)/g(x) — the expected improvement — is suggested.
+/// </summary>
+/// <remarks>
+/// Ranking follows Optuna: completed trials by value first, then pruned trials by the step they
+/// reached (further is better) and their last intermediate value; running and pending trials count
+/// as the worst observations under the constant liar; failed and cancelled trials are left out, so a
+/// crashing configuration cannot poison the model. Conditional parameters are modelled from the
+/// trials in which they were active. The random stream is derived from the seed and the trial
+/// number, so the suggestion depends only on (seed, history).
+/// </remarks>
+public sealed class TpeSampler : ISampler
+{
+    private readonly long _seed;
+
+    /// <summary>Creates a TPE sampler.</summary>
+    public TpeSampler(long seed, TpeOptions? options = null)
+    {
+        _seed = seed;
+        Options = options ?? TpeOptions.Default;
+        if (Options.Group && !Options.Multivariate)
+        {
+            throw new ArgumentException("The group option needs the multivariate option.", nameof(options));
+        }
+    }
+
+    /// <summary>The settings in use.</summary>
+    public TpeOptions Options { get; }
+
+    /// <summary>Optuna's γ(n): how many of n finished trials count as good.</summary>
+    public static int DefaultGamma(int n) => Math.Min((int)Math.Ceiling(0.1 * n), 25);
+
+    /// <inheritdoc />
+    public IReadOnlyDictionary<string, ParameterValue> Sample(SamplingContext context)
+    {
+        var random = SeedSequence.For(_seed, context.TrialNumber);
+        var space = context.Space;
+        var ranked = RankedTrials(context);
+        var finished = ranked.Count(r => !r.InFlight);
+        if (finished < Options.StartupTrials)
+        {
+            return space.SampleRandom(random);
+        }
+
+        MarkBelow(ranked, DefaultGamma(finished));
+        var assignment = new Dictionary<string, ParameterValue>(StringComparer.Ordinal);
+        var groups = Options.Multivariate ? JointGroups(space) : null;
+        foreach (var parameter in space.Parameters)
+        {
+            if (assignment.ContainsKey(parameter.Name) || !space.IsActive(parameter, assignment))
+            {
+                continue;
+            }
+
+            if (IsSingleValued(parameter.Distribution))
+            {
+                assignment[parameter.Name] = parameter.Distribution.Sample(random);
+                continue;
+            }
+
+            if (groups?.FirstOrDefault(g => g.Contains(parameter)) is { } group)
+            {
+                SampleJointly(group, ranked, random, assignment, multivariate: true);
+            }
+            else
+            {
+                SampleJointly([parameter], ranked, random, assignment, multivariate: false);
+            }
+        }
+
+        return assignment;
+    }
+
+    private void SampleJointly(
+        List<SearchParameter> parameters, List<Ranked> ranked, Random random, Dictionary<string, ParameterValue> assignment, bool multivariate)
+    {
+        var below = Observations(parameters, ranked, wantBelow: true);
+        var above = Observations(parameters, ranked, wantBelow: false);
+        var distributions = parameters.Select(p => p.Distribution).ToArray();
+        var l = new ParzenEstimator(distributions, below, multivariate, Options);
+        var g = new ParzenEstimator(distributions, above, multivariate, Options);
+        var candidates = l.Sample(random, Options.EiCandidates);
+        var logL = l.LogPdf(candidates);
+        var logG = g.LogPdf(candidates);
+        var best = 0;
+        for (var i = 1; i < logL.Length; i++)
+        {
+            if (logL[i] - logG[i] > logL[best] - logG[best])
+            {
+                best = i;
+            }
+        }
+
+        for (var d = 0; d < parameters.Count; d++)
+        {
+            assignment[parameters[d].Name] = ToValue(parameters[d].Distribution, candidates[d][best]);
+        }
+    }
+
+    // The joint groups: the unconditional parameters (Optuna's intersection search space) and, with
+    // Group, each set of conditional siblings that share one condition.
+    private List<List<SearchParameter>> JointGroups(SearchSpace space)
+    {
+        var modelled = space.Parameters.Where(p => !IsSingleValued(p.Distribution)).ToList();
+        var groups = new List<List<SearchParameter>> { modelled.Where(p => p.Condition is null).ToList() };
+        if (Options.Group)
+        {
+            groups.AddRange(modelled.Where(p => p.Condition is not null).GroupBy(p => p.Condition).Select(g => g.ToList()));
+        }
+
+        return groups;
+    }
+
+    private List<Ranked> RankedTrials(SamplingContext context)
+    {
+        var ranked = new List<Ranked>(context.Trials.Count);
+        foreach (var trial in context.Trials)
+        {
+            switch (trial.State)
+            {
+                case TrialState.Completed when trial.Value is { } value && !double.IsNaN(value):
+                    ranked.Add(new Ranked(trial, double.NegativeInfinity, context.Goal.ToMinimized(value), false));
+                    break;
+                case TrialState.Pruned when trial.LastStep is { } step:
+                    var last = trial.IntermediateValues[step];
+                    ranked.Add(new Ranked(trial, -step, double.IsNaN(last) ? double.PositiveInfinity : context.Goal.ToMinimized(last), false));
+                    break;
+                case TrialState.Pruned:
+                    ranked.Add(new Ranked(trial, 1, 0, false));
+                    break;
+                case TrialState.Running or TrialState.Pending when Options.ConstantLiar:
+                    ranked.Add(new Ranked(trial, double.PositiveInfinity, double.PositiveInfinity, true));
+                    break;
+                default:
+                    // Failed and cancelled trials carry no information about the objective.
+                    break;
+            }
+        }
+
+        return ranked;
+    }
+
+    private static void MarkBelow(List<Ranked> ranked, int count)
+    {
+        var order = Enumerable.Range(0, ranked.Count)
+            .OrderBy(i => ranked[i].StepKey)
+            .ThenBy(i => ranked[i].Loss)
+            .ToArray(); // OrderBy is stable: ties keep trial order, as numpy's stable argsort does.
+        for (var k = 0; k < order.Length; k++)
+        {
+            ranked[order[k]].IsBelow = k < count;
+        }
+    }
+
+    private static double[][] Observations(List<SearchParameter> parameters, List<Ranked> ranked, bool wantBelow)
+    {
+        var columns = new List<double>[parameters.Count];
+        for (var d = 0; d < parameters.Count; d++)
+        {
+            columns[d] = [];
+        }
+
+        var row = new double[parameters.Count];
+        foreach (var r in ranked)
+        {
+            if (r.IsBelow != wantBelow || !TryRow(parameters, r.Trial, row))
+            {
+                continue;
+            }
+
+            for (var d = 0; d < parameters.Count; d++)
+            {
+                columns[d].Add(row[d]);
+            }
+        }
+
+        return [.. columns.Select(c => c.ToArray())];
+    }
+
+    // A trial contributes only when every parameter of the group was active in it and its value still
+    // fits the space (a resumed sweep may have narrowed a range).
+    private static bool TryRow(List<SearchParameter> parameters, FrozenTrial trial, double[] row)
+    {
+        for (var d = 0; d < parameters.Count; d++)
+        {
+            if (!trial.Parameters.TryGetValue(parameters[d].Name, out var value))
+            {
+                return false;
+            }
+
+            switch (parameters[d].Distribution)
+            {
+                case CategoricalDistribution c:
+                    var index = c.IndexOf(value);
+                    if (index < 0)
+                    {
+                        return false;
+                    }
+
+                    row[d] = index;
+                    break;
+                default:
+                    if (!value.IsNumeric || parameters[d].Distribution.NumericRange is not { } range)
+                    {
+                        return false;
+                    }
+
+                    var x = value.AsDouble();
+                    if (x < range.Min || x > range.Max || double.IsNaN(x))
+                    {
+                        return false;
+                    }
+
+                    row[d] = x;
+                    break;
+            }
+        }
+
+        return true;
+    }
+
+    private static ParameterValue ToValue(ParameterDistribution distribution, double internalValue) => distribution switch
+    {
+        CategoricalDistribution c => c.Choices[(int)internalValue],
+        IntDistribution => ParameterValue.Of((long)internalValue),
+        _ => ParameterValue.Of(internalValue),
+    };
+
+    private static bool IsSingleValued(ParameterDistribution distribution) => distribution switch
+    {
+        ConstantDistribution => true,
+        CategoricalDistribution c => c.Choices.Length <= 1,
+        FloatDistribution f => f.Low >= f.High,
+        IntDistribution i => i.Low >= i.High,
+        _ => false,
+    };
+
+    private sealed class Ranked(FrozenTrial trial, double stepKey, double loss, bool inFlight)
+    {
+        public FrozenTrial Trial { get; } = trial;
+
+        public double StepKey { get; } = stepKey;
+
+        public double Loss { get; } = loss;
+
+        public bool InFlight { get; } = inFlight;
+
+        public bool IsBelow { get; set; }
+    }
+}

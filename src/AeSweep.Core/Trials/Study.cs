@@ -1,0 +1,196 @@
+using System.Collections.Immutable;
+using System.Diagnostics.CodeAnalysis;
+using AeSweep.Core.Search;
+using AeSweep.Core.Search.Pruners;
+using AeSweep.Core.Search.Samplers;
+
+namespace AeSweep.Core.Trials;
+
+/// <summary>
+/// The ask-and-tell core of a sweep: <see cref="Ask"/> creates a trial with the sampler's configuration,
+/// <see cref="Report"/> records an intermediate value and asks the pruner whether to go on, and
+/// <see cref="Tell(int, double)"/> records how the trial ended. The history is a list of immutable
+/// <see cref="FrozenTrial"/> snapshots and the sampler and pruner are stateless over it, so a study
+/// rebuilt from stored trials (<see cref="Study(SearchSpace, ISampler, IPruner, MetricGoal, IEnumerable{FrozenTrial}?)"/>)
+/// behaves exactly as the one that stored them. Thread-safe: every operation holds one lock.
+/// </summary>
+public sealed class Study
+{
+    private readonly Lock _lock = new();
+    private readonly List<FrozenTrial> _trials = [];
+    private readonly Dictionary<int, int> _indexByNumber = [];
+    private int _nextNumber;
+
+    /// <summary>Creates a study, optionally restoring the trials a previous run stored.</summary>
+    /// <param name="space">The search space.</param>
+    /// <param name="sampler">How configurations are chosen.</param>
+    /// <param name="pruner">When running trials stop early.</param>
+    /// <param name="goal">Whether smaller or larger values are better.</param>
+    /// <param name="trials">Stored trials to restore (any order; numbers must be unique and non-negative).</param>
+    /// <exception cref="ArgumentException">Two stored trials share a number, or a number is negative.</exception>
+    public Study(SearchSpace space, ISampler sampler, IPruner pruner, MetricGoal goal, IEnumerable<FrozenTrial>? trials = null)
+    {
+        Space = space;
+        Sampler = sampler;
+        Pruner = pruner;
+        Goal = goal;
+        foreach (var trial in (trials ?? []).OrderBy(t => t.Number))
+        {
+            if (trial.Number < 0 || _indexByNumber.ContainsKey(trial.Number))
+            {
+                throw new ArgumentException($"Trial number {trial.Number} is negative or appears twice.", nameof(trials));
+            }
+
+            _indexByNumber[trial.Number] = _trials.Count;
+            _trials.Add(trial);
+            _nextNumber = trial.Number + 1;
+        }
+    }
+
+    /// <summary>The search space.</summary>
+    public SearchSpace Space { get; }
+
+    /// <summary>The sampler.</summary>
+    public ISampler Sampler { get; }
+
+    /// <summary>The pruner.</summary>
+    public IPruner Pruner { get; }
+
+    /// <summary>Whether smaller or larger values are better.</summary>
+    public MetricGoal Goal { get; }
+
+    /// <summary>A snapshot of every trial, in number order.</summary>
+    public ImmutableArray<FrozenTrial> Trials
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return [.. _trials];
+            }
+        }
+    }
+
+    /// <summary>The completed trial with the best value, or null when none has completed.</summary>
+    public FrozenTrial? BestTrial
+    {
+        get
+        {
+            lock (_lock)
+            {
+                FrozenTrial? best = null;
+                foreach (var trial in _trials)
+                {
+                    if (trial is { State: TrialState.Completed, Value: { } value } && (best is null || Goal.IsBetter(value, best.Value!.Value)))
+                    {
+                        best = trial;
+                    }
+                }
+
+                return best;
+            }
+        }
+    }
+
+    /// <summary>The current snapshot of trial <paramref name="number"/>.</summary>
+    /// <exception cref="KeyNotFoundException">No such trial.</exception>
+    public FrozenTrial GetTrial(int number)
+    {
+        lock (_lock)
+        {
+            return _trials[IndexOf(number)];
+        }
+    }
+
+    /// <summary>Creates a running trial with the sampler's next configuration.</summary>
+    /// <exception cref="SearchExhaustedException">The sampler has nothing left (a finished grid).</exception>
+    public TrialSuggestion Ask() =>
+        TryAsk(out var suggestion) ? suggestion : throw new SearchExhaustedException();
+
+    /// <summary>As <see cref="Ask"/>, but answers false instead of throwing when the search space is exhausted.</summary>
+    public bool TryAsk([NotNullWhen(true)] out TrialSuggestion? suggestion)
+    {
+        lock (_lock)
+        {
+            var number = _nextNumber;
+            var parameters = Sampler.Sample(new SamplingContext(Space, Goal, _trials.AsReadOnly(), number));
+            if (parameters is null)
+            {
+                suggestion = null;
+                return false;
+            }
+
+            var trial = FrozenTrial.Start(number, parameters);
+            _indexByNumber[number] = _trials.Count;
+            _trials.Add(trial);
+            _nextNumber = number + 1;
+            suggestion = new TrialSuggestion(number, trial.Parameters);
+            return true;
+        }
+    }
+
+    /// <summary>
+    /// Records an intermediate value and asks the pruner whether the trial goes on. On
+    /// <see cref="TrialDecision.Prune"/> the caller stops training and tells <see cref="TrialState.Pruned"/>.
+    /// A step reported twice (a trial resumed from a checkpoint) keeps the newer value.
+    /// </summary>
+    /// <exception cref="TrialStateException">The trial is not running.</exception>
+    public TrialDecision Report(int number, int step, double value)
+    {
+        lock (_lock)
+        {
+            var index = IndexOf(number);
+            var trial = _trials[index];
+            if (trial.State != TrialState.Running)
+            {
+                throw new TrialStateException($"Trial {number} is {trial.State.ToString().ToLowerInvariant()}; only a running trial reports values.");
+            }
+
+            trial = trial with { IntermediateValues = trial.IntermediateValues.SetItem(step, value) };
+            _trials[index] = trial;
+            return Pruner.ShouldPrune(new PruningContext(Goal, _trials.AsReadOnly(), trial)) ? TrialDecision.Prune : TrialDecision.Continue;
+        }
+    }
+
+    /// <summary>Completes a trial with its final value; a NaN value fails it instead (as Optuna does).</summary>
+    /// <exception cref="TrialStateException">The trial is not running (for instance, it already finished).</exception>
+    public FrozenTrial Tell(int number, double value) =>
+        double.IsNaN(value) ? Tell(number, TrialState.Failed, value, "the metric value is NaN") : Tell(number, TrialState.Completed, value);
+
+    /// <summary>
+    /// Ends a trial in <paramref name="state"/>, or moves it between pending and running (a lost worker's
+    /// trial going back to the queue). A pruned trial without a value keeps its last intermediate value.
+    /// </summary>
+    /// <exception cref="TrialStateException">The life cycle forbids the change (a finished trial never changes again).</exception>
+    /// <exception cref="ArgumentException">A completed state without a value.</exception>
+    public FrozenTrial Tell(int number, TrialState state, double? value = null, string? reason = null)
+    {
+        lock (_lock)
+        {
+            var index = IndexOf(number);
+            var trial = _trials[index];
+            if (!trial.State.CanMoveTo(state))
+            {
+                throw new TrialStateException(
+                    $"Trial {number} is {trial.State.ToString().ToLowerInvariant()}; it cannot become {state.ToString().ToLowerInvariant()}.");
+            }
+
+            if (state == TrialState.Completed && (value is null || double.IsNaN(value.Value)))
+            {
+                throw new ArgumentException("A completed trial needs a value.", nameof(value));
+            }
+
+            if (state == TrialState.Pruned)
+            {
+                value ??= trial.LastIntermediateValue;
+            }
+
+            trial = trial with { State = state, Value = value ?? trial.Value, Reason = reason ?? trial.Reason };
+            _trials[index] = trial;
+            return trial;
+        }
+    }
+
+    private int IndexOf(int number) =>
+        _indexByNumber.TryGetValue(number, out var index) ? index : throw new KeyNotFoundException($"The study has no trial {number}.");
+}
