@@ -1,0 +1,33 @@
+using AeSweep.Core.Trials;
+
+namespace AeSweep.Storage.Entities;
+
+/// <summary>A sweep as stored: its submitted definition and its life cycle.</summary>
+public sealed class SweepEntity
+{
+    public required string Id { get; set; }
+    public required string Name { get; set; }
+
+    /// <summary>The sweep file exactly as submitted, so it can be shown, exported and re-parsed.</summary>
+    public required string DefinitionText { get; set; }
+
+    public SweepDefinitionFormat DefinitionFormat { get; set; }
+    public SweepState State { get; set; }
+    public long? Seed { get; set; }
+
+    /// <summary>The ranking metric (copied out of the definition so that queries can rank trials).</summary>
+    public required string MetricName { get; set; }
+
+    public MetricGoal MetricGoal { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset? StartedAt { get; set; }
+    public DateTimeOffset? FinishedAt { get; set; }
+
+    /// <summary>Why the sweep was cancelled or failed.</summary>
+    public string? Reason { get; set; }
+
+    /// <summary>Optimistic concurrency token, bumped on every update.</summary>
+    public int Version { get; set; }
+
+    public List<TrialEntity> Trials { get; } = [];
+}

@@ -1,0 +1,46 @@
+using AeSweep.Core.Trials;
+
+namespace AeSweep.Storage.Entities;
+
+/// <summary>A trial as stored: its configuration, lease, checkpoint and outcome.</summary>
+public sealed class TrialEntity
+{
+    public required string Id { get; set; }
+    public required string SweepId { get; set; }
+
+    /// <summary>0-based position in its sweep, in the order the sampler suggested trials.</summary>
+    public int Number { get; set; }
+
+    public TrialState State { get; set; }
+
+    /// <summary>The parameters as a JSON object; numbers keep their kind (floats always carry a '.' or an exponent).</summary>
+    public required string ParametersJson { get; set; }
+
+    /// <summary>1 for the first attempt; bumped each time a lost worker's trial is requeued.</summary>
+    public int Attempt { get; set; }
+
+    public string? WorkerId { get; set; }
+    public DateTimeOffset? LeaseExpiresAt { get; set; }
+    public DateTimeOffset? LastHeartbeatAt { get; set; }
+    public int? CheckpointEpoch { get; set; }
+    public string? CheckpointPath { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset? StartedAt { get; set; }
+    public DateTimeOffset? FinishedAt { get; set; }
+
+    /// <summary>Final metrics as a JSON object name → number.</summary>
+    public string? FinalMetricsJson { get; set; }
+
+    /// <summary>The sweep's ranking metric out of <see cref="FinalMetricsJson"/> (null when absent or not finite).</summary>
+    public double? ObjectiveValue { get; set; }
+
+    /// <summary>Why the trial failed, was pruned or was cancelled.</summary>
+    public string? Reason { get; set; }
+
+    /// <summary>Optimistic concurrency token, bumped on every update.</summary>
+    public int Version { get; set; }
+
+    public SweepEntity? Sweep { get; set; }
+    public List<TrialEpochMetricEntity> EpochMetrics { get; } = [];
+    public List<ArtifactEntity> Artifacts { get; } = [];
+}

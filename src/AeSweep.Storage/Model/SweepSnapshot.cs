@@ -1,0 +1,18 @@
+using AeSweep.Core.Trials;
+
+namespace AeSweep.Storage.Model;
+
+/// <summary>A sweep as it is stored at one moment.</summary>
+public sealed record SweepSnapshot(
+    string Id,
+    string Name,
+    string DefinitionText,
+    SweepDefinitionFormat DefinitionFormat,
+    SweepState State,
+    long? Seed,
+    string MetricName,
+    MetricGoal MetricGoal,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset? StartedAt,
+    DateTimeOffset? FinishedAt,
+    string? Reason);

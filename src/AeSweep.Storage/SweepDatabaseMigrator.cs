@@ -1,0 +1,60 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace AeSweep.Storage;
+
+/// <summary>
+/// The one explicit place where the schema is created or upgraded. Hosts call <see cref="MigrateAsync"/> on start
+/// (embedded mode) or from an operator command (cluster mode); nothing migrates silently behind it.
+/// </summary>
+public sealed class SweepDatabaseMigrator
+{
+    private readonly IDbContextFactory<SweepDbContext> _contexts;
+    private readonly ILogger<SweepDatabaseMigrator> _logger;
+
+    public SweepDatabaseMigrator(IDbContextFactory<SweepDbContext> contexts, ILogger<SweepDatabaseMigrator> logger)
+    {
+        _contexts = contexts;
+        _logger = logger;
+    }
+
+    /// <summary>Applies every pending migration of the provider's migration set; returns the ones applied.</summary>
+    public async Task<IReadOnlyList<string>> MigrateAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await _contexts.CreateDbContextAsync(cancellationToken);
+        if (db.Database.IsSqlite())
+        {
+            EnsureSqliteDirectory(db.Database.GetConnectionString());
+        }
+
+        var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
+        await db.Database.MigrateAsync(cancellationToken);
+        if (pending.Count > 0)
+        {
+            _logger.LogInformation("Applied {MigrationCount} migration(s) to the {Provider} sweep database: {Migrations}",
+                pending.Count, db.Database.ProviderName, string.Join(", ", pending));
+        }
+        else
+        {
+            _logger.LogInformation("The {Provider} sweep database is up to date", db.Database.ProviderName);
+        }
+
+        return pending;
+    }
+
+    private static void EnsureSqliteDirectory(string? connectionString)
+    {
+        var dataSource = new SqliteConnectionStringBuilder(connectionString).DataSource;
+        if (string.IsNullOrEmpty(dataSource) || dataSource == ":memory:")
+        {
+            return;
+        }
+
+        var directory = Path.GetDirectoryName(Path.GetFullPath(dataSource));
+        if (!string.IsNullOrEmpty(directory))
+        {
+            Directory.CreateDirectory(directory);
+        }
+    }
+}

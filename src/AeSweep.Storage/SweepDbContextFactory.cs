@@ -1,0 +1,69 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace AeSweep.Storage;
+
+/// <summary>
+/// Creates short-lived contexts for one provider and connection string. The store opens one context per operation,
+/// so it is safe to share between grains and requests.
+/// </summary>
+public sealed class SweepDbContextFactory : IDbContextFactory<SweepDbContext>
+{
+    private readonly Func<SweepDbContext> _create;
+
+    public SweepDbContextFactory(StorageProvider provider, string connectionString, ILoggerFactory? loggerFactory = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
+        Provider = provider;
+        switch (provider)
+        {
+            case StorageProvider.Sqlite:
+                var sqlite = ConfigureSqlite(new DbContextOptionsBuilder<SqliteSweepDbContext>(), connectionString);
+                if (loggerFactory is not null)
+                {
+                    sqlite.UseLoggerFactory(loggerFactory);
+                }
+
+                var sqliteOptions = sqlite.Options;
+                _create = () => new SqliteSweepDbContext(sqliteOptions);
+                break;
+            case StorageProvider.Postgres:
+                var postgres = ConfigurePostgres(new DbContextOptionsBuilder<PostgresSweepDbContext>(), connectionString);
+                if (loggerFactory is not null)
+                {
+                    postgres.UseLoggerFactory(loggerFactory);
+                }
+
+                var postgresOptions = postgres.Options;
+                _create = () => new PostgresSweepDbContext(postgresOptions);
+                break;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(provider), provider, "unknown storage provider");
+        }
+    }
+
+    /// <summary>The provider this factory's contexts talk to.</summary>
+    public StorageProvider Provider { get; }
+
+    /// <inheritdoc />
+    public SweepDbContext CreateDbContext() => _create();
+
+    /// <summary>A SQLite connection string for a database file (the directory is created by the migrator).</summary>
+    public static string SqliteConnectionStringFor(string databasePath) =>
+        new SqliteConnectionStringBuilder
+        {
+            DataSource = Path.GetFullPath(databasePath),
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Pooling = true,
+            DefaultTimeout = SqlitePragmas.BusyTimeoutMilliseconds / 1000 * 3,
+        }.ToString();
+
+    internal static DbContextOptionsBuilder<SqliteSweepDbContext> ConfigureSqlite(DbContextOptionsBuilder<SqliteSweepDbContext> builder, string connectionString) =>
+        builder
+            .UseSqlite(connectionString, sqlite => sqlite.MigrationsHistoryTable("__ef_migrations_history"))
+            .AddInterceptors(new SqlitePragmas());
+
+    internal static DbContextOptionsBuilder<PostgresSweepDbContext> ConfigurePostgres(DbContextOptionsBuilder<PostgresSweepDbContext> builder, string connectionString) =>
+        builder.UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history"));
+}

@@ -1,0 +1,20 @@
+namespace AeSweep.Storage;
+
+/// <summary>A sweep's life: <c>Pending → Running → Completed | Cancelled | Failed</c>.</summary>
+public enum SweepState
+{
+    /// <summary>Submitted; its coordinator has not started it yet.</summary>
+    Pending,
+
+    /// <summary>Its coordinator is suggesting and scheduling trials.</summary>
+    Running,
+
+    /// <summary>Its budget is spent and every trial has finished.</summary>
+    Completed,
+
+    /// <summary>Cancelled by a user; the reason is recorded.</summary>
+    Cancelled,
+
+    /// <summary>Stopped by an error; the reason is recorded.</summary>
+    Failed,
+}
