@@ -100,10 +100,10 @@ public sealed class ValidateCommandTests : IDisposable
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(TimeSpan.FromSeconds(60)))
+        if (!process.WaitForExit(TimeSpan.FromSeconds(240)))
         {
             process.Kill(entireProcessTree: true);
-            throw new TimeoutException("aesweep did not exit within 60 s");
+            throw new TimeoutException("aesweep did not exit within 240 s");
         }
 
         return (process.ExitCode, stdout.Result, stderr.Result);

@@ -1,0 +1,97 @@
+using System.CommandLine;
+using AeSweep.Cli.Hosting;
+using AeSweep.Cluster;
+using AeSweep.Core.Definitions;
+using AeSweep.Storage;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace AeSweep.Cli.Commands;
+
+/// <summary>
+/// <c>aesweep run FILE [--json]</c>: runs a whole sweep in this process (silo, local worker, SQLite), shows live
+/// progress, and leaves the results in the data folder's database for the dashboard.
+/// </summary>
+internal static class RunCommand
+{
+    public static Command Create()
+    {
+        var file = new Argument<FileInfo>("file") { Description = "The sweep file (YAML or JSON)." };
+        var json = new Option<bool>("--json") { Description = "End with one JSON object on stdout: sweep_id, counts, best." };
+        var data = DataOption();
+        var slots = new Option<int>("--slots") { Description = "Trials trained side by side by the local worker.", DefaultValueFactory = _ => 1 };
+        var verbose = new Option<bool>("--verbose") { Description = "Log what the coordinator and worker do." };
+        var command = new Command("run", "Run a sweep here and now: embedded coordinator, local worker, results in SQLite.") { file, json, data, slots, verbose };
+        command.SetAction((parse, cancellationToken) =>
+            RunAsync(parse.GetValue(file)!, parse.GetValue(json), parse.GetValue(data)!, parse.GetValue(slots), parse.GetValue(verbose), cancellationToken));
+        return command;
+    }
+
+    public static Option<DirectoryInfo> DataOption() => new("--data")
+    {
+        Description = "Folder for the SQLite database and artifacts (default: $AESWEEP_DATA or ./aesweep-data).",
+        DefaultValueFactory = _ => new DirectoryInfo(Environment.GetEnvironmentVariable("AESWEEP_DATA") is { Length: > 0 } env ? env : "aesweep-data"),
+    };
+
+    private static async Task<int> RunAsync(FileInfo file, bool json, DirectoryInfo data, int slots, bool verbose, CancellationToken cancellationToken)
+    {
+        SweepParseResult parsed;
+        try
+        {
+            parsed = SweepDefinitionParser.ParseFile(file.FullName);
+        }
+        catch (SweepFileUnreadableException ex)
+        {
+            await Console.Error.WriteLineAsync($"aesweep: {ex.Message}");
+            return ValidateCommand.Unreadable;
+        }
+
+        if (!parsed.IsValid)
+        {
+            foreach (var problem in parsed.Errors)
+            {
+                await Console.Error.WriteLineAsync(problem.ToString());
+            }
+
+            return ValidateCommand.Invalid;
+        }
+
+        if (slots < 1)
+        {
+            await Console.Error.WriteLineAsync("aesweep: --slots must be at least 1");
+            return ValidateCommand.Invalid;
+        }
+
+        using var host = EmbeddedHost.Build(data.FullName, slots, verbose ? LogLevel.Information : LogLevel.Warning);
+        await host.Services.MigrateAeSweepStorageAsync(cancellationToken);
+        await host.StartAsync(cancellationToken);
+        var store = host.Services.GetRequiredService<ISweepStore>();
+        var submitter = host.Services.GetRequiredService<SweepSubmitter>();
+        var sweep = await submitter.SubmitAsync(parsed.Definition!, cancellationToken);
+        var progress = new SweepProgressDisplay(store, parsed.Definition!, Console.Error);
+        var exitCode = 0;
+        try
+        {
+            await progress.FollowAsync(sweep.Id, cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            await submitter.CancelAsync(sweep.Id, "cancelled from the command line (Ctrl+C)");
+            await Console.Error.WriteLineAsync($"sweep {sweep.Id} cancelled");
+            exitCode = 130;
+        }
+
+        var summary = await SweepResultSummary.LoadAsync(store, sweep.Id, data.FullName, CancellationToken.None);
+        if (json)
+        {
+            await Console.Out.WriteLineAsync(summary.ToJson());
+        }
+        else
+        {
+            await Console.Out.WriteLineAsync(summary.Describe());
+        }
+
+        await host.StopAsync(CancellationToken.None);
+        return exitCode;
+    }
+}

@@ -1,0 +1,49 @@
+using System.Net;
+using System.Net.Sockets;
+using AeSweep.Cluster;
+using AeSweep.Storage;
+using AeSweep.Worker;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace AeSweep.Cli.Hosting;
+
+/// <summary>
+/// The embedded mode in one process: an Orleans silo on loopback, the coordinator grains, a local worker, and
+/// SQLite under the data folder. SQLite needs a single writer, which one process guarantees.
+/// </summary>
+internal static class EmbeddedHost
+{
+    public static IHost Build(string dataDirectory, int slots, LogLevel logLevel)
+    {
+        Directory.CreateDirectory(dataDirectory);
+        var artifacts = Path.Combine(dataDirectory, "artifacts");
+        var database = Path.Combine(dataDirectory, "aesweep.db");
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Logging.ClearProviders();
+        builder.Logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(logLevel);
+        builder.Logging.AddFilter("Orleans", LogLevel.Warning).AddFilter("Microsoft", LogLevel.Warning)
+            .AddFilter("Orleans.Runtime.Silo", LogLevel.Error).AddFilter("Orleans.Runtime.Watchdog", LogLevel.Error);
+        // Logs go to stderr so that stdout stays the command's result.
+        builder.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+        builder.UseOrleans(silo => silo.UseLocalhostClustering(FreePort(), FreePort()));
+        builder.Services.AddAeSweepStorage(StorageProvider.Sqlite, SweepDbContextFactory.SqliteConnectionStringFor(database));
+        builder.Services.AddAeSweepCoordinator(o => o.ArtifactRoot = artifacts);
+        builder.Services.AddAeSweepWorker(o =>
+        {
+            o.ArtifactRoot = artifacts;
+            o.Slots = slots;
+            o.WorkerId = $"local-{Environment.ProcessId}";
+        });
+        TrainingRegistration.AddBuiltInTraining(builder.Services);
+        return builder.Build();
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

@@ -1,0 +1,105 @@
+using System.Diagnostics;
+using System.Globalization;
+using AeSweep.Core.Definitions;
+using AeSweep.Core.Trials;
+using AeSweep.Storage;
+using AeSweep.Storage.Model;
+using Spectre.Console;
+
+namespace AeSweep.Cli;
+
+/// <summary>
+/// Follows a sweep in the store until it ends: a live progress bar on a terminal (trials done, running, pruned,
+/// failed, best so far, ETA); on a pipe or in CI, one line whenever something changes. Writes to stderr only.
+/// </summary>
+internal sealed class SweepProgressDisplay(ISweepStore store, SweepDefinition definition, TextWriter output)
+{
+    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(400);
+
+    public async Task FollowAsync(string sweepId, CancellationToken cancellationToken)
+    {
+        var total = ExpectedTrials();
+        var clock = Stopwatch.StartNew();
+        if (ReferenceEquals(output, Console.Error) && !Console.IsErrorRedirected)
+        {
+            var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(output) });
+            await console.Progress()
+                .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new RemainingTimeColumn())
+                .StartAsync(async context =>
+                {
+                    var bar = context.AddTask(sweepId, maxValue: total ?? 1);
+                    await PollAsync(sweepId, snapshot =>
+                    {
+                        bar.MaxValue = total ?? Math.Max(1, snapshot.Total);
+                        bar.Value = snapshot.Finished;
+                        bar.Description = Markup.Escape(snapshot.Describe(definition.Metric.Name, null, null));
+                    }, cancellationToken);
+                    bar.Value = bar.MaxValue;
+                });
+            return;
+        }
+
+        string? last = null;
+        await PollAsync(sweepId, snapshot =>
+        {
+            var line = snapshot.Describe(definition.Metric.Name, total, clock.Elapsed);
+            var key = snapshot.Describe(definition.Metric.Name, total, null);
+            if (key != last)
+            {
+                output.WriteLine($"[{clock.Elapsed:hh\\:mm\\:ss}] {line}");
+                last = key;
+            }
+        }, cancellationToken);
+    }
+
+    private async Task PollAsync(string sweepId, Action<ProgressSnapshot> show, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var sweep = await store.GetSweepAsync(sweepId, cancellationToken) ?? throw new InvalidOperationException($"sweep {sweepId} vanished");
+            var counts = await store.CountTrialsByStateAsync(sweepId, cancellationToken);
+            var best = await store.GetBestTrialAsync(sweepId, cancellationToken);
+            show(new ProgressSnapshot(counts, best));
+            if (sweep.State is SweepState.Completed or SweepState.Cancelled or SweepState.Failed)
+            {
+                return;
+            }
+
+            await Task.Delay(PollInterval, cancellationToken);
+        }
+    }
+
+    private int? ExpectedTrials()
+    {
+        if (definition.Budget.MaxTrials is { } max)
+        {
+            return definition.Method == SearchMethod.Grid ? Math.Min(max, GridSize()) : max;
+        }
+
+        return definition.Method == SearchMethod.Grid ? GridSize() : null;
+    }
+
+    private int GridSize() =>
+        (int)Math.Min(int.MaxValue, definition.SearchSpace.Parameters.Where(p => p.Condition is null)
+            .Aggregate(1L, (n, p) => n * p.Distribution.EnumerateValues().Count));
+
+    private sealed record ProgressSnapshot(IReadOnlyDictionary<TrialState, int> Counts, TrialSnapshot? Best)
+    {
+        public int Finished => Count(TrialState.Completed) + Count(TrialState.Pruned) + Count(TrialState.Failed) + Count(TrialState.Cancelled);
+
+        public int Total => Counts.Values.Sum();
+
+        public string Describe(string metric, int? total, TimeSpan? elapsed)
+        {
+            var of = total is { } t ? $"/{t}" : string.Empty;
+            var best = Best?.ObjectiveValue is { } v ? $" · best {metric} {v.ToString("G5", CultureInfo.InvariantCulture)} (#{Best.Number})" : string.Empty;
+            var eta = elapsed is { } e && total is { } all && Finished > 0 && Finished < all
+                ? $" · ETA {TimeSpan.FromSeconds(e.TotalSeconds / Finished * (all - Finished)):hh\\:mm\\:ss}"
+                : string.Empty;
+            return $"{Finished}{of} trials done · {Count(TrialState.Running)} running · {Count(TrialState.Completed)} completed, " +
+                   $"{Count(TrialState.Pruned)} pruned, {Count(TrialState.Failed)} failed{best}{eta}";
+        }
+
+        private int Count(TrialState state) => Counts.TryGetValue(state, out var n) ? n : 0;
+    }
+}

@@ -1,0 +1,25 @@
+
+namespace AeSweep.Cluster.Abstractions;
+
+/// <summary>
+/// One per sweep (keyed by sweep id): owns its sampler and pruner, budget and parallelism. Rebuilds its state
+/// from the store on activation, so a restarted coordinator resumes where the database says the sweep is.
+/// </summary>
+public interface ISweepCoordinatorGrain : IGrainWithStringKey
+{
+    /// <summary>Starts (or resumes) the sweep: suggests trials up to its parallelism. Idempotent.</summary>
+    Task StartAsync();
+
+    /// <summary>Records one epoch's metrics and answers whether the trial goes on.</summary>
+    Task<EpochVerdict> ReportEpochAsync(TrialLeaseToken lease, int epoch, Dictionary<string, double> metrics);
+
+    /// <summary>Records the trial's latest checkpoint, from which it resumes if its worker is lost.</summary>
+    Task RecordCheckpointAsync(TrialLeaseToken lease, int epoch, string path);
+
+    /// <summary>Records a trial's end and suggests the next trials.</summary>
+    Task CompleteTrialAsync(TrialCompletion completion);
+
+    /// <summary>Cancels the sweep and its unfinished trials.</summary>
+    Task CancelAsync(string reason);
+
+}

@@ -1,0 +1,25 @@
+namespace AeSweep.Cluster.Abstractions;
+
+/// <summary>
+/// Hands pending trials to free worker slots (oldest first across sweeps), renews leases from worker heartbeats,
+/// and requeues the trials of workers whose leases ran out. One per cluster (key 0).
+/// </summary>
+public interface ITrialDispatcherGrain : IGrainWithIntegerKey
+{
+    /// <summary>Registers (or re-registers) a worker and subscribes it to "work available" notices.</summary>
+    Task RegisterWorkerAsync(WorkerInfo worker, IWorkerObserver observer);
+
+    /// <summary>A worker leaving cleanly: its running trials go back to pending at once.</summary>
+    Task UnregisterWorkerAsync(string workerId);
+
+    /// <summary>Claims up to <paramref name="freeSlots"/> pending trials for the worker.</summary>
+    Task<List<TrialAssignment>> LeaseTrialsAsync(string workerId, int freeSlots);
+
+    /// <summary>
+    /// Renews the worker's leases and its subscription; returns the trials it no longer holds (it must stop them).
+    /// </summary>
+    Task<List<string>> HeartbeatAsync(string workerId, List<TrialLeaseToken> running, IWorkerObserver observer);
+
+    /// <summary>Tells subscribed workers that pending trials exist.</summary>
+    Task NotifyWorkAvailableAsync();
+}

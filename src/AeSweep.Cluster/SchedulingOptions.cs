@@ -1,0 +1,20 @@
+namespace AeSweep.Cluster;
+
+/// <summary>
+/// Lease and heartbeat timing. A killed worker's trial resumes elsewhere after at most
+/// <see cref="LeaseDuration"/> + <see cref="LeaseCheckInterval"/> (≈ 22 s by default, inside the 30 s promise).
+/// </summary>
+public sealed class SchedulingOptions
+{
+    /// <summary>How long a trial stays a worker's without a heartbeat.</summary>
+    public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromSeconds(20);
+
+    /// <summary>How often the dispatcher looks for expired leases.</summary>
+    public TimeSpan LeaseCheckInterval { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>How often a worker sends heartbeats (well inside the lease).</summary>
+    public TimeSpan HeartbeatInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Where trials write checkpoints and images: one folder per trial below it.</summary>
+    public string ArtifactRoot { get; set; } = Path.Combine(Path.GetTempPath(), "aesweep-artifacts");
+}

@@ -1,0 +1,213 @@
+using AeSweep.Cluster.Abstractions;
+using AeSweep.Core.Definitions;
+using AeSweep.Core.Trials;
+using AeSweep.Storage;
+using AeSweep.Storage.Model;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace AeSweep.Cluster;
+
+/// <summary>
+/// One sweep's brain: asks its <see cref="Study"/> for configurations while parallelism and budget allow, feeds
+/// epoch values to the pruner, records outcomes, and finishes the sweep when nothing is left. The store is the
+/// source of truth: activation rebuilds everything from it. Not reentrant: every call reads and writes the study.
+/// </summary>
+public sealed class SweepCoordinatorGrain(
+    ISweepStore store,
+    IOptions<SchedulingOptions> scheduling,
+    TimeProvider time,
+    ILogger<SweepCoordinatorGrain> logger) : Grain, ISweepCoordinatorGrain
+{
+    private SweepDefinition _definition = null!;
+    private SweepSnapshot _sweep = null!;
+    private Study _study = null!;
+    private Dictionary<string, int> _numberByTrialId = [];
+    private bool _finished;
+    private bool _exhausted;
+
+    private string SweepId => this.GetPrimaryKeyString();
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        var history = await store.GetSweepHistoryAsync(SweepId, cancellationToken)
+            ?? throw new InvalidOperationException($"No sweep {SweepId} in the store");
+        _sweep = history.Sweep;
+        _definition = SweepStudyFactory.ParseStoredDefinition(_sweep);
+        _study = SweepStudyFactory.Create(_definition, history, out _numberByTrialId);
+        _finished = _sweep.State is SweepState.Completed or SweepState.Cancelled or SweepState.Failed;
+        if (_definition.Budget.MaxMinutes is not null && !_finished)
+        {
+            this.RegisterGrainTimer(CheckDeadlineAsync, new GrainTimerCreationOptions(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(5)) { Interleave = false });
+        }
+
+        logger.LogInformation("Sweep {SweepId} ({SweepName}) activated with {TrialCount} stored trial(s), state {SweepState}",
+            SweepId, _sweep.Name, history.Trials.Count, _sweep.State);
+    }
+
+    public async Task StartAsync()
+    {
+        if (_finished)
+        {
+            return;
+        }
+
+        if (_sweep.State == SweepState.Pending)
+        {
+            var change = await store.StartSweepAsync(SweepId, CancellationToken.None);
+            _sweep = change.Sweep ?? _sweep;
+        }
+
+        await FillAsync();
+    }
+
+    public async Task<EpochVerdict> ReportEpochAsync(TrialLeaseToken lease, int epoch, Dictionary<string, double> metrics)
+    {
+        if (_finished)
+        {
+            return EpochVerdict.Stop;
+        }
+
+        var change = await store.RecordEpochMetricsAsync(ToStore(lease), epoch, metrics, CancellationToken.None);
+        if (!change.Applied)
+        {
+            return EpochVerdict.Stop;
+        }
+
+        if (!metrics.TryGetValue(_sweep.MetricName, out var value) || !_numberByTrialId.TryGetValue(lease.TrialId, out var number))
+        {
+            return EpochVerdict.Continue;
+        }
+
+        if (_study.GetTrial(number).State != TrialState.Running)
+        {
+            return EpochVerdict.Stop;
+        }
+
+        return _study.Report(number, epoch, value) == TrialDecision.Prune ? EpochVerdict.Prune : EpochVerdict.Continue;
+    }
+
+    public async Task RecordCheckpointAsync(TrialLeaseToken lease, int epoch, string path) =>
+        await store.RecordCheckpointAsync(ToStore(lease), epoch, path, CancellationToken.None);
+
+    public async Task CompleteTrialAsync(TrialCompletion completion)
+    {
+        var state = completion.State;
+        var reason = completion.Reason;
+        if (state == TrialState.Completed && !completion.Metrics.ContainsKey(_sweep.MetricName))
+        {
+            state = TrialState.Failed;
+            reason = $"the trial finished without reporting {_sweep.MetricName}";
+        }
+
+        var finish = new TrialFinish(
+            completion.Lease.TrialId,
+            state,
+            reason,
+            completion.Metrics,
+            [.. completion.Artifacts.Select(a => DescribeArtifact(a.Key, a.Value))],
+            ToStore(completion.Lease));
+        var change = await store.FinishTrialAsync(finish, CancellationToken.None);
+        if (!change.Applied)
+        {
+            logger.LogInformation("Trial {TrialId}: outcome {TrialState} not recorded ({Outcome})", completion.Lease.TrialId, state, change.Outcome);
+            return;
+        }
+
+        if (_numberByTrialId.TryGetValue(completion.Lease.TrialId, out var number) && _study.GetTrial(number).State == TrialState.Running)
+        {
+            double? value = completion.Metrics.TryGetValue(_sweep.MetricName, out var v) ? v : null;
+            _study.Tell(number, state, state == TrialState.Completed ? value : null, reason);
+        }
+
+        await FillAsync();
+    }
+
+    public async Task CancelAsync(string reason)
+    {
+        if (_finished)
+        {
+            return;
+        }
+
+        await store.FinishSweepAsync(SweepId, SweepState.Cancelled, reason, CancellationToken.None);
+        _finished = true;
+        logger.LogInformation("Sweep {SweepId} cancelled: {Reason}", SweepId, reason);
+    }
+
+    /// <summary>Suggests trials while parallelism, trial budget, time budget and the search space allow.</summary>
+    private async Task FillAsync()
+    {
+        if (_finished)
+        {
+            return;
+        }
+
+        var trials = _study.Trials;
+        var inFlight = trials.Count(t => t.State == TrialState.Running);
+        var total = trials.Length;
+        var added = 0;
+        while (inFlight < _definition.Budget.MaxParallel && !BudgetSpent(total) && !_exhausted)
+        {
+            if (!_study.TryAsk(out var suggestion))
+            {
+                _exhausted = true;
+                break;
+            }
+
+            var trial = await store.AddTrialAsync(SweepId, suggestion.Parameters, CancellationToken.None);
+            _numberByTrialId[trial.Id] = suggestion.Number;
+            if (trial.Number != suggestion.Number)
+            {
+                logger.LogWarning("Trial {TrialId} stored as number {StoredNumber}, suggested as {SuggestedNumber}", trial.Id, trial.Number, suggestion.Number);
+            }
+
+            inFlight++;
+            total++;
+            added++;
+        }
+
+        if (added > 0)
+        {
+            await GrainFactory.GetGrain<ITrialDispatcherGrain>(0).NotifyWorkAvailableAsync();
+        }
+
+        if (inFlight == 0 && (_exhausted || BudgetSpent(total)))
+        {
+            var reason = _exhausted ? "the search space is exhausted" : DeadlinePassed() ? "budget.max_minutes reached" : "budget.max_trials reached";
+            await store.FinishSweepAsync(SweepId, SweepState.Completed, reason, CancellationToken.None);
+            _finished = true;
+            logger.LogInformation("Sweep {SweepId} completed: {Reason}", SweepId, reason);
+        }
+    }
+
+    private bool BudgetSpent(int total) =>
+        (_definition.Budget.MaxTrials is { } max && total >= max) || DeadlinePassed();
+
+    private bool DeadlinePassed() =>
+        _definition.Budget.MaxMinutes is { } minutes && _sweep.StartedAt is { } started && time.GetUtcNow() >= started.AddMinutes(minutes);
+
+    private async Task CheckDeadlineAsync(CancellationToken cancellationToken)
+    {
+        if (_finished || !DeadlinePassed())
+        {
+            return;
+        }
+
+        // Running trials are cancelled with the reason; finished ones keep their results.
+        await store.FinishSweepAsync(SweepId, SweepState.Completed, "budget.max_minutes reached", cancellationToken);
+        _finished = true;
+        logger.LogInformation("Sweep {SweepId} reached its time budget", SweepId);
+    }
+
+    private ArtifactInfo DescribeArtifact(string name, string path)
+    {
+        var root = Path.GetFullPath(scheduling.Value.ArtifactRoot);
+        var full = Path.GetFullPath(path);
+        var relative = full.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal) ? Path.GetRelativePath(root, full) : full;
+        var bytes = File.Exists(full) ? new FileInfo(full).Length : 0;
+        return new ArtifactInfo(name, relative, ContentTypes.For(full), bytes);
+    }
+
+    private static TrialLease ToStore(TrialLeaseToken lease) => new(lease.TrialId, lease.WorkerId, lease.Attempt);
+}

@@ -1,0 +1,53 @@
+using System.Collections.Immutable;
+using AeSweep.Core.Definitions;
+using AeSweep.Core.Search.Pruners;
+using AeSweep.Core.Search.Samplers;
+using AeSweep.Core.Trials;
+using AeSweep.Storage.Model;
+
+namespace AeSweep.Cluster;
+
+/// <summary>
+/// Rebuilds a sweep's <see cref="Study"/> from the store: finished trials with their values, unfinished ones as in
+/// flight, and every trial's intermediate values of the ranking metric, so sampler and pruner see what happened.
+/// </summary>
+public static class SweepStudyFactory
+{
+    public static SweepDefinition ParseStoredDefinition(SweepSnapshot sweep)
+    {
+        var result = SweepDefinitionParser.Parse(sweep.DefinitionText);
+        return result.Definition ?? throw new InvalidOperationException(
+            $"Sweep {sweep.Id}'s stored definition no longer validates: {string.Join("; ", result.Errors)}");
+    }
+
+    public static Study Create(SweepDefinition definition, SweepHistory history, out Dictionary<string, int> numberByTrialId)
+    {
+        var metric = history.Sweep.MetricName;
+        numberByTrialId = new Dictionary<string, int>(StringComparer.Ordinal);
+        var trials = new List<FrozenTrial>();
+        foreach (var trial in history.Trials)
+        {
+            numberByTrialId[trial.Id] = trial.Number;
+            var intermediate = history.EpochMetrics.TryGetValue(trial.Id, out var epochs)
+                ? epochs.Where(e => e.Metrics.ContainsKey(metric)).ToDictionary(e => e.Epoch, e => e.Metrics[metric])
+                : [];
+            var state = trial.State is TrialState.Pending ? TrialState.Running : trial.State;
+            trials.Add(FrozenTrial.Start(trial.Number, trial.Parameters) with
+            {
+                State = state,
+                Value = trial.ObjectiveValue,
+                Reason = trial.Reason,
+                IntermediateValues = intermediate.ToImmutableSortedDictionary(),
+            });
+        }
+
+        var seed = history.Sweep.Seed ?? 0;
+        var epochsMax = definition.SearchSpace.Find("epochs")?.Distribution.NumericRange?.Max;
+        return new Study(
+            definition.SearchSpace,
+            SamplerFactory.Create(definition.Method, definition.SearchSpace, seed),
+            PrunerFactory.Create(definition.EarlyTerminate, epochsMax is { } e ? (int)e : null),
+            definition.Metric.Goal,
+            trials);
+    }
+}

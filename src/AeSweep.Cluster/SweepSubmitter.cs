@@ -1,0 +1,26 @@
+using AeSweep.Cluster.Abstractions;
+using AeSweep.Core.Definitions;
+using AeSweep.Storage;
+using AeSweep.Storage.Model;
+
+namespace AeSweep.Cluster;
+
+/// <summary>
+/// Stores a validated sweep and starts its coordinator. The stored definition is the canonical JSON with the seed
+/// fixed, so every worker and every restart sees exactly the same sweep.
+/// </summary>
+public sealed class SweepSubmitter(ISweepStore store, IGrainFactory grains)
+{
+    public async Task<SweepSnapshot> SubmitAsync(SweepDefinition definition, CancellationToken cancellationToken)
+    {
+        var seed = definition.Seed ?? Random.Shared.NextInt64(0, int.MaxValue);
+        var fixedSeed = definition with { Seed = seed };
+        var sweep = await store.CreateSweepAsync(
+            new NewSweep(definition.Name, SweepDefinitionJsonWriter.Write(fixedSeed), SweepDefinitionFormat.Json, definition.Metric.Name, definition.Metric.Goal, seed),
+            cancellationToken);
+        await grains.GetGrain<ISweepCoordinatorGrain>(sweep.Id).StartAsync();
+        return sweep;
+    }
+
+    public Task CancelAsync(string sweepId, string reason) => grains.GetGrain<ISweepCoordinatorGrain>(sweepId).CancelAsync(reason);
+}

@@ -1,0 +1,126 @@
+using AeSweep.Cluster.Abstractions;
+using AeSweep.Storage;
+using AeSweep.Storage.Model;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Orleans.Utilities;
+
+namespace AeSweep.Cluster;
+
+/// <summary>
+/// Hands pending trials to free slots, oldest first across all sweeps (each coordinator keeps at most its
+/// max_parallel trials pending or running, so one sweep cannot starve another); renews leases on heartbeats;
+/// requeues trials whose leases ran out — a killed or hung worker's trial resumes elsewhere from its checkpoint.
+/// </summary>
+public sealed class TrialDispatcherGrain(
+    ISweepStore store,
+    IOptions<SchedulingOptions> scheduling,
+    ILogger<TrialDispatcherGrain> logger) : Grain, ITrialDispatcherGrain
+{
+    private readonly Dictionary<string, (string DefinitionJson, long Seed)> _sweeps = new(StringComparer.Ordinal);
+    private ObserverManager<IWorkerObserver> _observers = null!;
+
+    private SchedulingOptions Options => scheduling.Value;
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        _observers = new ObserverManager<IWorkerObserver>(Options.HeartbeatInterval * 4, logger);
+        this.RegisterGrainTimer(CheckLeasesAsync, new GrainTimerCreationOptions(Options.LeaseCheckInterval, Options.LeaseCheckInterval) { Interleave = false });
+        return Task.CompletedTask;
+    }
+
+    public async Task RegisterWorkerAsync(WorkerInfo worker, IWorkerObserver observer)
+    {
+        var devices = worker.Devices.Select((d, i) => new WorkerDevice(d.StartsWith("cuda", StringComparison.Ordinal) ? "cuda" : "cpu", i, d, null)).ToList();
+        await store.RegisterWorkerAsync(new WorkerRegistration(worker.WorkerId, worker.Host, devices, worker.Slots), CancellationToken.None);
+        _observers.Subscribe(observer, observer);
+        logger.LogInformation("Worker {WorkerId} on {Host} registered with {Slots} slot(s) on {Devices}", worker.WorkerId, worker.Host, worker.Slots, string.Join(", ", worker.Devices));
+    }
+
+    public async Task UnregisterWorkerAsync(string workerId)
+    {
+        var requeued = await store.RequeueWorkerTrialsAsync(workerId, "worker shut down", CancellationToken.None);
+        await store.MarkWorkerOfflineAsync(workerId, CancellationToken.None);
+        if (requeued.Count > 0)
+        {
+            _observers.Notify(o => o.WorkAvailable());
+        }
+    }
+
+    public async Task<List<TrialAssignment>> LeaseTrialsAsync(string workerId, int freeSlots)
+    {
+        var assignments = new List<TrialAssignment>();
+        for (var i = 0; i < freeSlots; i++)
+        {
+            var trial = await store.ClaimNextPendingTrialAsync(null, workerId, Options.LeaseDuration, CancellationToken.None);
+            if (trial is null)
+            {
+                break;
+            }
+
+            var (definition, seed) = await SweepFor(trial.SweepId);
+            assignments.Add(new TrialAssignment(
+                new TrialLeaseToken(trial.Id, workerId, trial.Attempt),
+                trial.SweepId,
+                trial.Number,
+                trial.Parameters.ToDictionary(StringComparer.Ordinal),
+                definition,
+                seed,
+                trial.CheckpointPath,
+                trial.CheckpointEpoch));
+        }
+
+        return assignments;
+    }
+
+    public async Task<List<string>> HeartbeatAsync(string workerId, List<TrialLeaseToken> running, IWorkerObserver observer)
+    {
+        _observers.Subscribe(observer, observer);
+        await store.RecordWorkerHeartbeatAsync(workerId, CancellationToken.None);
+        var lost = new List<string>();
+        foreach (var lease in running)
+        {
+            var change = await store.RenewLeaseAsync(new TrialLease(lease.TrialId, lease.WorkerId, lease.Attempt), Options.LeaseDuration, CancellationToken.None);
+            if (!change.Applied)
+            {
+                lost.Add(lease.TrialId);
+            }
+        }
+
+        return lost;
+    }
+
+    public Task NotifyWorkAvailableAsync()
+    {
+        _observers.Notify(o => o.WorkAvailable());
+        return Task.CompletedTask;
+    }
+
+    private async Task CheckLeasesAsync(CancellationToken cancellationToken)
+    {
+        var requeued = await store.RequeueExpiredLeasesAsync(cancellationToken);
+        foreach (var trial in requeued)
+        {
+            logger.LogWarning("Trial {TrialId} (sweep {SweepId}) lost its worker {WorkerId}; requeued as attempt {Attempt}, resuming from epoch {CheckpointEpoch}",
+                trial.TrialId, trial.SweepId, trial.PreviousWorkerId, trial.Attempt, trial.CheckpointEpoch);
+        }
+
+        await store.MarkSilentWorkersOfflineAsync(Options.LeaseDuration, cancellationToken);
+        if (requeued.Count > 0)
+        {
+            _observers.Notify(o => o.WorkAvailable());
+        }
+    }
+
+    private async Task<(string DefinitionJson, long Seed)> SweepFor(string sweepId)
+    {
+        if (!_sweeps.TryGetValue(sweepId, out var entry))
+        {
+            var sweep = await store.GetSweepAsync(sweepId, CancellationToken.None) ?? throw new InvalidOperationException($"No sweep {sweepId}");
+            entry = (sweep.DefinitionText, sweep.Seed ?? 0);
+            _sweeps[sweepId] = entry;
+        }
+
+        return entry;
+    }
+}

@@ -1,0 +1,221 @@
+using System.Collections.Concurrent;
+using AeSweep.Cluster.Abstractions;
+using AeSweep.Core.Definitions;
+using AeSweep.Core.Trials;
+using AeSweep.Worker.Runners;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace AeSweep.Worker;
+
+/// <summary>
+/// A worker's main loop: registers its slots, leases trials when slots are free (woken by the dispatcher's notice
+/// or a short poll), trains each on a dedicated thread (never on Orleans' scheduler), renews leases with
+/// heartbeats, and stops trials it no longer holds. On shutdown its running trials go back to pending.
+/// </summary>
+public sealed class TrialWorker(
+    IGrainFactory grains,
+    IEnumerable<ITrialRunner> runners,
+    IOptions<WorkerOptions> options,
+    ILogger<TrialWorker> logger) : BackgroundService
+{
+    private readonly ConcurrentDictionary<string, RunningTrial> _running = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, SweepDefinition> _definitions = new(StringComparer.Ordinal);
+    private readonly WorkAvailableSignal _signal = new();
+
+    public override void Dispose()
+    {
+        _signal.Dispose();
+        base.Dispose();
+    }
+    private IWorkerObserver? _observer;
+
+    private WorkerOptions Options => options.Value;
+
+    private ITrialDispatcherGrain Dispatcher => grains.GetGrain<ITrialDispatcherGrain>(0);
+
+    /// <summary>Trials this worker is training now.</summary>
+    public int RunningCount => _running.Count;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        _observer = grains.CreateObjectReference<IWorkerObserver>(_signal);
+        var info = new WorkerInfo(Options.WorkerId, Environment.MachineName, Options.Slots, [Options.Device]);
+        await RetryAsync(() => Dispatcher.RegisterWorkerAsync(info, _observer), stoppingToken);
+        logger.LogInformation("Worker {WorkerId}: {Slots} slot(s) on {Device}, {Threads} thread(s) per trial", Options.WorkerId, Options.Slots, Options.Device, Options.EffectiveThreadsPerTrial);
+
+        using var heartbeat = new PeriodicTimer(Options.HeartbeatInterval);
+        var heartbeats = HeartbeatLoopAsync(heartbeat, stoppingToken);
+        try
+        {
+            while (!stoppingToken.IsCancellationRequested)
+            {
+                var free = Options.Slots - _running.Count;
+                if (free > 0)
+                {
+                    List<TrialAssignment> assignments;
+                    try
+                    {
+                        assignments = await Dispatcher.LeaseTrialsAsync(Options.WorkerId, free);
+                    }
+                    catch (Exception ex) when (ex is not OperationCanceledException)
+                    {
+                        logger.LogWarning(ex, "Worker {WorkerId}: leasing failed; retrying", Options.WorkerId);
+                        assignments = [];
+                    }
+
+                    foreach (var assignment in assignments)
+                    {
+                        Start(assignment, stoppingToken);
+                    }
+                }
+
+                await _signal.WaitAsync(Options.PollInterval, stoppingToken);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Shutting down.
+        }
+
+        await heartbeats;
+    }
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        foreach (var trial in _running.Values)
+        {
+            await trial.Cancellation.CancelAsync();
+        }
+
+        await base.StopAsync(cancellationToken);
+        await Task.WhenAll(_running.Values.Select(t => t.Completion)).WaitAsync(TimeSpan.FromSeconds(30), cancellationToken).ContinueWith(_ => { }, TaskScheduler.Default);
+        try
+        {
+            await Dispatcher.UnregisterWorkerAsync(Options.WorkerId).WaitAsync(TimeSpan.FromSeconds(10), cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogInformation("Worker {WorkerId}: could not unregister ({Message}); its leases will expire", Options.WorkerId, ex.Message);
+        }
+    }
+
+    private void Start(TrialAssignment assignment, CancellationToken stoppingToken)
+    {
+        var cancellation = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+        var completion = Task.Factory.StartNew(
+            () => RunTrial(assignment, cancellation.Token),
+            CancellationToken.None,
+            TaskCreationOptions.LongRunning,
+            TaskScheduler.Default);
+        _running[assignment.Lease.TrialId] = new RunningTrial(assignment, cancellation, completion);
+        completion.ContinueWith(
+            _ =>
+            {
+                _running.TryRemove(assignment.Lease.TrialId, out var _);
+                cancellation.Dispose();
+                _signal.WorkAvailable();
+            },
+            TaskScheduler.Default);
+    }
+
+    private void RunTrial(TrialAssignment assignment, CancellationToken cancellationToken)
+    {
+        var lease = assignment.Lease;
+        var coordinator = grains.GetGrain<ISweepCoordinatorGrain>(assignment.SweepId);
+        TrialRunResult result;
+        try
+        {
+            var definition = _definitions.GetOrAdd(assignment.SweepId, _ => ParseDefinition(assignment.DefinitionJson));
+            var directory = Path.Combine(Options.ArtifactRoot, assignment.SweepId, lease.TrialId);
+            var context = new TrialRunContext(assignment, definition, directory, Options.Device, Options.EffectiveThreadsPerTrial, new CoordinatorReporter(coordinator, lease, cancellationToken));
+            var runner = runners.FirstOrDefault(r => r.CanRun(context))
+                ?? throw new InvalidOperationException(definition.Program is null ? "this worker has no trainer for built-in models" : "this worker cannot run programs");
+            logger.LogInformation("Trial {TrialId} (#{Number}, attempt {Attempt}) starting{Resume}", lease.TrialId, assignment.Number, lease.Attempt,
+                assignment.CheckpointEpoch is { } epoch ? $" from checkpoint epoch {epoch}" : string.Empty);
+            result = runner.Run(context, cancellationToken);
+        }
+        catch (Exception ex)
+        {
+            result = new TrialRunResult(TrialState.Failed, new Dictionary<string, double>(), new Dictionary<string, string>(), $"{ex.GetType().Name}: {ex.Message}", 0);
+        }
+
+        if (ReferenceEquals(result, TrialRunResult.Abandoned) || cancellationToken.IsCancellationRequested)
+        {
+            logger.LogInformation("Trial {TrialId} stopped on this worker (lease lost or shutting down)", lease.TrialId);
+            return;
+        }
+
+        // Reported trials leave the heartbeat list first, so a finished trial is never mistaken for a lost lease.
+        _running.TryRemove(lease.TrialId, out _);
+        var completion = new TrialCompletion(lease, result.State, result.Metrics.ToDictionary(StringComparer.Ordinal), result.Artifacts.ToDictionary(StringComparer.Ordinal), result.Reason, result.EpochsRun);
+        try
+        {
+            coordinator.CompleteTrialAsync(completion).GetAwaiter().GetResult();
+            logger.LogInformation("Trial {TrialId} {TrialState} after {Epochs} epoch(s){Reason}", lease.TrialId, result.State.ToString().ToLowerInvariant(), result.EpochsRun,
+                result.Reason is null ? string.Empty : $": {result.Reason}");
+        }
+        catch (Exception ex)
+        {
+            // The lease will expire and the trial will be retried from its checkpoint: nothing is lost.
+            logger.LogWarning(ex, "Trial {TrialId}: could not report its end", lease.TrialId);
+        }
+    }
+
+    private async Task HeartbeatLoopAsync(PeriodicTimer timer, CancellationToken stoppingToken)
+    {
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stoppingToken))
+            {
+                try
+                {
+                    var leases = _running.Values.Select(t => t.Assignment.Lease).ToList();
+                    var lost = await Dispatcher.HeartbeatAsync(Options.WorkerId, leases, _observer!);
+                    foreach (var trialId in lost)
+                    {
+                        if (_running.TryGetValue(trialId, out var trial))
+                        {
+                            logger.LogWarning("Trial {TrialId}: this worker no longer holds it; stopping", trialId);
+                            await trial.Cancellation.CancelAsync();
+                        }
+                    }
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    logger.LogWarning("Worker {WorkerId}: heartbeat failed ({Message})", Options.WorkerId, ex.Message);
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // Shutting down.
+        }
+    }
+
+    private static SweepDefinition ParseDefinition(string json)
+    {
+        var result = SweepDefinitionParser.Parse(json);
+        return result.Definition ?? throw new InvalidOperationException("invalid sweep definition: " + string.Join("; ", result.Errors));
+    }
+
+    private async Task RetryAsync(Func<Task> action, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await action();
+                return;
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException && attempt < 30)
+            {
+                logger.LogInformation("Worker {WorkerId}: cluster not reachable yet ({Message}); retrying", Options.WorkerId, ex.Message);
+                await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken);
+            }
+        }
+    }
+
+    private sealed record RunningTrial(TrialAssignment Assignment, CancellationTokenSource Cancellation, Task Completion);
+}

@@ -1,0 +1,28 @@
+namespace AeSweep.Worker;
+
+/// <summary>What a worker offers the cluster and how it talks to it.</summary>
+public sealed class WorkerOptions
+{
+    /// <summary>Unique per worker process; default: host name and process id.</summary>
+    public string WorkerId { get; set; } = $"{Environment.MachineName}-{Environment.ProcessId}";
+
+    /// <summary>Trials trained side by side (per GPU on GPU hosts).</summary>
+    public int Slots { get; set; } = 1;
+
+    /// <summary>The training device: <c>cpu</c> or <c>cuda:N</c>.</summary>
+    public string Device { get; set; } = "cpu";
+
+    /// <summary>Intra-op threads per trial; default divides the cores between the slots so trials do not oversubscribe them.</summary>
+    public int? ThreadsPerTrial { get; set; }
+
+    /// <summary>Where trials write checkpoints and images: ROOT/SWEEP/TRIAL/.</summary>
+    public string ArtifactRoot { get; set; } = Path.Combine(Path.GetTempPath(), "aesweep-artifacts");
+
+    /// <summary>How often leases are renewed.</summary>
+    public TimeSpan HeartbeatInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>How often the worker asks for work when no notice arrives.</summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    public int EffectiveThreadsPerTrial => ThreadsPerTrial ?? Math.Max(1, Environment.ProcessorCount / Math.Max(1, Slots));
+}
