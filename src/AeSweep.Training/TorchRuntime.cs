@@ -22,10 +22,11 @@ public static partial class TorchRuntime
         ["MALLOC_TRIM_THRESHOLD_"] = "0",
     };
 
-    /// <summary>Applies <see cref="WorkerEnvironment"/>'s allocator settings to this process (Linux/glibc; once).</summary>
+    /// <summary>Applies <see cref="WorkerEnvironment"/>'s allocator settings to this process (Linux/glibc; once; AESWEEP_MALLOC_TUNING=0 disables).</summary>
     public static void ConfigureProcessMemory()
     {
-        if (!OperatingSystem.IsLinux() || Interlocked.Exchange(ref memoryConfigured, 1) == 1)
+        if (!OperatingSystem.IsLinux() || Environment.GetEnvironmentVariable("AESWEEP_MALLOC_TUNING") == "0"
+            || Interlocked.Exchange(ref memoryConfigured, 1) == 1)
         {
             return;
         }

@@ -17,4 +17,8 @@ public sealed record TrainingResult(
     IReadOnlyDictionary<string, string> Artifacts,
     IReadOnlyList<EpochReport> History,
     int EpochsRun,
-    string? FailureReason);
+    string? FailureReason)
+{
+    /// <summary>Where the time went (zeros when the trial failed before training).</summary>
+    public TrainingTimings Timings { get; init; } = TrainingTimings.None;
+}

@@ -20,6 +20,7 @@ public static class TrialTrainer
         ArgumentNullException.ThrowIfNull(observer);
         var history = new List<EpochReport>();
         var artifacts = new Dictionary<string, string>(StringComparer.Ordinal);
+        var started = Stopwatch.GetTimestamp();
         try
         {
             TorchRuntime.ConfigureProcessMemory();
@@ -37,7 +38,7 @@ public static class TrialTrainer
 
             Directory.CreateDirectory(request.ArtifactDirectory);
             using var run = TrialRun.Create(settings, data, request.Seed, device);
-            return TrainEpochs(request, observer, run, history, artifacts, cancellationToken);
+            return TrainEpochs(request, observer, run, history, artifacts, TrialRun.Seconds(started), cancellationToken);
         }
         catch (OperationCanceledException)
         {
@@ -55,8 +56,10 @@ public static class TrialTrainer
         TrialRun run,
         List<EpochReport> history,
         Dictionary<string, string> artifacts,
+        double loadSeconds,
         CancellationToken cancellationToken)
     {
+        var epochsStarted = Stopwatch.GetTimestamp();
         var checkpointDirectory = Path.Combine(request.ArtifactDirectory, TrialArtifacts.Checkpoint);
         var firstEpoch = 1;
         if (request.ResumeFrom is { } resumeFrom)
@@ -96,6 +99,8 @@ public static class TrialTrainer
             }
         }
 
+        var epochSeconds = TrialRun.Seconds(epochsStarted);
+        var finishStarted = Stopwatch.GetTimestamp();
         var final = LastMetrics(history);
         if (outcome == TrainingOutcome.Completed && run.EvaluateTest() is { } test)
         {
@@ -107,7 +112,10 @@ public static class TrialTrainer
 
         final[MetricNames.PcaValidationMse] = PcaBaseline.ReconstructionMse(run.Data.Train, run.Data.Validation, run.Settings.CodeSize);
         WriteArtifacts(request, run, history, artifacts);
-        return new TrainingResult(outcome, final, artifacts, history, history.Count, null);
+        return new TrainingResult(outcome, final, artifacts, history, history.Count, null)
+        {
+            Timings = new TrainingTimings(loadSeconds, epochSeconds, TrialRun.Seconds(finishStarted), run.Data.Train.shape[0]),
+        };
     }
 
     private static void WriteArtifacts(TrainingRequest request, TrialRun run, List<EpochReport> history, Dictionary<string, string> artifacts)

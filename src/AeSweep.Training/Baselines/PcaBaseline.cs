@@ -9,6 +9,8 @@ namespace AeSweep.Training.Baselines;
 /// </summary>
 public static class PcaBaseline
 {
+    private const int Chunk = 4096;
+
     /// <summary>Validation MSE of a rank-<paramref name="components"/> PCA reconstruction fitted on <paramref name="train"/>.</summary>
     public static double ReconstructionMse(Tensor train, Tensor validation, int components)
     {
@@ -17,17 +19,30 @@ public static class PcaBaseline
         ArgumentOutOfRangeException.ThrowIfLessThan(components, 1);
         using var noGrad = no_grad();
         using var scope = NewDisposeScope();
-        // Float64: the covariance of tens of thousands of rows loses too much in float32 for small residuals.
-        var x = train.to_type(ScalarType.Float64);
-        var mean = x.mean([0], keepdim: true);
-        var centered = x - mean;
-        var covariance = centered.t().matmul(centered) / Math.Max(1, x.shape[0] - 1);
+        var mean = train.mean([0], keepdim: true);
+        var features = train.shape[1];
+        // The covariance is accumulated in float64 from float32 chunk products: float32 sums over a whole
+        // Fashion-MNIST-sized set lose too much, while a float64 copy of the data would double peak memory.
+        var covariance = zeros([features, features], dtype: ScalarType.Float64, device: train.device);
+        for (long start = 0; start < train.shape[0]; start += Chunk)
+        {
+            using var chunkScope = NewDisposeScope();
+            var centered = train.narrow(0, start, Math.Min(Chunk, train.shape[0] - start)) - mean;
+            covariance.add_(centered.t().matmul(centered).to_type(ScalarType.Float64));
+        }
+
         var (_, eigenvectors) = linalg.eigh(covariance); // ascending eigenvalues
-        var features = eigenvectors.shape[1];
         var k = Math.Min(components, features);
         var basis = eigenvectors.narrow(1, features - k, k);
-        var v = validation.to_type(ScalarType.Float64) - mean;
-        var reconstruction = v.matmul(basis).matmul(basis.t());
-        return (reconstruction - v).square().mean().item<double>();
+        var squared = 0.0;
+        for (long start = 0; start < validation.shape[0]; start += Chunk)
+        {
+            using var chunkScope = NewDisposeScope();
+            var v = (validation.narrow(0, start, Math.Min(Chunk, validation.shape[0] - start)) - mean).to_type(ScalarType.Float64);
+            var reconstruction = v.matmul(basis).matmul(basis.t());
+            squared += (reconstruction - v).square().sum().item<double>();
+        }
+
+        return squared / (validation.shape[0] * (double)features);
     }
 }
