@@ -1,0 +1,154 @@
+using AeSweep.Core.Definitions;
+using static TorchSharp.torch;
+
+namespace AeSweep.Training.Data;
+
+/// <summary>
+/// Turns a sweep's <see cref="DatasetSpec"/> into <see cref="TrainingData"/> on the training device. The split is
+/// a permutation drawn from the sweep's data seed, so every trial of a sweep validates on the same samples.
+/// </summary>
+public static class DatasetLoader
+{
+    /// <summary>Synthetic training samples when the spec sets no limit.</summary>
+    public const int SyntheticCount = 2000;
+
+    public static TrainingData Load(DatasetSpec spec, long dataSeed, Device device)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        if (spec.ValidationSplit is <= 0 or >= 1)
+        {
+            throw new ArgumentException($"validation_split must be in (0, 1), got {spec.ValidationSplit}");
+        }
+
+        using var scope = NewDisposeScope();
+        var data = spec.Kind switch
+        {
+            DatasetSourceKind.BuiltIn when spec.Name == "fashion-mnist" => LoadFashionMnist(spec, dataSeed, device),
+            DatasetSourceKind.BuiltIn when spec.Name == "synthetic" => LoadSynthetic(spec, dataSeed, device),
+            DatasetSourceKind.Synthetic => LoadSynthetic(spec, dataSeed, device),
+            DatasetSourceKind.Idx => LoadIdx(spec, dataSeed, device),
+            DatasetSourceKind.Csv => LoadCsv(spec, dataSeed, device),
+            _ => throw new ArgumentException($"Unknown built-in dataset '{spec.Name}' (known: {string.Join(", ", DatasetSpec.BuiltInNames)})"),
+        };
+        data.Train.MoveToOuterDisposeScope();
+        data.Validation.MoveToOuterDisposeScope();
+        data.Test?.MoveToOuterDisposeScope();
+        data.ValidationLabels?.MoveToOuterDisposeScope();
+        return data;
+    }
+
+    private static TrainingData LoadFashionMnist(DatasetSpec spec, long seed, Device device)
+    {
+        var images = IdxReader.Read(FashionMnist.TrainImages);
+        var labels = IdxReader.Read(FashionMnist.TrainLabels);
+        var test = IdxReader.Read(FashionMnist.TestImages);
+        return FromImages(images, labels.Values, test, spec, seed, device);
+    }
+
+    private static TrainingData LoadIdx(DatasetSpec spec, long seed, Device device)
+    {
+        var images = IdxReader.Read(spec.ImagesPath ?? throw new ArgumentException("an idx dataset needs an images path"));
+        var labels = spec.LabelsPath is null ? null : IdxReader.Read(spec.LabelsPath).Values;
+        return FromImages(images, labels, null, spec, seed, device);
+    }
+
+    private static TrainingData LoadSynthetic(DatasetSpec spec, long seed, Device device)
+    {
+        var count = spec.Limit ?? SyntheticCount;
+        var side = SyntheticImages.Side;
+        var (pixels, labels) = SyntheticImages.Generate(count, unchecked((int)seed));
+        var (testPixels, _) = SyntheticImages.Generate(Math.Max(100, count / 5), unchecked((int)seed) ^ 0x5eed);
+        return FromImages(
+            new IdxFile([count, side, side], pixels),
+            labels,
+            new IdxFile([testPixels.Length / (side * side), side, side], testPixels),
+            spec,
+            seed,
+            device);
+    }
+
+    private static TrainingData FromImages(IdxFile images, byte[]? labels, IdxFile? test, DatasetSpec spec, long seed, Device device)
+    {
+        var shape = images.Dimensions.Count switch
+        {
+            3 => SampleShape.Image(1, images.Dimensions[1], images.Dimensions[2]),
+            4 => SampleShape.Image(images.Dimensions[3], images.Dimensions[1], images.Dimensions[2]),
+            2 => SampleShape.Vector(images.Dimensions[1]),
+            _ => throw new InvalidDataException($"IDX images must have 2 to 4 dimensions, not {images.Dimensions.Count}"),
+        };
+        var count = Math.Min(images.Count, spec.Limit ?? int.MaxValue);
+        // Bytes stay bytes until they reach the device: a quarter of the host memory and transfer of floats.
+        var all = tensor(images.Values.AsSpan(0, count * shape.Features).ToArray(), [count, shape.Features]);
+        var (trainIndex, validationIndex) = Split(count, spec.ValidationSplit, seed);
+        // IDX image bytes in channels-last (H, W, C) order become C×H×W rows.
+        var train = ToUnitFloat(all.index_select(0, trainIndex), shape, device);
+        var validation = ToUnitFloat(all.index_select(0, validationIndex), shape, device);
+        var testTensor = test is null ? null : ToUnitFloat(tensor(test.Values, [test.Count, test.ItemSize]), shape, device);
+        var validationLabels = labels is null
+            ? null
+            : tensor(labels.AsSpan(0, count).ToArray().Select(b => (long)b).ToArray()).index_select(0, validationIndex);
+        return new TrainingData(train, validation, testTensor, validationLabels, shape, inUnitInterval: true);
+    }
+
+    private static Tensor ToUnitFloat(Tensor bytes, SampleShape shape, Device device)
+    {
+        var floats = bytes.to(device).to_type(ScalarType.Float32).div_(255f);
+        if (shape.IsImage && shape.Channels > 1)
+        {
+            floats = floats.reshape(-1, shape.Height, shape.Width, shape.Channels).permute(0, 3, 1, 2).reshape(-1, shape.Features).contiguous();
+        }
+
+        return floats;
+    }
+
+    private static TrainingData LoadCsv(DatasetSpec spec, long seed, Device device)
+    {
+        var (values, rows, columns) = CsvTable.Read(spec.CsvPath ?? throw new ArgumentException("a csv dataset needs a path"));
+        var count = Math.Min(rows, spec.Limit ?? int.MaxValue);
+        var all = tensor(values.AsSpan(0, count * columns).ToArray(), [count, columns]).to(device);
+        var (trainIndex, validationIndex) = Split(count, spec.ValidationSplit, seed);
+        var train = all.index_select(0, trainIndex.to(device));
+        var validation = all.index_select(0, validationIndex.to(device));
+        var inUnitInterval = false;
+        switch (spec.Normalize)
+        {
+            case "minmax":
+                // Statistics from the training split only; validation is clamped so BCE stays defined.
+                var min = train.amin([0], keepdim: true);
+                var range = train.amax([0], keepdim: true) - min;
+                range = where(range > 0, range, ones_like(range));
+                train = (train - min) / range;
+                validation = ((validation - min) / range).clamp(0, 1);
+                inUnitInterval = true;
+                break;
+            case "standard":
+                var mean = train.mean([0], keepdim: true);
+                var std = train.std([0], keepdim: true);
+                std = where(std > 0, std, ones_like(std));
+                train = (train - mean) / std;
+                validation = (validation - mean) / std;
+                break;
+            case "none":
+                inUnitInterval = train.min().item<float>() >= 0 && train.max().item<float>() <= 1
+                    && validation.min().item<float>() >= 0 && validation.max().item<float>() <= 1;
+                break;
+            default:
+                throw new ArgumentException($"normalize must be minmax, standard or none, not '{spec.Normalize}'");
+        }
+
+        return new TrainingData(train.contiguous(), validation.contiguous(), null, null, SampleShape.Vector(columns), inUnitInterval);
+    }
+
+    private static (Tensor Train, Tensor Validation) Split(int count, double validationShare, long seed)
+    {
+        if (count < 2)
+        {
+            throw new ArgumentException($"a dataset needs at least 2 samples, this one has {count}");
+        }
+
+        var validationCount = Math.Clamp((int)Math.Round(count * validationShare), 1, count - 1);
+        using var generator = new Generator(unchecked((ulong)seed));
+        var permutation = randperm(count, generator: generator);
+        return (permutation.narrow(0, validationCount, count - validationCount), permutation.narrow(0, 0, validationCount));
+    }
+}

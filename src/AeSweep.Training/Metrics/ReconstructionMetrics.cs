@@ -1,0 +1,81 @@
+using AeSweep.Training.Data;
+using AeSweep.Training.Models;
+using static TorchSharp.torch;
+
+namespace AeSweep.Training.Metrics;
+
+/// <summary>
+/// Evaluation metrics, computed the same way for every trial whatever its training loss, on clean inputs with the
+/// deterministic forward pass: mse, l1 (means over all values), bce (data in [0, 1] only; outputs clamped to
+/// [1e-7, 1 − 1e-7]), and for images psnr (mean over images of 10·log10(1 / mse_image), data range 1) and ssim.
+/// </summary>
+public static class ReconstructionMetrics
+{
+    private const int EvaluationBatch = 1000;
+
+    public static Dictionary<string, double> Evaluate(Autoencoder model, Tensor samples, SampleShape shape, bool unitInterval, string prefix)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(samples);
+        var wasTraining = model.training;
+        model.eval();
+        try
+        {
+            using var noGrad = no_grad();
+            using var scope = NewDisposeScope();
+            var count = samples.shape[0];
+            var device = samples.device;
+            var squared = zeros(1, dtype: ScalarType.Float64, device: device);
+            var absolute = zeros(1, dtype: ScalarType.Float64, device: device);
+            var crossEntropy = zeros(1, dtype: ScalarType.Float64, device: device);
+            var psnr = zeros(1, dtype: ScalarType.Float64, device: device);
+            var ssim = zeros(1, dtype: ScalarType.Float64, device: device);
+            for (long start = 0; start < count; start += EvaluationBatch)
+            {
+                using var batchScope = NewDisposeScope();
+                var x = samples.narrow(0, start, Math.Min(EvaluationBatch, count - start));
+                var r = model.call(x);
+                var difference = r - x;
+                squared.add_(difference.square().sum().to_type(ScalarType.Float64));
+                absolute.add_(difference.abs().sum().to_type(ScalarType.Float64));
+                if (unitInterval)
+                {
+                    var clamped = r.clamp(1e-7, 1 - 1e-7);
+                    var bce = -((x * clamped.log()) + ((1 - x) * (1 - clamped).log()));
+                    crossEntropy.add_(bce.sum().to_type(ScalarType.Float64));
+                }
+
+                if (shape.IsImage && unitInterval)
+                {
+                    var perImageMse = difference.square().mean([1]).clamp_min(1e-10);
+                    psnr.add_((-10.0 * perImageMse.log10()).sum().to_type(ScalarType.Float64));
+                    var image = new long[] { -1, shape.Channels, shape.Height, shape.Width };
+                    ssim.add_(StructuralSimilarity.PerImage(r.reshape(image), x.reshape(image)).sum().to_type(ScalarType.Float64));
+                }
+            }
+
+            var values = (double)count * shape.Features;
+            var metrics = new Dictionary<string, double>(StringComparer.Ordinal)
+            {
+                [prefix + MetricNames.Mse] = squared.item<double>() / values,
+                [prefix + MetricNames.L1] = absolute.item<double>() / values,
+            };
+            if (unitInterval)
+            {
+                metrics[prefix + MetricNames.Bce] = crossEntropy.item<double>() / values;
+            }
+
+            if (shape.IsImage && unitInterval)
+            {
+                metrics[prefix + MetricNames.Psnr] = psnr.item<double>() / count;
+                metrics[prefix + MetricNames.Ssim] = ssim.item<double>() / count;
+            }
+
+            return metrics;
+        }
+        finally
+        {
+            model.train(wasTraining);
+        }
+    }
+}

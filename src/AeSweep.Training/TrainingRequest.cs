@@ -1,0 +1,26 @@
+using AeSweep.Core.Definitions;
+using AeSweep.Core.Search;
+
+namespace AeSweep.Training;
+
+/// <summary>Everything one trial's training needs.</summary>
+/// <param name="Parameters">The trial's hyperparameters (the family is the parameter <c>model</c>); absent ones take <see cref="TrialSettings"/>' defaults.</param>
+/// <param name="Dataset">The sweep's data.</param>
+/// <param name="Seed">The trial's seed: weight initialisation, shuffling, noise, VAE sampling.</param>
+/// <param name="ArtifactDirectory">Where checkpoints, galleries, the latent map and the learning curve go.</param>
+/// <param name="DataSeed">
+/// The sweep's seed: the train/validation split and the gallery images. Every trial of a sweep must use the
+/// same value so that all of them are ranked on the same validation samples.
+/// </param>
+/// <param name="ResumeFrom">A checkpoint directory written by an earlier run of this trial, or null to start fresh.</param>
+/// <param name="Device"><c>cpu</c> or <c>cuda</c>/<c>cuda:N</c>.</param>
+/// <param name="Threads">Intra-op CPU threads for this trial; trials side by side must divide the cores between them.</param>
+public sealed record TrainingRequest(
+    IReadOnlyDictionary<string, ParameterValue> Parameters,
+    DatasetSpec Dataset,
+    long Seed,
+    string ArtifactDirectory,
+    long DataSeed = 0,
+    string? ResumeFrom = null,
+    string Device = "cpu",
+    int Threads = 1);

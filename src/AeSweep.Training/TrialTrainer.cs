@@ -1,0 +1,153 @@
+using System.Diagnostics;
+using AeSweep.Training.Baselines;
+using AeSweep.Training.Checkpoints;
+using AeSweep.Training.Data;
+using AeSweep.Training.Metrics;
+
+namespace AeSweep.Training;
+
+/// <summary>
+/// Trains one trial, synchronously on the calling thread (TorchSharp's dispose scopes are thread-static: call it
+/// from a dedicated thread, never from async code that may hop threads). Every epoch: train, validate, checkpoint,
+/// report to the observer, which may prune. Errors never escape: they become a <see cref="TrainingOutcome.Failed"/>
+/// result with the reason; cancellation becomes <see cref="TrainingOutcome.Cancelled"/>.
+/// </summary>
+public static class TrialTrainer
+{
+    public static TrainingResult Train(TrainingRequest request, ITrainingObserver observer, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(observer);
+        var history = new List<EpochReport>();
+        var artifacts = new Dictionary<string, string>(StringComparer.Ordinal);
+        var started = Stopwatch.GetTimestamp();
+        try
+        {
+            TorchRuntime.ConfigureProcessMemory();
+            TorchRuntime.UseThreads(request.Threads);
+            var settings = TrialSettings.FromParameters(request.Parameters);
+            TrialValidation.ThrowIfInvalid(settings, request.Dataset);
+            var device = TorchRuntime.ParseDevice(request.Device);
+            cancellationToken.ThrowIfCancellationRequested();
+            var data = DatasetLoader.Load(request.Dataset, request.DataSeed, device);
+            if (settings.Loss == "bce" && !data.InUnitInterval)
+            {
+                data.Dispose();
+                return Failed(TrialValidation.BceOutsideUnitInterval, history, artifacts);
+            }
+
+            Directory.CreateDirectory(request.ArtifactDirectory);
+            using var run = TrialRun.Create(settings, data, request.Seed, device);
+            return TrainEpochs(request, observer, run, history, artifacts, TrialRun.Seconds(started), cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            return new TrainingResult(TrainingOutcome.Cancelled, LastMetrics(history), artifacts, history, history.Count, "cancelled");
+        }
+        catch (Exception e)
+        {
+            return Failed(e.Message, history, artifacts);
+        }
+    }
+
+    private static TrainingResult TrainEpochs(
+        TrainingRequest request,
+        ITrainingObserver observer,
+        TrialRun run,
+        List<EpochReport> history,
+        Dictionary<string, string> artifacts,
+        double loadSeconds,
+        CancellationToken cancellationToken)
+    {
+        var epochsStarted = Stopwatch.GetTimestamp();
+        var checkpointDirectory = Path.Combine(request.ArtifactDirectory, TrialArtifacts.Checkpoint);
+        var firstEpoch = 1;
+        if (request.ResumeFrom is { } resumeFrom)
+        {
+            var progress = TrainingCheckpoint.Load(resumeFrom, run.Model, run.Optimizer, run.Generator);
+            history.AddRange(progress.History);
+            firstEpoch = progress.Epoch + 1;
+        }
+
+        var outcome = TrainingOutcome.Completed;
+        for (var epoch = firstEpoch; epoch <= run.Settings.Epochs; epoch++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var started = Stopwatch.GetTimestamp();
+            var learningRate = run.Settings.LearningRateAt(epoch);
+            OptimizerFactory.SetLearningRate(run.Optimizer, learningRate);
+            var trainLoss = run.TrainEpoch(cancellationToken);
+            var metrics = run.Validate();
+            var report = new EpochReport(epoch, trainLoss, metrics, TrialRun.Seconds(started), learningRate);
+            history.Add(report);
+            if (!double.IsFinite(trainLoss) || metrics.Values.Any(v => !double.IsFinite(v)))
+            {
+                var what = double.IsFinite(trainLoss) ? "validation metrics" : $"training loss ({trainLoss})";
+                return Failed(
+                    $"non-finite {what} at epoch {epoch} — training diverged (learning rate {learningRate:G3} may be too high)",
+                    history,
+                    artifacts);
+            }
+
+            TrainingCheckpoint.Save(checkpointDirectory, epoch, run.Model, run.Optimizer, run.Generator, history);
+            artifacts[TrialArtifacts.Checkpoint] = checkpointDirectory;
+            observer.OnCheckpoint(new CheckpointInfo(epoch, checkpointDirectory));
+            if (observer.OnEpoch(report) == EpochDecision.Prune)
+            {
+                outcome = TrainingOutcome.Pruned;
+                break;
+            }
+        }
+
+        var epochSeconds = TrialRun.Seconds(epochsStarted);
+        var finishStarted = Stopwatch.GetTimestamp();
+        var final = LastMetrics(history);
+        if (outcome == TrainingOutcome.Completed && run.EvaluateTest() is { } test)
+        {
+            foreach (var (name, value) in test)
+            {
+                final[name] = value;
+            }
+        }
+
+        final[MetricNames.PcaValidationMse] = PcaBaseline.ReconstructionMse(run.Data.Train, run.Data.Validation, run.Settings.CodeSize);
+        WriteArtifacts(request, run, history, artifacts);
+        return new TrainingResult(outcome, final, artifacts, history, history.Count, null)
+        {
+            Timings = new TrainingTimings(loadSeconds, epochSeconds, TrialRun.Seconds(finishStarted), run.Data.Train.shape[0]),
+        };
+    }
+
+    private static void WriteArtifacts(TrainingRequest request, TrialRun run, List<EpochReport> history, Dictionary<string, string> artifacts)
+    {
+        var directory = request.ArtifactDirectory;
+        artifacts[TrialArtifacts.LearningCurve] = TrialArtifacts.WriteLearningCurve(directory, history);
+        if (run.Data.Shape.IsImage)
+        {
+            artifacts[TrialArtifacts.Gallery] = TrialArtifacts.WriteGallery(directory, run.Model, run.Data, run.Noise, request.DataSeed);
+        }
+
+        artifacts[TrialArtifacts.LatentMapName] = TrialArtifacts.WriteLatentMap(directory, run.Model, run.Data);
+    }
+
+    private static Dictionary<string, double> LastMetrics(List<EpochReport> history)
+    {
+        var metrics = new Dictionary<string, double>(StringComparer.Ordinal);
+        if (history.Count > 0)
+        {
+            var last = history[^1];
+            foreach (var (name, value) in last.Metrics)
+            {
+                metrics[name] = value;
+            }
+
+            metrics[MetricNames.TrainLoss] = last.TrainLoss;
+            metrics[MetricNames.Epochs] = last.Epoch;
+        }
+
+        return metrics;
+    }
+
+    private static TrainingResult Failed(string reason, List<EpochReport> history, Dictionary<string, string> artifacts) =>
+        new(TrainingOutcome.Failed, LastMetrics(history), artifacts, history, history.Count, reason);
+}

@@ -1,0 +1,41 @@
+using System.Globalization;
+
+namespace AeSweep.Benchmarks.Training;
+
+/// <summary>
+/// Usage: table [--reference ../shared/reference/pytorch_ae.py] [--threads 2] [--repeats 3]
+///        aesweep|bare dense|conv EPOCHS THREADS [LIMIT]   (one way, one JSON line; used by table as child processes)
+/// </summary>
+internal static class Program
+{
+    public static int Main(string[] args)
+    {
+        CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
+        var mode = args.Length > 0 ? args[0] : "table";
+        switch (mode)
+        {
+            case "aesweep":
+                Console.WriteLine(AeSweepTrial.Run(args[1], int.Parse(args[2], CultureInfo.InvariantCulture), int.Parse(args[3], CultureInfo.InvariantCulture), Limit(args)).ToJson());
+                return 0;
+            case "bare":
+                Console.WriteLine(BareTorchSharpLoop.Run(args[1], int.Parse(args[2], CultureInfo.InvariantCulture), int.Parse(args[3], CultureInfo.InvariantCulture), Limit(args)).ToJson());
+                return 0;
+            case "table":
+                return BenchmarkTable.Run(
+                    Option(args, "--reference", "../shared/reference/pytorch_ae.py"),
+                    int.Parse(Option(args, "--threads", "2"), CultureInfo.InvariantCulture),
+                    int.Parse(Option(args, "--repeats", "3"), CultureInfo.InvariantCulture));
+            default:
+                Console.Error.WriteLine("usage: table [--reference PATH] [--threads N] [--repeats N] | aesweep|bare dense|conv EPOCHS THREADS");
+                return 2;
+        }
+    }
+
+    private static int? Limit(string[] args) => args.Length > 4 ? int.Parse(args[4], CultureInfo.InvariantCulture) : null;
+
+    private static string Option(string[] args, string name, string fallback)
+    {
+        var index = Array.IndexOf(args, name);
+        return index >= 0 && index + 1 < args.Length ? args[index + 1] : fallback;
+    }
+}
