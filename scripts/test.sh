@@ -6,10 +6,11 @@ cd "$(dirname "$0")/.."
 source scripts/lib.sh
 require_dotnet
 
-ensure_apt_packages dataset-fashion-mnist
+ensure_apt_packages dataset-fashion-mnist python3
 if [ -x scripts/start-test-postgres.sh ]; then
   ensure_apt_packages postgresql
-  eval "$(scripts/start-test-postgres.sh)"
+  AESWEEP_TEST_POSTGRES="$(bash scripts/start-test-postgres.sh)"
+  export AESWEEP_TEST_POSTGRES
 fi
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1

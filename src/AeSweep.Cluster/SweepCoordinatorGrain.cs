@@ -100,6 +100,14 @@ public sealed class SweepCoordinatorGrain(
             reason = $"the trial finished without reporting {_sweep.MetricName}";
         }
 
+        // Every non-completed trial carries a reason, so nobody has to guess why it ended.
+        reason ??= state switch
+        {
+            TrialState.Pruned => $"pruned by the {_definition.EarlyTerminate.Type.ToString().ToLowerInvariant()} rule after epoch {completion.EpochsRun}",
+            TrialState.Failed => "the trainer reported a failure without a reason",
+            TrialState.Cancelled => "cancelled on its worker",
+            _ => null,
+        };
         var finish = new TrialFinish(
             completion.Lease.TrialId,
             state,
@@ -107,7 +115,19 @@ public sealed class SweepCoordinatorGrain(
             completion.Metrics,
             [.. completion.Artifacts.Select(a => DescribeArtifact(a.Key, a.Value))],
             ToStore(completion.Lease));
-        var change = await store.FinishTrialAsync(finish, CancellationToken.None);
+        TrialChange change;
+        try
+        {
+            change = await store.FinishTrialAsync(finish, CancellationToken.None);
+        }
+        catch (ArgumentException ex)
+        {
+            // A report the store refuses must not bounce the trial between workers forever: record it as failed.
+            logger.LogError(ex, "Trial {TrialId}: outcome refused by the store", completion.Lease.TrialId);
+            state = TrialState.Failed;
+            reason = $"its outcome could not be recorded: {ex.Message}";
+            change = await store.FinishTrialAsync(new TrialFinish(completion.Lease.TrialId, state, reason, Lease: ToStore(completion.Lease)), CancellationToken.None);
+        }
         if (!change.Applied)
         {
             logger.LogInformation("Trial {TrialId}: outcome {TrialState} not recorded ({Outcome})", completion.Lease.TrialId, state, change.Outcome);

@@ -91,7 +91,7 @@ public sealed class ValidateCommandTests : IDisposable
     internal static (int Code, string Stdout, string Stderr) Run(params string[] args)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "aesweep.dll"));
+        start.ArgumentList.Add(CliAssembly);
         foreach (var arg in args)
         {
             start.ArgumentList.Add(arg);
@@ -107,6 +107,16 @@ public sealed class ValidateCommandTests : IDisposable
         }
 
         return (process.ExitCode, stdout.Result, stderr.Result);
+    }
+
+    // The CLI runs from its own output folder, where its TorchSharp natives (patched for Debian) live.
+    private static string CliAssembly
+    {
+        get
+        {
+            var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug";
+            return Path.Combine(FindRoot(), "src", "AeSweep.Cli", "bin", configuration, "net10.0", "linux-x64", "aesweep.dll");
+        }
     }
 
     internal static string FindRoot()

@@ -19,11 +19,12 @@ internal static class RunCommand
         var file = new Argument<FileInfo>("file") { Description = "The sweep file (YAML or JSON)." };
         var json = new Option<bool>("--json") { Description = "End with one JSON object on stdout: sweep_id, counts, best." };
         var data = DataOption();
-        var slots = new Option<int>("--slots") { Description = "Trials trained side by side by the local worker.", DefaultValueFactory = _ => 1 };
+        var slots = new Option<int>("--slots") { Description = "Trials trained side by side by the local worker (0: no local worker; workers join with aesweep worker).", DefaultValueFactory = _ => 1 };
+        var gatewayPort = new Option<int?>("--gateway-port") { Description = "Fixed loopback port where `aesweep worker --gateway` processes join (default: a free port)." };
         var verbose = new Option<bool>("--verbose") { Description = "Log what the coordinator and worker do." };
-        var command = new Command("run", "Run a sweep here and now: embedded coordinator, local worker, results in SQLite.") { file, json, data, slots, verbose };
+        var command = new Command("run", "Run a sweep here and now: embedded coordinator, local worker, results in SQLite.") { file, json, data, slots, gatewayPort, verbose };
         command.SetAction((parse, cancellationToken) =>
-            RunAsync(parse.GetValue(file)!, parse.GetValue(json), parse.GetValue(data)!, parse.GetValue(slots), parse.GetValue(verbose), cancellationToken));
+            RunAsync(parse.GetValue(file)!, parse.GetValue(json), parse.GetValue(data)!, parse.GetValue(slots), parse.GetValue(gatewayPort), parse.GetValue(verbose), cancellationToken));
         return command;
     }
 
@@ -33,7 +34,7 @@ internal static class RunCommand
         DefaultValueFactory = _ => new DirectoryInfo(Environment.GetEnvironmentVariable("AESWEEP_DATA") is { Length: > 0 } env ? env : "aesweep-data"),
     };
 
-    private static async Task<int> RunAsync(FileInfo file, bool json, DirectoryInfo data, int slots, bool verbose, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(FileInfo file, bool json, DirectoryInfo data, int slots, int? gatewayPort, bool verbose, CancellationToken cancellationToken)
     {
         SweepParseResult parsed;
         try
@@ -56,13 +57,13 @@ internal static class RunCommand
             return ValidateCommand.Invalid;
         }
 
-        if (slots < 1)
+        if (slots < 0)
         {
-            await Console.Error.WriteLineAsync("aesweep: --slots must be at least 1");
+            await Console.Error.WriteLineAsync("aesweep: --slots must be 0 or more");
             return ValidateCommand.Invalid;
         }
 
-        using var host = EmbeddedHost.Build(data.FullName, slots, verbose ? LogLevel.Information : LogLevel.Warning);
+        using var host = EmbeddedHost.Build(data.FullName, slots, gatewayPort, verbose ? LogLevel.Information : LogLevel.Warning);
         await host.Services.MigrateAeSweepStorageAsync(cancellationToken);
         await host.StartAsync(cancellationToken);
         var store = host.Services.GetRequiredService<ISweepStore>();

@@ -15,29 +15,37 @@ namespace AeSweep.Cli.Hosting;
 /// </summary>
 internal static class EmbeddedHost
 {
-    public static IHost Build(string dataDirectory, int slots, LogLevel logLevel)
+    public static IHost Build(string dataDirectory, int slots, int? gatewayPort, LogLevel logLevel)
     {
         Directory.CreateDirectory(dataDirectory);
         var artifacts = Path.Combine(dataDirectory, "artifacts");
         var database = Path.Combine(dataDirectory, "aesweep.db");
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
-        builder.Logging.ClearProviders();
-        builder.Logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(logLevel);
-        builder.Logging.AddFilter("Orleans", LogLevel.Warning).AddFilter("Microsoft", LogLevel.Warning)
-            .AddFilter("Orleans.Runtime.Silo", LogLevel.Error).AddFilter("Orleans.Runtime.Watchdog", LogLevel.Error);
-        // Logs go to stderr so that stdout stays the command's result.
-        builder.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
-        builder.UseOrleans(silo => silo.UseLocalhostClustering(FreePort(), FreePort()));
+        ConfigureLogging(builder.Logging, logLevel);
+        // Workers on this or other hosts join through the gateway port as Orleans clients.
+        builder.UseOrleans(silo => silo.UseLocalhostClustering(FreePort(), gatewayPort ?? FreePort()));
         builder.Services.AddAeSweepStorage(StorageProvider.Sqlite, SweepDbContextFactory.SqliteConnectionStringFor(database));
         builder.Services.AddAeSweepCoordinator(o => o.ArtifactRoot = artifacts);
-        builder.Services.AddAeSweepWorker(o =>
+        if (slots > 0)
         {
-            o.ArtifactRoot = artifacts;
-            o.Slots = slots;
-            o.WorkerId = $"local-{Environment.ProcessId}";
-        });
-        TrainingRegistration.AddBuiltInTraining(builder.Services);
+            builder.Services.AddAeSweepWorker(o =>
+            {
+                o.ArtifactRoot = artifacts;
+                o.Slots = slots;
+                o.WorkerId = $"local-{Environment.ProcessId}";
+            });
+        }
         return builder.Build();
+    }
+
+    public static void ConfigureLogging(ILoggingBuilder logging, LogLevel logLevel)
+    {
+        logging.ClearProviders();
+        logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(logLevel);
+        logging.AddFilter("Orleans", LogLevel.Warning).AddFilter("Microsoft", LogLevel.Warning)
+            .AddFilter("Orleans.Runtime.Silo", LogLevel.Error).AddFilter("Orleans.Runtime.Watchdog", LogLevel.Error);
+        // Logs go to stderr so that stdout stays the command's result.
+        logging.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
     }
 
     private static int FreePort()

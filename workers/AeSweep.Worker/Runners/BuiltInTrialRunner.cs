@@ -1,0 +1,73 @@
+using AeSweep.Cluster.Abstractions;
+using AeSweep.Core.Trials;
+using AeSweep.Training;
+
+namespace AeSweep.Worker.Runners;
+
+/// <summary>
+/// Trains a <c>model:</c> sweep's trial with AeSweep's TorchSharp trainer: every epoch's validation metrics go to
+/// the coordinator (whose pruner may stop the trial), every checkpoint is recorded so a lost trial resumes from it.
+/// </summary>
+public sealed class BuiltInTrialRunner : ITrialRunner
+{
+    public bool CanRun(TrialRunContext context) => context.Definition.Program is null && context.Definition.Dataset is not null;
+
+    public TrialRunResult Run(TrialRunContext context, CancellationToken cancellationToken)
+    {
+        var assignment = context.Assignment;
+        // One data split per sweep (same validation images in every gallery), one model seed per trial.
+        var request = new TrainingRequest(
+            assignment.Parameters,
+            context.Definition.Dataset!,
+            Seed: assignment.Seed + assignment.Number,
+            ArtifactDirectory: context.ArtifactDirectory,
+            DataSeed: assignment.Seed,
+            ResumeFrom: assignment.ResumeFromCheckpoint,
+            Device: context.Device,
+            Threads: context.Threads);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var observer = new ReportingObserver(context.Reporter, stop);
+        var result = TrialTrainer.Train(request, observer, stop.Token);
+        if (observer.Stopped || cancellationToken.IsCancellationRequested)
+        {
+            return TrialRunResult.Abandoned;
+        }
+
+        var state = result.Outcome switch
+        {
+            TrainingOutcome.Completed => TrialState.Completed,
+            TrainingOutcome.Pruned => TrialState.Pruned,
+            TrainingOutcome.Cancelled => TrialState.Cancelled,
+            _ => TrialState.Failed,
+        };
+        return new TrialRunResult(state, result.Metrics, result.Artifacts, result.FailureReason, result.EpochsRun);
+    }
+
+    private sealed class ReportingObserver(ITrialReporter reporter, CancellationTokenSource stop) : ITrainingObserver
+    {
+        public bool Stopped { get; private set; }
+
+        public EpochDecision OnEpoch(EpochReport report)
+        {
+            var metrics = new Dictionary<string, double>(report.Metrics, StringComparer.Ordinal)
+            {
+                ["train_loss"] = report.TrainLoss,
+                ["epoch_seconds"] = report.Seconds,
+            };
+            switch (reporter.ReportEpoch(report.Epoch, metrics))
+            {
+                case EpochVerdict.Prune:
+                    return EpochDecision.Prune;
+                case EpochVerdict.Stop:
+                    // This worker lost the trial: stop training; the trainer sees the cancellation before the next epoch.
+                    Stopped = true;
+                    stop.Cancel();
+                    return EpochDecision.Continue;
+                default:
+                    return EpochDecision.Continue;
+            }
+        }
+
+        public void OnCheckpoint(CheckpointInfo checkpoint) => reporter.ReportCheckpoint(checkpoint.Epoch, checkpoint.Directory);
+    }
+}
