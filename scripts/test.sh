@@ -7,7 +7,7 @@ source scripts/lib.sh
 require_dotnet
 
 ensure_apt_packages dataset-fashion-mnist python3
-if [ -x scripts/start-test-postgres.sh ]; then
+if [ -f scripts/start-test-postgres.sh ]; then
   ensure_apt_packages postgresql
   AESWEEP_TEST_POSTGRES="$(bash scripts/start-test-postgres.sh)"
   export AESWEEP_TEST_POSTGRES
