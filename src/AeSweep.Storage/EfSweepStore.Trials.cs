@@ -22,14 +22,16 @@ public sealed partial class EfSweepStore
         for (var round = 1; ; round++)
         {
             await using var db = await _contexts.CreateDbContextAsync(cancellationToken);
-            var sweepState = await db.Sweeps.Where(s => s.Id == sweepId).Select(s => (SweepState?)s.State).SingleOrDefaultAsync(cancellationToken)
+            var sweep = await db.Sweeps.Where(s => s.Id == sweepId)
+                    .Select(s => new { s.State, LastNumber = s.Trials.Max(t => (int?)t.Number) })
+                    .SingleOrDefaultAsync(cancellationToken)
                 ?? throw new InvalidOperationException($"sweep {sweepId} does not exist");
-            if (sweepState.IsFinished())
+            if (sweep.State.IsFinished())
             {
-                throw new InvalidOperationException($"sweep {sweepId} is {sweepState.ToString().ToLowerInvariant()}; it takes no new trials");
+                throw new InvalidOperationException($"sweep {sweepId} is {sweep.State.ToString().ToLowerInvariant()}; it takes no new trials");
             }
 
-            var number = (await db.Trials.Where(t => t.SweepId == sweepId).MaxAsync(t => (int?)t.Number, cancellationToken) ?? -1) + 1;
+            var number = (sweep.LastNumber ?? -1) + 1;
             var trial = new TrialEntity
             {
                 Id = ReadableIds.TrialId(sweepId, number),
@@ -211,7 +213,7 @@ public sealed partial class EfSweepStore
             double? objective = null;
             if (finish.Metrics is not null)
             {
-                var metricName = await db.Sweeps.Where(s => s.Id == trial.SweepId).Select(s => s.MetricName).SingleAsync(ct);
+                var metricName = await MetricNameAsync(db, trial.SweepId, ct);
                 objective = finish.Metrics.TryGetValue(metricName, out var value) && double.IsFinite(value) ? value : null;
             }
 
@@ -400,6 +402,18 @@ public sealed partial class EfSweepStore
                 _logger.LogDebug(ex, "Trial {TrialId}: {Operation} met a concurrent change; re-reading (round {Round})", trialId, operation, round);
             }
         }
+    }
+
+    /// <summary>A sweep's ranking metric; it never changes, so it is read once per sweep.</summary>
+    private async Task<string> MetricNameAsync(SweepDbContext db, string sweepId, CancellationToken cancellationToken)
+    {
+        if (!_metricNames.TryGetValue(sweepId, out var name))
+        {
+            name = await db.Sweeps.Where(s => s.Id == sweepId).Select(s => s.MetricName).SingleAsync(cancellationToken);
+            _metricNames.TryAdd(sweepId, name);
+        }
+
+        return name;
     }
 
     private static ChangeOutcome Refusal(TrialEntity trial) =>
