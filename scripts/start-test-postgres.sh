@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Creates (once) and starts (if not running) a throwaway PostgreSQL 15 cluster for tests:
-# data under /tmp, owned by the `postgres` OS user, listening on 127.0.0.1:55432 only, trust auth on loopback.
+# data under /tmp, run as the `postgres` OS user (when started by root; as the calling user otherwise), listening on 127.0.0.1:55432 only, trust auth on loopback.
 # Idempotent: run it as often as you like. Prints the Npgsql connection string as the only line on stdout
 # (messages go to stderr), so CI does:
 #   export AESWEEP_TEST_POSTGRES="$(scripts/start-test-postgres.sh)"
@@ -19,13 +19,13 @@ if [[ ! -x "$AESWEEP_PG_BIN/initdb" ]]; then
   exit 1
 fi
 
-# Run a command as the postgres user (directly when we already are that user).
+# Run a command as the postgres user when we are root (PostgreSQL refuses to run as root); as ourselves otherwise.
 as_postgres() {
-  if [[ "$(id -un)" == "postgres" ]]; then "$@"; else su postgres -s /bin/bash -c "$(printf '%q ' "$@")"; fi
+  if [[ "$(id -u)" == "0" ]]; then su postgres -s /bin/bash -c "$(printf '%q ' "$@")"; else "$@"; fi
 }
 
 mkdir -p "$AESWEEP_PG_ROOT"
-chown postgres:postgres "$AESWEEP_PG_ROOT" 2>/dev/null || true
+if [[ "$(id -u)" == "0" ]]; then chown postgres:postgres "$AESWEEP_PG_ROOT"; fi
 
 if [[ ! -s "$data/PG_VERSION" ]]; then
   as_postgres "$AESWEEP_PG_BIN/initdb" -D "$data" -U postgres --auth=trust --encoding=UTF8 --locale=C.UTF-8 >/dev/null

@@ -79,7 +79,8 @@ public sealed partial class EfSweepStore
 
     public async Task<TrialSnapshot?> ClaimNextPendingTrialAsync(string? sweepId, string workerId, TimeSpan leaseDuration, CancellationToken cancellationToken)
     {
-        for (var round = 1; round <= MaxConflictRounds; round++)
+        // Losing a race for one candidate just means looking again; many rounds only under heavy contention.
+        for (var round = 1; round <= 4 * MaxConflictRounds; round++)
         {
             string? candidate;
             await using (var db = await _contexts.CreateDbContextAsync(cancellationToken))
@@ -255,6 +256,21 @@ public sealed partial class EfSweepStore
         CheckWorkerId(workerId);
         ArgumentException.ThrowIfNullOrWhiteSpace(reason);
         return RequeueAsync(t => t.WorkerId == workerId, (trial, _) => trial.WorkerId == workerId, reason, cancellationToken);
+    }
+
+    public Task<IReadOnlyList<RequeuedTrial>> RequeueRunningTrialsAsync(string? sweepId, string reason, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(reason);
+        return sweepId is null
+            ? RequeueAsync(t => true, (_, _) => true, reason, cancellationToken)
+            : RequeueAsync(t => t.SweepId == sweepId, (_, _) => true, reason, cancellationToken);
+    }
+
+    public async Task<ArtifactInfo?> GetArtifactAsync(string trialId, string name, CancellationToken cancellationToken)
+    {
+        await using var db = await _contexts.CreateDbContextAsync(cancellationToken);
+        var artifact = await db.Artifacts.AsNoTracking().SingleOrDefaultAsync(a => a.TrialId == trialId && a.Name == name, cancellationToken);
+        return artifact?.ToSnapshot();
     }
 
     public async Task<TrialSnapshot?> GetTrialAsync(string trialId, CancellationToken cancellationToken)

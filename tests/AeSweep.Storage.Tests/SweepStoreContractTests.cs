@@ -350,6 +350,21 @@ public abstract class SweepStoreContractTests : IAsyncLifetime, IDisposable
     }
 
     [ContractFact]
+    public async Task A_restarted_embedded_process_requeues_its_running_trials_at_once()
+    {
+        var (store, sweep, trial) = await RunningTrialAsync("embedded-worker");
+        await store.RecordCheckpointAsync(trial.Lease!, 2, "ckpt/2.pt", Ct);
+        var (_, otherSweep, other) = await RunningTrialAsync("embedded-worker");
+
+        var requeued = await OpenStore().RequeueRunningTrialsAsync(sweep.Id, "process restarted", Ct);
+
+        Assert.Equal(new RequeuedTrial(trial.Id, sweep.Id, 0, 2, "embedded-worker", 2, "ckpt/2.pt"), Assert.Single(requeued));
+        Assert.Equal(TrialState.Running, (await store.GetTrialAsync(other.Id, Ct))!.State);
+        Assert.Equal([other.Id], (await store.RequeueRunningTrialsAsync(null, "process restarted", Ct)).Select(r => r.TrialId));
+        Assert.Equal(otherSweep.Id, (await store.ClaimNextPendingTrialAsync(otherSweep.Id, "w", Lease, Ct))!.SweepId);
+    }
+
+    [ContractFact]
     public async Task Checkpoints_only_move_forward()
     {
         var (store, _, trial) = await RunningTrialAsync();
@@ -380,6 +395,8 @@ public abstract class SweepStoreContractTests : IAsyncLifetime, IDisposable
         Assert.Equal(21.5, detail.Trial.FinalMetrics!["psnr"]);
         Assert.True(double.IsNaN(detail.Trial.FinalMetrics["ssim"]));
         Assert.Equal(artifacts.OrderBy(a => a.Name, StringComparer.Ordinal), detail.Artifacts);
+        Assert.Equal(artifacts[0], await store.GetArtifactAsync(trial.Id, "reconstructions", Ct));
+        Assert.Null(await store.GetArtifactAsync(trial.Id, "latent-map", Ct));
         Assert.Equal(trial.Id, (await store.GetBestTrialAsync(sweep.Id, Ct))!.Id);
     }
 
