@@ -2,6 +2,7 @@ using AeSweep.Core.Search;
 using AeSweep.Core.Trials;
 using AeSweep.Storage.Model;
 using AeSweep.Storage.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace AeSweep.Storage.Tests;
@@ -235,6 +236,26 @@ public abstract class SweepStoreContractTests : IAsyncLifetime, IDisposable
             Assert.Equal(winner.Trial.State, stored.State);
             Assert.Equal(winner.Trial.Reason, stored.Reason);
         }
+    }
+
+    [ContractFact]
+    public async Task The_trial_version_makes_a_stale_write_fail_instead_of_overwriting()
+    {
+        var (_, _, trial) = await RunningTrialAsync();
+        var contexts = new SweepDbContextFactory(Provider, ConnectionString);
+        await using var first = contexts.CreateDbContext();
+        await using var second = contexts.CreateDbContext();
+        var mine = await first.Trials.SingleAsync(t => t.Id == trial.Id, Ct);
+        var theirs = await second.Trials.SingleAsync(t => t.Id == trial.Id, Ct);
+
+        (mine.State, mine.Reason) = (TrialState.Pruned, "first writer");
+        mine.Version++;
+        await first.SaveChangesAsync(Ct);
+        (theirs.State, theirs.Reason) = (TrialState.Failed, "second writer");
+        theirs.Version++;
+
+        await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => second.SaveChangesAsync(Ct));
+        Assert.Equal("first writer", (await OpenStore().GetTrialAsync(trial.Id, Ct))!.Reason);
     }
 
     [ContractFact]
