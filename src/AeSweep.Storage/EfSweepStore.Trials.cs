@@ -22,14 +22,16 @@ public sealed partial class EfSweepStore
         for (var round = 1; ; round++)
         {
             await using var db = await _contexts.CreateDbContextAsync(cancellationToken);
-            var sweepState = await db.Sweeps.Where(s => s.Id == sweepId).Select(s => (SweepState?)s.State).SingleOrDefaultAsync(cancellationToken)
+            var sweep = await db.Sweeps.Where(s => s.Id == sweepId)
+                    .Select(s => new { s.State, LastNumber = s.Trials.Max(t => (int?)t.Number) })
+                    .SingleOrDefaultAsync(cancellationToken)
                 ?? throw new InvalidOperationException($"sweep {sweepId} does not exist");
-            if (sweepState.IsFinished())
+            if (sweep.State.IsFinished())
             {
-                throw new InvalidOperationException($"sweep {sweepId} is {sweepState.ToString().ToLowerInvariant()}; it takes no new trials");
+                throw new InvalidOperationException($"sweep {sweepId} is {sweep.State.ToString().ToLowerInvariant()}; it takes no new trials");
             }
 
-            var number = (await db.Trials.Where(t => t.SweepId == sweepId).MaxAsync(t => (int?)t.Number, cancellationToken) ?? -1) + 1;
+            var number = (sweep.LastNumber ?? -1) + 1;
             var trial = new TrialEntity
             {
                 Id = ReadableIds.TrialId(sweepId, number),
@@ -77,7 +79,8 @@ public sealed partial class EfSweepStore
 
     public async Task<TrialSnapshot?> ClaimNextPendingTrialAsync(string? sweepId, string workerId, TimeSpan leaseDuration, CancellationToken cancellationToken)
     {
-        for (var round = 1; round <= MaxConflictRounds; round++)
+        // Losing a race for one candidate just means looking again; many rounds only under heavy contention.
+        for (var round = 1; round <= 4 * MaxConflictRounds; round++)
         {
             string? candidate;
             await using (var db = await _contexts.CreateDbContextAsync(cancellationToken))
@@ -211,7 +214,7 @@ public sealed partial class EfSweepStore
             double? objective = null;
             if (finish.Metrics is not null)
             {
-                var metricName = await db.Sweeps.Where(s => s.Id == trial.SweepId).Select(s => s.MetricName).SingleAsync(ct);
+                var metricName = await MetricNameAsync(db, trial.SweepId, ct);
                 objective = finish.Metrics.TryGetValue(metricName, out var value) && double.IsFinite(value) ? value : null;
             }
 
@@ -253,6 +256,21 @@ public sealed partial class EfSweepStore
         CheckWorkerId(workerId);
         ArgumentException.ThrowIfNullOrWhiteSpace(reason);
         return RequeueAsync(t => t.WorkerId == workerId, (trial, _) => trial.WorkerId == workerId, reason, cancellationToken);
+    }
+
+    public Task<IReadOnlyList<RequeuedTrial>> RequeueRunningTrialsAsync(string? sweepId, string reason, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(reason);
+        return sweepId is null
+            ? RequeueAsync(t => true, (_, _) => true, reason, cancellationToken)
+            : RequeueAsync(t => t.SweepId == sweepId, (_, _) => true, reason, cancellationToken);
+    }
+
+    public async Task<ArtifactInfo?> GetArtifactAsync(string trialId, string name, CancellationToken cancellationToken)
+    {
+        await using var db = await _contexts.CreateDbContextAsync(cancellationToken);
+        var artifact = await db.Artifacts.AsNoTracking().SingleOrDefaultAsync(a => a.TrialId == trialId && a.Name == name, cancellationToken);
+        return artifact?.ToSnapshot();
     }
 
     public async Task<TrialSnapshot?> GetTrialAsync(string trialId, CancellationToken cancellationToken)
@@ -400,6 +418,18 @@ public sealed partial class EfSweepStore
                 _logger.LogDebug(ex, "Trial {TrialId}: {Operation} met a concurrent change; re-reading (round {Round})", trialId, operation, round);
             }
         }
+    }
+
+    /// <summary>A sweep's ranking metric; it never changes, so it is read once per sweep.</summary>
+    private async Task<string> MetricNameAsync(SweepDbContext db, string sweepId, CancellationToken cancellationToken)
+    {
+        if (!_metricNames.TryGetValue(sweepId, out var name))
+        {
+            name = await db.Sweeps.Where(s => s.Id == sweepId).Select(s => s.MetricName).SingleAsync(cancellationToken);
+            _metricNames.TryAdd(sweepId, name);
+        }
+
+        return name;
     }
 
     private static ChangeOutcome Refusal(TrialEntity trial) =>

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using AeSweep.Core.Trials;
 using AeSweep.Storage.Entities;
 using AeSweep.Storage.Model;
@@ -21,6 +22,7 @@ public sealed partial class EfSweepStore : ISweepStore
     private readonly IDbContextFactory<SweepDbContext> _contexts;
     private readonly TimeProvider _clock;
     private readonly ILogger<EfSweepStore> _logger;
+    private readonly ConcurrentDictionary<string, string> _metricNames = new(StringComparer.Ordinal);
 
     public EfSweepStore(IDbContextFactory<SweepDbContext> contexts, TimeProvider clock, ILogger<EfSweepStore> logger)
     {

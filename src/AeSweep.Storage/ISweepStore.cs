@@ -77,10 +77,20 @@ public interface ISweepStore
     /// <summary>Requeues every running trial of a worker known to be lost (e.g. its silo left the cluster).</summary>
     Task<IReadOnlyList<RequeuedTrial>> RequeueWorkerTrialsAsync(string workerId, string reason, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Requeues every running trial (of one sweep, or of all when <paramref name="sweepId"/> is null) without waiting
+    /// for leases to expire: for a restarted embedded process, whose in-process worker cannot have survived.
+    /// Never call it where other processes' workers may still be training.
+    /// </summary>
+    Task<IReadOnlyList<RequeuedTrial>> RequeueRunningTrialsAsync(string? sweepId, string reason, CancellationToken cancellationToken);
+
     Task<TrialSnapshot?> GetTrialAsync(string trialId, CancellationToken cancellationToken);
 
     /// <summary>A trial with its epoch metrics and artifacts; null when not found.</summary>
     Task<TrialDetail?> GetTrialDetailAsync(string trialId, CancellationToken cancellationToken);
+
+    /// <summary>One artifact of a trial by name (<c>GET /api/trials/{id}/artifacts/{name}</c>); null when not found.</summary>
+    Task<ArtifactInfo?> GetArtifactAsync(string trialId, string name, CancellationToken cancellationToken);
 
     /// <summary>One page of a sweep's trials.</summary>
     Task<Page<TrialSnapshot>> ListTrialsAsync(string sweepId, TrialQuery query, CancellationToken cancellationToken);

@@ -23,7 +23,4 @@ internal static class SnapshotMapping
 
     public static WorkerSnapshot ToSnapshot(this WorkerEntity w) =>
         new(w.Id, w.Host, DevicesJson.Read(w.DevicesJson), w.Slots, w.State, w.RegisteredAt, w.LastHeartbeatAt);
-
-    public static RequeuedTrial ToRequeued(this TrialEntity t, string? previousWorkerId) =>
-        new(t.Id, t.SweepId, t.Number, t.Attempt, previousWorkerId, t.CheckpointEpoch, t.CheckpointPath);
 }

@@ -1,12 +1,15 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.Logging;
 
 namespace AeSweep.Storage;
 
 /// <summary>
-/// Creates short-lived contexts for one provider and connection string. The store opens one context per operation,
-/// so it is safe to share between grains and requests.
+/// Creates short-lived (pooled) contexts for one provider and connection string. The store opens one context per
+/// operation, so it is safe to share between grains and requests. Executed SQL is logged at Debug, not Information:
+/// heartbeats and epoch reports would otherwise flood a host's console.
 /// </summary>
 public sealed class SweepDbContextFactory : IDbContextFactory<SweepDbContext>
 {
@@ -25,8 +28,7 @@ public sealed class SweepDbContextFactory : IDbContextFactory<SweepDbContext>
                     sqlite.UseLoggerFactory(loggerFactory);
                 }
 
-                var sqliteOptions = sqlite.Options;
-                _create = () => new SqliteSweepDbContext(sqliteOptions);
+                _create = new PooledDbContextFactory<SqliteSweepDbContext>(sqlite.Options).CreateDbContext;
                 break;
             case StorageProvider.Postgres:
                 var postgres = ConfigurePostgres(new DbContextOptionsBuilder<PostgresSweepDbContext>(), connectionString);
@@ -35,8 +37,7 @@ public sealed class SweepDbContextFactory : IDbContextFactory<SweepDbContext>
                     postgres.UseLoggerFactory(loggerFactory);
                 }
 
-                var postgresOptions = postgres.Options;
-                _create = () => new PostgresSweepDbContext(postgresOptions);
+                _create = new PooledDbContextFactory<PostgresSweepDbContext>(postgres.Options).CreateDbContext;
                 break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(provider), provider, "unknown storage provider");
@@ -59,11 +60,22 @@ public sealed class SweepDbContextFactory : IDbContextFactory<SweepDbContext>
             DefaultTimeout = SqlitePragmas.BusyTimeoutMilliseconds / 1000 * 3,
         }.ToString();
 
-    internal static DbContextOptionsBuilder<SqliteSweepDbContext> ConfigureSqlite(DbContextOptionsBuilder<SqliteSweepDbContext> builder, string connectionString) =>
+    internal static DbContextOptionsBuilder<SqliteSweepDbContext> ConfigureSqlite(DbContextOptionsBuilder<SqliteSweepDbContext> builder, string connectionString)
+    {
         builder
             .UseSqlite(connectionString, sqlite => sqlite.MigrationsHistoryTable("__ef_migrations_history"))
             .AddInterceptors(new SqlitePragmas());
+        QuietCommands(builder);
+        return builder;
+    }
 
-    internal static DbContextOptionsBuilder<PostgresSweepDbContext> ConfigurePostgres(DbContextOptionsBuilder<PostgresSweepDbContext> builder, string connectionString) =>
+    internal static DbContextOptionsBuilder<PostgresSweepDbContext> ConfigurePostgres(DbContextOptionsBuilder<PostgresSweepDbContext> builder, string connectionString)
+    {
         builder.UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history"));
+        QuietCommands(builder);
+        return builder;
+    }
+
+    private static void QuietCommands(DbContextOptionsBuilder builder) =>
+        builder.ConfigureWarnings(w => w.Log((RelationalEventId.CommandExecuted, LogLevel.Debug)));
 }

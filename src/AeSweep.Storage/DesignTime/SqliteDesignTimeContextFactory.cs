@@ -7,5 +7,5 @@ namespace AeSweep.Storage.DesignTime;
 public sealed class SqliteDesignTimeContextFactory : IDesignTimeDbContextFactory<SqliteSweepDbContext>
 {
     public SqliteSweepDbContext CreateDbContext(string[] args) =>
-        new(SweepDbContextFactory.ConfigureSqlite(new DbContextOptionsBuilder<SqliteSweepDbContext>(), "Data Source=aesweep-design-time.db").Options);
+        new(SweepDbContextFactory.ConfigureSqlite(new DbContextOptionsBuilder<SqliteSweepDbContext>(), SweepDbContextFactory.SqliteConnectionStringFor(Path.Combine(Path.GetTempPath(), "aesweep-design-time.db"))).Options);
 }
