@@ -307,7 +307,7 @@ internal sealed class ParzenEstimator
             for (var j = 0; j < m; j++)
             {
                 var logAccept = StandardNormal.LogGaussMass((_low - _mus[j]) / _sigmas[j], (_high - _mus[j]) / _sigmas[j]);
-                _logNormalizers[j] = _q is null ? Math.Log(_sigmas[j]) + 0.91893853320467274178 + logAccept : logAccept;
+                _logNormalizers[j] = _q is null ? (options.Optuna31Kernels ? 0 : Math.Log(_sigmas[j])) + 0.91893853320467274178 + logAccept : logAccept;
             }
         }
 

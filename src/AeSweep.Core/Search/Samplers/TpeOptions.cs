@@ -38,4 +38,10 @@ public sealed record TpeOptions
     /// land on the same promising point (Optuna's <c>constant_liar</c>).
     /// </summary>
     public bool ConstantLiar { get; init; } = true;
+
+    /// <summary>
+    /// Reproduce Optuna 3.1's kernel densities, which leave out the 1/σ factor of each truncated normal
+    /// (its <c>_truncnorm.logpdf</c> omits <c>-log(scale)</c>), for side-by-side checks. Off: proper densities.
+    /// </summary>
+    internal bool Optuna31Kernels { get; init; }
 }
