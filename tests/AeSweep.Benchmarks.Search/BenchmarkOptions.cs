@@ -12,6 +12,10 @@ internal sealed record BenchmarkOptions
 
     public IReadOnlySet<string> Only { get; init; } = new HashSet<string> { "quality", "latency", "pruning" };
 
+    public IReadOnlyList<string> Samplers { get; init; } = ["random", "grid", "tpe"];
+
+    public IReadOnlySet<string>? Functions { get; init; }
+
     public string OptunaScript { get; init; } = "../shared/reference/optuna_functions.py";
 
     public IReadOnlyList<string>? OptunaResults { get; init; }
@@ -30,6 +34,8 @@ internal sealed record BenchmarkOptions
                 "--trials" => options with { Trials = int.Parse(Next(), CultureInfo.InvariantCulture) },
                 "--checkpoints" => options with { Checkpoints = [.. Next().Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture))] },
                 "--only" => options with { Only = Next().Split(',').ToHashSet() },
+                "--samplers" => options with { Samplers = Next().Split(',') },
+                "--functions" => options with { Functions = Next().Split(',').ToHashSet() },
                 "--optuna-script" => options with { OptunaScript = Next() },
                 "--optuna-results" => options with { OptunaResults = Next().Split(',') },
                 "--no-optuna" => options with { NoOptuna = true },

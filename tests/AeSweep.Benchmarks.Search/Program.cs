@@ -10,6 +10,7 @@ var options = BenchmarkOptions.Parse(args);
 if (options is null)
 {
     Console.WriteLine("usage: AeSweep.Benchmarks.Search [--seeds 20] [--trials 100] [--checkpoints 30,60,100] [--only quality,latency,pruning]");
+    Console.WriteLine("       [--samplers random,grid,tpe (also tpe-mv, tpe-normalized)] [--functions branin,hartmann6,rosenbrock4_log,mixed]");
     Console.WriteLine("       [--optuna-script ../shared/reference/optuna_functions.py | --optuna-results FILE[,FILE] | --no-optuna]");
     return 2;
 }
@@ -23,15 +24,9 @@ if (sections.Contains("quality"))
     Console.WriteLine($"== Quality: best value after n trials, median [q1, q3] over {options.Seeds} seeds (minimisation)");
     Console.WriteLine($"{"function",-16} {"sampler",-16}" + string.Concat(options.Checkpoints.Select(c => $" {"@" + c,-30}")));
     var ours = new Dictionary<(string, string), Dictionary<int, Quartiles>>();
-    foreach (var function in TestFunctions.All)
+    foreach (var function in TestFunctions.All.Where(f => options.Functions is null || options.Functions.Contains(f.Name)))
     {
-        var samplers = (Environment.GetEnvironmentVariable("BENCH_SAMPLERS") ?? "random,tpe").Split(',').ToList();
-        if (function.GridSpace is not null)
-        {
-            samplers.Insert(1, "grid");
-        }
-
-        foreach (var sampler in samplers)
+        foreach (var sampler in options.Samplers.Where(s => s != "grid" || function.GridSpace is not null))
         {
             var sw = Stopwatch.StartNew();
             var result = QualityBenchmark.Run(function, sampler, options.Seeds, options.Trials, options.Checkpoints);

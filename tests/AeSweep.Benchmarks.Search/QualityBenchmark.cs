@@ -16,8 +16,7 @@ internal static class QualityBenchmark
             {
                 "tpe" => new TpeSampler(seed),
                 "tpe-mv" => new TpeSampler(seed, new TpeOptions { Multivariate = true }),
-                "tpe-31" => new TpeSampler(seed, new TpeOptions { Optuna31Kernels = true }),
-                "tpe-31mv" => new TpeSampler(seed, new TpeOptions { Optuna31Kernels = true, Multivariate = true }),
+                "tpe-normalized" => new TpeSampler(seed, new TpeOptions { NormalizedKernels = true }),
                 "random" => new RandomSampler(seed),
                 "grid" => new GridSampler(function.GridSpace!, shuffleSeed: seed),
                 _ => throw new ArgumentException(sampler),

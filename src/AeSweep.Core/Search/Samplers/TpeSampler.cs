@@ -51,6 +51,7 @@ public sealed class TpeSampler : ISampler
         }
 
         MarkBelow(ranked, DefaultGamma(finished));
+        var columns = new Dictionary<string, double[]>(StringComparer.Ordinal);
         var assignment = new Dictionary<string, ParameterValue>(StringComparer.Ordinal);
         var groups = Options.Multivariate ? JointGroups(space) : null;
         foreach (var parameter in space.Parameters)
@@ -68,11 +69,11 @@ public sealed class TpeSampler : ISampler
 
             if (groups?.FirstOrDefault(g => g.Contains(parameter)) is { } group)
             {
-                SampleJointly(group, ranked, random, assignment, multivariate: true);
+                SampleJointly(group, ranked, columns, random, assignment, multivariate: true);
             }
             else
             {
-                SampleJointly([parameter], ranked, random, assignment, multivariate: false);
+                SampleJointly([parameter], ranked, columns, random, assignment, multivariate: false);
             }
         }
 
@@ -80,10 +81,27 @@ public sealed class TpeSampler : ISampler
     }
 
     private void SampleJointly(
-        List<SearchParameter> parameters, List<Ranked> ranked, Random random, Dictionary<string, ParameterValue> assignment, bool multivariate)
+        List<SearchParameter> parameters,
+        List<Ranked> ranked,
+        Dictionary<string, double[]> columns,
+        Random random,
+        Dictionary<string, ParameterValue> assignment,
+        bool multivariate)
     {
-        var below = Observations(parameters, ranked, wantBelow: true);
-        var above = Observations(parameters, ranked, wantBelow: false);
+        var group = new double[parameters.Count][];
+        for (var d = 0; d < parameters.Count; d++)
+        {
+            if (!columns.TryGetValue(parameters[d].Name, out var column))
+            {
+                column = Column(parameters[d], ranked);
+                columns[parameters[d].Name] = column;
+            }
+
+            group[d] = column;
+        }
+
+        var below = Observations(group, ranked, wantBelow: true);
+        var above = Observations(group, ranked, wantBelow: false);
         var distributions = parameters.Select(p => p.Distribution).ToArray();
         var l = new ParzenEstimator(distributions, below, multivariate, Options);
         var g = new ParzenEstimator(distributions, above, multivariate, Options);
@@ -150,81 +168,74 @@ public sealed class TpeSampler : ISampler
 
     private static void MarkBelow(List<Ranked> ranked, int count)
     {
-        var order = Enumerable.Range(0, ranked.Count)
-            .OrderBy(i => ranked[i].StepKey)
-            .ThenBy(i => ranked[i].Loss)
-            .ToArray(); // OrderBy is stable: ties keep trial order, as numpy's stable argsort does.
+        var keys = new RankKey[ranked.Count];
+        var order = new int[ranked.Count];
+        for (var i = 0; i < order.Length; i++)
+        {
+            keys[i] = new RankKey(ranked[i].StepKey, ranked[i].Loss, i);
+            order[i] = i;
+        }
+
+        Array.Sort(keys, order);
         for (var k = 0; k < order.Length; k++)
         {
             ranked[order[k]].IsBelow = k < count;
         }
     }
 
-    private static double[][] Observations(List<SearchParameter> parameters, List<Ranked> ranked, bool wantBelow)
+    // Rows of one side of the split, in trial order, from trials where every parameter of the group was active.
+    private static double[][] Observations(double[][] group, List<Ranked> ranked, bool wantBelow)
     {
-        var columns = new List<double>[parameters.Count];
-        for (var d = 0; d < parameters.Count; d++)
+        var rows = new List<int>();
+        for (var i = 0; i < ranked.Count; i++)
         {
-            columns[d] = [];
-        }
-
-        var row = new double[parameters.Count];
-        foreach (var r in ranked)
-        {
-            if (r.IsBelow != wantBelow || !TryRow(parameters, r.Trial, row))
+            if (ranked[i].IsBelow != wantBelow)
             {
                 continue;
             }
 
-            for (var d = 0; d < parameters.Count; d++)
+            var complete = true;
+            foreach (var column in group)
             {
-                columns[d].Add(row[d]);
+                complete &= !double.IsNaN(column[i]);
+            }
+
+            if (complete)
+            {
+                rows.Add(i);
             }
         }
 
-        return [.. columns.Select(c => c.ToArray())];
+        return [.. group.Select(column => rows.Select(i => column[i]).ToArray())];
     }
 
-    // A trial contributes only when every parameter of the group was active in it and its value still
-    // fits the space (a resumed sweep may have narrowed a range).
-    private static bool TryRow(List<SearchParameter> parameters, FrozenTrial trial, double[] row)
+    // One parameter's values over the ranked trials (categorical choices as indices); NaN where the
+    // parameter was inactive or its value no longer fits the space (a resumed sweep may have narrowed a range).
+    private static double[] Column(SearchParameter parameter, List<Ranked> ranked)
     {
-        for (var d = 0; d < parameters.Count; d++)
+        var column = new double[ranked.Count];
+        var categorical = parameter.Distribution as CategoricalDistribution;
+        var range = parameter.Distribution.NumericRange;
+        for (var i = 0; i < ranked.Count; i++)
         {
-            if (!trial.Parameters.TryGetValue(parameters[d].Name, out var value))
+            column[i] = double.NaN;
+            if (!ranked[i].Trial.Parameters.TryGetValue(parameter.Name, out var value))
             {
-                return false;
+                continue;
             }
 
-            switch (parameters[d].Distribution)
+            if (categorical is not null)
             {
-                case CategoricalDistribution c:
-                    var index = c.IndexOf(value);
-                    if (index < 0)
-                    {
-                        return false;
-                    }
-
-                    row[d] = index;
-                    break;
-                default:
-                    if (!value.IsNumeric || parameters[d].Distribution.NumericRange is not { } range)
-                    {
-                        return false;
-                    }
-
-                    var x = value.AsDouble();
-                    if (x < range.Min || x > range.Max || double.IsNaN(x))
-                    {
-                        return false;
-                    }
-
-                    row[d] = x;
-                    break;
+                var index = categorical.IndexOf(value);
+                column[i] = index < 0 ? double.NaN : index;
+            }
+            else if (value.IsNumeric && range is { } r && value.AsDouble() is var x && x >= r.Min && x <= r.Max)
+            {
+                column[i] = x;
             }
         }
 
-        return true;
+        return column;
     }
 
     private static ParameterValue ToValue(ParameterDistribution distribution, double internalValue) => distribution switch
@@ -242,6 +253,17 @@ public sealed class TpeSampler : ISampler
         IntDistribution i => i.Low >= i.High,
         _ => false,
     };
+
+    // Sort key of the split: (−step, loss), then trial order so ties stay stable as in numpy's stable argsort.
+    private readonly record struct RankKey(double StepKey, double Loss, int Index) : IComparable<RankKey>
+    {
+        public int CompareTo(RankKey other)
+        {
+            var c = StepKey.CompareTo(other.StepKey);
+            c = c != 0 ? c : Loss.CompareTo(other.Loss);
+            return c != 0 ? c : Index.CompareTo(other.Index);
+        }
+    }
 
     private sealed class Ranked(FrozenTrial trial, double stepKey, double loss, bool inFlight)
     {

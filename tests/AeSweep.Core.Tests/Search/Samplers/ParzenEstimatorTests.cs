@@ -44,7 +44,7 @@ public sealed class ParzenEstimatorTests
     public void Log_density_matches_Optuna(string name, bool optuna31, double[] expected)
     {
         var (distributions, observations, samples, multivariate) = Case(name);
-        var estimator = new ParzenEstimator(distributions, observations, multivariate, new TpeOptions { Optuna31Kernels = optuna31 });
+        var estimator = new ParzenEstimator(distributions, observations, multivariate, new TpeOptions { NormalizedKernels = !optuna31 });
 
         var actual = estimator.LogPdf(samples);
 
