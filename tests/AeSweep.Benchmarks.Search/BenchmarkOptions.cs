@@ -8,6 +8,9 @@ internal sealed record BenchmarkOptions
 
     public int Trials { get; init; } = 100;
 
+    /// <summary>Seeds of a second run of our TPE alone, to show how far a 20-seed median wanders (0: skip).</summary>
+    public int ExtraSeeds { get; init; } = 100;
+
     public IReadOnlyList<int> Checkpoints { get; init; } = [30, 60, 100];
 
     public IReadOnlySet<string> Only { get; init; } = new HashSet<string> { "quality", "latency", "pruning" };
@@ -31,6 +34,7 @@ internal sealed record BenchmarkOptions
             options = args[i] switch
             {
                 "--seeds" => options with { Seeds = int.Parse(Next(), CultureInfo.InvariantCulture) },
+                "--extra-seeds" => options with { ExtraSeeds = int.Parse(Next(), CultureInfo.InvariantCulture) },
                 "--trials" => options with { Trials = int.Parse(Next(), CultureInfo.InvariantCulture) },
                 "--checkpoints" => options with { Checkpoints = [.. Next().Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture))] },
                 "--only" => options with { Only = Next().Split(',').ToHashSet() },

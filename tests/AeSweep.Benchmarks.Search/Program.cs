@@ -35,6 +35,16 @@ if (sections.Contains("quality"))
         }
     }
 
+    var extra = new Dictionary<string, Dictionary<int, Quartiles>>();
+    if (options.ExtraSeeds > 0 && options.Samplers.Contains("tpe"))
+    {
+        foreach (var function in TestFunctions.All.Where(f => options.Functions is null || options.Functions.Contains(f.Name)))
+        {
+            extra[function.Name] = QualityBenchmark.Run(function, "tpe", options.ExtraSeeds, options.Trials, options.Checkpoints);
+            Console.WriteLine($"{function.Name,-16} {$"tpe ({options.ExtraSeeds} seeds)",-16}" + string.Concat(options.Checkpoints.Select(c => $" {Format(extra[function.Name][c]),-30}")));
+        }
+    }
+
     optuna = LoadOptuna(options, quality: true);
     if (optuna is not null)
     {
@@ -51,7 +61,7 @@ if (sections.Contains("quality"))
 
         Console.WriteLine();
         Console.WriteLine($"== TPE ours vs Optuna {optuna.Version} TPE: median best value, and the ratio of median regrets (median best − known minimum); ratio ≤ 1: ours at least as good");
-        Console.WriteLine($"{"function",-16} {"trials",6} {"ours",12} {"optuna",12} {"regret ratio",13}  target (ours ≤ optuna)");
+        Console.WriteLine($"{"function",-16} {"trials",6} {"ours",12} {"optuna",12} {"regret ratio",13}  {"target (ours ≤ optuna)",-24} {$"ours, {options.ExtraSeeds} seeds",16}");
         foreach (var function in TestFunctions.All)
         {
             foreach (var c in options.Checkpoints.Where(c => c >= 60))
@@ -63,7 +73,9 @@ if (sections.Contains("quality"))
 
                 var o = ours[(function.Name, "tpe")][c];
                 var ratio = (o.Median - function.KnownMinimum) / (t.Median - function.KnownMinimum);
-                Console.WriteLine($"{function.Name,-16} {c,6} {o.Median,12:G5} {t.Median,12:G5} {ratio,13:F3}  {(o.Median <= t.Median ? "met" : $"missed by {o.Median - t.Median:G3}")}");
+                var verdict = o.Median <= t.Median ? "met" : $"missed by {(o.Median - t.Median) / Math.Abs(t.Median - function.KnownMinimum):P0} of regret";
+                var wide = extra.TryGetValue(function.Name, out var e) ? $"{e[c].Median,16:G5}" : string.Empty;
+                Console.WriteLine($"{function.Name,-16} {c,6} {o.Median,12:G5} {t.Median,12:G5} {ratio,13:F3}  {verdict,-24} {wide}");
             }
         }
     }

@@ -16,9 +16,8 @@ internal readonly record struct Quartiles(double Q1, double Median, double Q3)
         var cuts = new double[3];
         for (var i = 1; i <= 3; i++)
         {
-            var j = i * m / 4;
+            var j = Math.Clamp(i * m / 4, 1, n - 1);
             var delta = (i * m) - (j * 4);
-            j = Math.Clamp(j, 1, n - 1);
             cuts[i - 1] = ((data[j - 1] * (4 - delta)) + (data[j] * delta)) / 4;
         }
 
