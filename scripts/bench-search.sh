@@ -22,5 +22,5 @@ if ! /usr/bin/python3 -c 'import optuna' 2>/dev/null; then
   DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq python3-optuna >/dev/null
 fi
 
-dotnet build -c Release --nologo -v quiet tests/AeSweep.Benchmarks.Search >/dev/null
+dotnet build -c Release --nologo -v quiet tests/AeSweep.Benchmarks.Search
 exec dotnet run -c Release --no-build --project tests/AeSweep.Benchmarks.Search -- --optuna-script "$reference" "$@"
