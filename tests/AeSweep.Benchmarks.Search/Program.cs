@@ -73,7 +73,7 @@ if (sections.Contains("quality"))
 
                 var o = ours[(function.Name, "tpe")][c];
                 var ratio = (o.Median - function.KnownMinimum) / (t.Median - function.KnownMinimum);
-                var verdict = o.Median <= t.Median ? "met" : $"missed by {(o.Median - t.Median) / Math.Abs(t.Median - function.KnownMinimum):P0} of regret";
+                var verdict = o.Median <= t.Median ? "met" : $"missed: +{(o.Median - t.Median) / Math.Abs(t.Median):P1} value";
                 var wide = extra.TryGetValue(function.Name, out var e) ? $"{e[c].Median,16:G5}" : string.Empty;
                 Console.WriteLine($"{function.Name,-16} {c,6} {o.Median,12:G5} {t.Median,12:G5} {ratio,13:F3}  {verdict,-24} {wide}");
             }

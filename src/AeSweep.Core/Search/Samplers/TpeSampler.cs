@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using AeSweep.Core.Trials;
 
 namespace AeSweep.Core.Search.Samplers;
@@ -20,6 +21,7 @@ namespace AeSweep.Core.Search.Samplers;
 public sealed class TpeSampler : ISampler
 {
     private readonly long _seed;
+    private readonly ConditionalWeakTable<FrozenTrial, InternalValuesMemo> _internalValues = new();
 
     /// <summary>Creates a TPE sampler.</summary>
     public TpeSampler(long seed, TpeOptions? options = null)
@@ -51,6 +53,12 @@ public sealed class TpeSampler : ISampler
         }
 
         MarkBelow(ranked, DefaultGamma(finished));
+        var rows = new double[ranked.Count][];
+        for (var i = 0; i < rows.Length; i++)
+        {
+            rows[i] = InternalValues(ranked[i].Trial, space);
+        }
+
         var columns = new Dictionary<string, double[]>(StringComparer.Ordinal);
         var assignment = new Dictionary<string, ParameterValue>(StringComparer.Ordinal);
         var groups = Options.Multivariate ? JointGroups(space) : null;
@@ -69,11 +77,11 @@ public sealed class TpeSampler : ISampler
 
             if (groups?.FirstOrDefault(g => g.Contains(parameter)) is { } group)
             {
-                SampleJointly(group, ranked, columns, random, assignment, multivariate: true);
+                SampleJointly(group, ranked, space, rows, columns, random, assignment, multivariate: true);
             }
             else
             {
-                SampleJointly([parameter], ranked, columns, random, assignment, multivariate: false);
+                SampleJointly([parameter], ranked, space, rows, columns, random, assignment, multivariate: false);
             }
         }
 
@@ -83,6 +91,8 @@ public sealed class TpeSampler : ISampler
     private void SampleJointly(
         List<SearchParameter> parameters,
         List<Ranked> ranked,
+        SearchSpace space,
+        double[][] rows,
         Dictionary<string, double[]> columns,
         Random random,
         Dictionary<string, ParameterValue> assignment,
@@ -93,7 +103,13 @@ public sealed class TpeSampler : ISampler
         {
             if (!columns.TryGetValue(parameters[d].Name, out var column))
             {
-                column = Column(parameters[d], ranked);
+                var index = space.Parameters.IndexOf(parameters[d]);
+                column = new double[rows.Length];
+                for (var i = 0; i < rows.Length; i++)
+                {
+                    column[i] = rows[i][index];
+                }
+
                 columns[parameters[d].Name] = column;
             }
 
@@ -209,33 +225,41 @@ public sealed class TpeSampler : ISampler
         return [.. group.Select(column => rows.Select(i => column[i]).ToArray())];
     }
 
-    // One parameter's values over the ranked trials (categorical choices as indices); NaN where the
-    // parameter was inactive or its value no longer fits the space (a resumed sweep may have narrowed a range).
-    private static double[] Column(SearchParameter parameter, List<Ranked> ranked)
+    // A trial's values in model form, one per parameter of the space (categorical choices as indices);
+    // NaN where the parameter was inactive or its value no longer fits the space (a resumed sweep may have
+    // narrowed a range). Snapshots are immutable, so this is memoised per snapshot: the history is re-read
+    // on every ask, and a thousand dictionary look-ups per parameter would dominate the ask otherwise. The
+    // memo holds no state that could change a suggestion.
+    private double[] InternalValues(FrozenTrial trial, SearchSpace space)
     {
-        var column = new double[ranked.Count];
-        var categorical = parameter.Distribution as CategoricalDistribution;
-        var range = parameter.Distribution.NumericRange;
-        for (var i = 0; i < ranked.Count; i++)
+        if (_internalValues.TryGetValue(trial, out var memo) && ReferenceEquals(memo.Space, space))
         {
-            column[i] = double.NaN;
-            if (!ranked[i].Trial.Parameters.TryGetValue(parameter.Name, out var value))
+            return memo.Values;
+        }
+
+        var values = new double[space.Parameters.Length];
+        for (var p = 0; p < values.Length; p++)
+        {
+            var parameter = space.Parameters[p];
+            values[p] = double.NaN;
+            if (!trial.Parameters.TryGetValue(parameter.Name, out var value))
             {
                 continue;
             }
 
-            if (categorical is not null)
+            if (parameter.Distribution is CategoricalDistribution categorical)
             {
                 var index = categorical.IndexOf(value);
-                column[i] = index < 0 ? double.NaN : index;
+                values[p] = index < 0 ? double.NaN : index;
             }
-            else if (value.IsNumeric && range is { } r && value.AsDouble() is var x && x >= r.Min && x <= r.Max)
+            else if (value.IsNumeric && parameter.Distribution.NumericRange is { } r && value.AsDouble() is var x && x >= r.Min && x <= r.Max)
             {
-                column[i] = x;
+                values[p] = x;
             }
         }
 
-        return column;
+        _internalValues.AddOrUpdate(trial, new InternalValuesMemo(space, values));
+        return values;
     }
 
     private static ParameterValue ToValue(ParameterDistribution distribution, double internalValue) => distribution switch
@@ -264,6 +288,8 @@ public sealed class TpeSampler : ISampler
             return c != 0 ? c : Index.CompareTo(other.Index);
         }
     }
+
+    private sealed record InternalValuesMemo(SearchSpace Space, double[] Values);
 
     private sealed class Ranked(FrozenTrial trial, double stepKey, double loss, bool inFlight)
     {
