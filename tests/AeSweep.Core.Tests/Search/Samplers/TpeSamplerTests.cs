@@ -38,6 +38,21 @@ public sealed class TpeSamplerTests
     }
 
     [Fact]
+    public void A_reused_sampler_suggests_what_a_fresh_one_does_even_across_spaces()
+    {
+        var history = Run(Spaces.Square, new TpeSampler(8), Quadratic, 20).Trials;
+        var narrowed = new SearchSpace([new("x", new FloatDistribution(0, 1)), new("y", new FloatDistribution(-1, 0))]);
+        var reused = new TpeSampler(8);
+
+        var first = reused.Sample(new SamplingContext(Spaces.Square, MetricGoal.Minimize, history, 20));
+        var onNarrowed = reused.Sample(new SamplingContext(narrowed, MetricGoal.Minimize, history, 20));
+
+        Assert.Equal(new TpeSampler(8).Sample(new SamplingContext(Spaces.Square, MetricGoal.Minimize, history, 20)), first);
+        Assert.Equal(new TpeSampler(8).Sample(new SamplingContext(narrowed, MetricGoal.Minimize, history, 20)), onNarrowed);
+        Assert.Empty(narrowed.Check(onNarrowed));
+    }
+
+    [Fact]
     public void Restored_study_asks_exactly_what_the_original_would_have()
     {
         var original = Run(Spaces.EveryKind, new TpeSampler(11), Spaces.Objective, 20);
