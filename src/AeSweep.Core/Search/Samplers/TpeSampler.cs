@@ -59,7 +59,6 @@ public sealed class TpeSampler : ISampler
             rows[i] = InternalValues(ranked[i].Trial, space);
         }
 
-        var columns = new Dictionary<string, double[]>(StringComparer.Ordinal);
         var assignment = new Dictionary<string, ParameterValue>(StringComparer.Ordinal);
         var groups = Options.Multivariate ? JointGroups(space) : null;
         foreach (var parameter in space.Parameters)
@@ -77,11 +76,11 @@ public sealed class TpeSampler : ISampler
 
             if (groups?.FirstOrDefault(g => g.Contains(parameter)) is { } group)
             {
-                SampleJointly(group, ranked, space, rows, columns, random, assignment, multivariate: true);
+                SampleJointly(group, ranked, space, rows, random, assignment, multivariate: true);
             }
             else
             {
-                SampleJointly([parameter], ranked, space, rows, columns, random, assignment, multivariate: false);
+                SampleJointly([parameter], ranked, space, rows, random, assignment, multivariate: false);
             }
         }
 
@@ -93,7 +92,6 @@ public sealed class TpeSampler : ISampler
         List<Ranked> ranked,
         SearchSpace space,
         double[][] rows,
-        Dictionary<string, double[]> columns,
         Random random,
         Dictionary<string, ParameterValue> assignment,
         bool multivariate)
@@ -101,19 +99,12 @@ public sealed class TpeSampler : ISampler
         var group = new double[parameters.Count][];
         for (var d = 0; d < parameters.Count; d++)
         {
-            if (!columns.TryGetValue(parameters[d].Name, out var column))
+            var index = space.Parameters.IndexOf(parameters[d]);
+            group[d] = new double[rows.Length];
+            for (var i = 0; i < rows.Length; i++)
             {
-                var index = space.Parameters.IndexOf(parameters[d]);
-                column = new double[rows.Length];
-                for (var i = 0; i < rows.Length; i++)
-                {
-                    column[i] = rows[i][index];
-                }
-
-                columns[parameters[d].Name] = column;
+                group[d][i] = rows[i][index];
             }
-
-            group[d] = column;
         }
 
         var below = Observations(group, ranked, wantBelow: true);
