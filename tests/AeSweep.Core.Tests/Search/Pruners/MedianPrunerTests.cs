@@ -58,4 +58,13 @@ public sealed class MedianPrunerTests
         Assert.True(pruner.ShouldPrune(Context(Trial(9, TrialState.Running, 0.25), Completed, MetricGoal.Maximize)));
         Assert.False(pruner.ShouldPrune(Context(Trial(9, TrialState.Running, 0.35), Completed, MetricGoal.Maximize)));
     }
+
+    [Fact]
+    public void A_trial_with_only_nan_values_is_pruned_and_nan_beside_numbers_is_ignored()
+    {
+        var pruner = new MedianPruner(startupTrials: 1);
+
+        Assert.True(pruner.ShouldPrune(Context(Trial(9, TrialState.Running, double.NaN), Completed)));
+        Assert.False(pruner.ShouldPrune(Context(Trial(9, TrialState.Running, 0.1, double.NaN), Completed)));
+    }
 }
