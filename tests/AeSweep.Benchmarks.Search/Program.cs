@@ -87,6 +87,12 @@ if (sections.Contains("latency"))
 {
     Console.WriteLine("== TPE ask latency on Hartmann-6 (ms): 20 asks after n completed trials (p50, max), as the reference script measures Optuna; ours also over 200 asks on one fixed history (p50, p99)");
     var results = new[] { 100, 1000 }.Select(LatencyBenchmark.Run).ToList();
+    if (File.Exists("/proc/loadavg"))
+    {
+        // Timings on a shared machine mean little without the load they were taken under.
+        Console.WriteLine($"machine: {Environment.ProcessorCount} cores, load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]} (1 min)");
+    }
+
     optuna ??= LoadOptuna(options, quality: false);
     Console.WriteLine($"{"completed",10} {"ours p50",10} {"ours max",10} {"ours p50*",10} {"ours p99*",10} {"optuna p50",11} {"optuna max",11} {"speed-up",9}");
     foreach (var r in results)
