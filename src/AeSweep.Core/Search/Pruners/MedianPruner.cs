@@ -54,20 +54,10 @@ public sealed class MedianPruner : IPruner
             return false;
         }
 
-        var best = double.PositiveInfinity;
-        foreach (var v in context.Trial.IntermediateValues.Values)
+        // Best so far, NaN ignored (as numpy's nanmin); nothing but NaN means the trial diverged.
+        var best = context.Trial.IntermediateValues.Values.Where(v => !double.IsNaN(v)).Select(v => context.Goal.ToMinimized(v)).DefaultIfEmpty(double.NaN).Min();
+        if (double.IsNaN(best))
         {
-            if (double.IsNaN(v))
-            {
-                continue;
-            }
-
-            best = Math.Min(best, context.Goal.ToMinimized(v));
-        }
-
-        if (double.IsPositiveInfinity(best) && context.Trial.IntermediateValues.Values.All(double.IsNaN))
-        {
-            // Only NaN so far: the trial diverged.
             return true;
         }
 

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using AeSweep.Core.Trials;
 
 namespace AeSweep.Core.Search.Samplers;
@@ -20,6 +21,7 @@ namespace AeSweep.Core.Search.Samplers;
 public sealed class TpeSampler : ISampler
 {
     private readonly long _seed;
+    private readonly ConditionalWeakTable<FrozenTrial, InternalValuesMemo> _internalValues = new();
 
     /// <summary>Creates a TPE sampler.</summary>
     public TpeSampler(long seed, TpeOptions? options = null)
@@ -51,6 +53,12 @@ public sealed class TpeSampler : ISampler
         }
 
         MarkBelow(ranked, DefaultGamma(finished));
+        var rows = new double[ranked.Count][];
+        for (var i = 0; i < rows.Length; i++)
+        {
+            rows[i] = InternalValues(ranked[i].Trial, space);
+        }
+
         var assignment = new Dictionary<string, ParameterValue>(StringComparer.Ordinal);
         var groups = Options.Multivariate ? JointGroups(space) : null;
         foreach (var parameter in space.Parameters)
@@ -68,11 +76,11 @@ public sealed class TpeSampler : ISampler
 
             if (groups?.FirstOrDefault(g => g.Contains(parameter)) is { } group)
             {
-                SampleJointly(group, ranked, random, assignment, multivariate: true);
+                SampleJointly(group, ranked, space, rows, random, assignment, multivariate: true);
             }
             else
             {
-                SampleJointly([parameter], ranked, random, assignment, multivariate: false);
+                SampleJointly([parameter], ranked, space, rows, random, assignment, multivariate: false);
             }
         }
 
@@ -80,10 +88,27 @@ public sealed class TpeSampler : ISampler
     }
 
     private void SampleJointly(
-        List<SearchParameter> parameters, List<Ranked> ranked, Random random, Dictionary<string, ParameterValue> assignment, bool multivariate)
+        List<SearchParameter> parameters,
+        List<Ranked> ranked,
+        SearchSpace space,
+        double[][] rows,
+        Random random,
+        Dictionary<string, ParameterValue> assignment,
+        bool multivariate)
     {
-        var below = Observations(parameters, ranked, wantBelow: true);
-        var above = Observations(parameters, ranked, wantBelow: false);
+        var group = new double[parameters.Count][];
+        for (var d = 0; d < parameters.Count; d++)
+        {
+            var index = space.Parameters.IndexOf(parameters[d]);
+            group[d] = new double[rows.Length];
+            for (var i = 0; i < rows.Length; i++)
+            {
+                group[d][i] = rows[i][index];
+            }
+        }
+
+        var below = Observations(group, ranked, wantBelow: true);
+        var above = Observations(group, ranked, wantBelow: false);
         var distributions = parameters.Select(p => p.Distribution).ToArray();
         var l = new ParzenEstimator(distributions, below, multivariate, Options);
         var g = new ParzenEstimator(distributions, above, multivariate, Options);
@@ -150,81 +175,82 @@ public sealed class TpeSampler : ISampler
 
     private static void MarkBelow(List<Ranked> ranked, int count)
     {
-        var order = Enumerable.Range(0, ranked.Count)
-            .OrderBy(i => ranked[i].StepKey)
-            .ThenBy(i => ranked[i].Loss)
-            .ToArray(); // OrderBy is stable: ties keep trial order, as numpy's stable argsort does.
+        var keys = new RankKey[ranked.Count];
+        var order = new int[ranked.Count];
+        for (var i = 0; i < order.Length; i++)
+        {
+            keys[i] = new RankKey(ranked[i].StepKey, ranked[i].Loss, i);
+            order[i] = i;
+        }
+
+        Array.Sort(keys, order);
         for (var k = 0; k < order.Length; k++)
         {
             ranked[order[k]].IsBelow = k < count;
         }
     }
 
-    private static double[][] Observations(List<SearchParameter> parameters, List<Ranked> ranked, bool wantBelow)
+    // Rows of one side of the split, in trial order, from trials where every parameter of the group was active.
+    private static double[][] Observations(double[][] group, List<Ranked> ranked, bool wantBelow)
     {
-        var columns = new List<double>[parameters.Count];
-        for (var d = 0; d < parameters.Count; d++)
+        var rows = new List<int>();
+        for (var i = 0; i < ranked.Count; i++)
         {
-            columns[d] = [];
-        }
-
-        var row = new double[parameters.Count];
-        foreach (var r in ranked)
-        {
-            if (r.IsBelow != wantBelow || !TryRow(parameters, r.Trial, row))
+            if (ranked[i].IsBelow != wantBelow)
             {
                 continue;
             }
 
-            for (var d = 0; d < parameters.Count; d++)
+            var complete = true;
+            foreach (var column in group)
             {
-                columns[d].Add(row[d]);
+                complete &= !double.IsNaN(column[i]);
+            }
+
+            if (complete)
+            {
+                rows.Add(i);
             }
         }
 
-        return [.. columns.Select(c => c.ToArray())];
+        return [.. group.Select(column => rows.Select(i => column[i]).ToArray())];
     }
 
-    // A trial contributes only when every parameter of the group was active in it and its value still
-    // fits the space (a resumed sweep may have narrowed a range).
-    private static bool TryRow(List<SearchParameter> parameters, FrozenTrial trial, double[] row)
+    // A trial's values in model form, one per parameter of the space (categorical choices as indices);
+    // NaN where the parameter was inactive or its value no longer fits the space (a resumed sweep may have
+    // narrowed a range). Snapshots are immutable, so this is memoised per snapshot: the history is re-read
+    // on every ask, and a thousand dictionary look-ups per parameter would dominate the ask otherwise. The
+    // memo holds no state that could change a suggestion.
+    private double[] InternalValues(FrozenTrial trial, SearchSpace space)
     {
-        for (var d = 0; d < parameters.Count; d++)
+        if (_internalValues.TryGetValue(trial, out var memo) && ReferenceEquals(memo.Space, space))
         {
-            if (!trial.Parameters.TryGetValue(parameters[d].Name, out var value))
+            return memo.Values;
+        }
+
+        var values = new double[space.Parameters.Length];
+        for (var p = 0; p < values.Length; p++)
+        {
+            var parameter = space.Parameters[p];
+            values[p] = double.NaN;
+            if (!trial.Parameters.TryGetValue(parameter.Name, out var value))
             {
-                return false;
+                continue;
             }
 
-            switch (parameters[d].Distribution)
+            if (parameter.Distribution is CategoricalDistribution categorical)
             {
-                case CategoricalDistribution c:
-                    var index = c.IndexOf(value);
-                    if (index < 0)
-                    {
-                        return false;
-                    }
-
-                    row[d] = index;
-                    break;
-                default:
-                    if (!value.IsNumeric || parameters[d].Distribution.NumericRange is not { } range)
-                    {
-                        return false;
-                    }
-
-                    var x = value.AsDouble();
-                    if (x < range.Min || x > range.Max || double.IsNaN(x))
-                    {
-                        return false;
-                    }
-
-                    row[d] = x;
-                    break;
+                var index = categorical.IndexOf(value);
+                values[p] = index < 0 ? double.NaN : index;
+            }
+            else if (value.IsNumeric && parameter.Distribution.NumericRange is { } r && value.AsDouble() is var x && x >= r.Min && x <= r.Max)
+            {
+                values[p] = x;
             }
         }
 
-        return true;
+        _internalValues.AddOrUpdate(trial, new InternalValuesMemo(space, values));
+        return values;
     }
 
     private static ParameterValue ToValue(ParameterDistribution distribution, double internalValue) => distribution switch
@@ -242,6 +268,19 @@ public sealed class TpeSampler : ISampler
         IntDistribution i => i.Low >= i.High,
         _ => false,
     };
+
+    // Sort key of the split: (−step, loss), then trial order so ties stay stable as in numpy's stable argsort.
+    private readonly record struct RankKey(double StepKey, double Loss, int Index) : IComparable<RankKey>
+    {
+        public int CompareTo(RankKey other)
+        {
+            var c = StepKey.CompareTo(other.StepKey);
+            c = c != 0 ? c : Loss.CompareTo(other.Loss);
+            return c != 0 ? c : Index.CompareTo(other.Index);
+        }
+    }
+
+    private sealed record InternalValuesMemo(SearchSpace Space, double[] Values);
 
     private sealed class Ranked(FrozenTrial trial, double stepKey, double loss, bool inFlight)
     {
