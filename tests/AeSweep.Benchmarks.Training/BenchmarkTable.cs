@@ -20,7 +20,8 @@ internal static class BenchmarkTable
             output.AppendLine(text);
         }
 
-        Line($"# AeSweep training benchmark — {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, {threads} threads, {repeats} repeat(s), medians");
+        Line($"# AeSweep training benchmark — {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, {threads} threads, " +
+             $"{repeats} repeat(s), medians, OMP_WAIT_POLICY={ChildProcess.OpenMpWaitPolicy} for every way, load average at start {LoadAverage()}");
         Line(string.Empty);
         Line("| model | way | epochs | samples/s | peak RSS (MB) | test MSE | epoch-loop s | note |");
         Line("|---|---|---|---|---|---|---|---|");
@@ -30,6 +31,7 @@ internal static class BenchmarkTable
             var runs = new Dictionary<string, List<BenchmarkResult>> { ["aesweep"] = [], ["bare"] = [], ["pytorch"] = [], ["pytorch-refblas"] = [] };
             for (var r = 0; r < repeats; r++)
             {
+                Console.Error.WriteLine($"{model}: repeat {r + 1}/{repeats} (load {LoadAverage()})");
                 runs["aesweep"].Add(ChildProcess.RunSelf("aesweep", model, epochs, threads));
                 runs["bare"].Add(ChildProcess.RunSelf("bare", model, epochs, threads));
                 runs["pytorch"].Add(ChildProcess.RunPyTorch(referenceScript, model, epochs, threads));
@@ -89,8 +91,13 @@ internal static class BenchmarkTable
             Line($"| {model} | 1 at a time × {threads} threads | {sequential:F1} | {2 * 3600 / sequential:F0} |");
         }
 
+        Line(string.Empty);
+        Line($"Load average at the end: {LoadAverage()} (the machine's 2 cores are shared with other work).");
         return 0;
     }
+
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
 
     private static double Median(IEnumerable<double> values)
     {

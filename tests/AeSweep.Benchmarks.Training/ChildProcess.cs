@@ -32,6 +32,9 @@ internal static class ChildProcess
     public static BenchmarkResult RunSelf(string way, string model, int epochs, int threads) => Finish(StartSelf(way, model, epochs, threads));
 
     /// <summary>Debian's reference BLAS, which python3-torch uses when OpenBLAS is not installed (or forced here).</summary>
+    /// <summary>OMP_WAIT_POLICY for every child: PASSIVE (AeSweep's default for training processes) or ACTIVE.</summary>
+    public static string OpenMpWaitPolicy { get; set; } = "PASSIVE";
+
     public const string ReferenceBlasDirectory = "/usr/lib/x86_64-linux-gnu/blas";
 
     public static BenchmarkResult RunPyTorch(string script, string model, int epochs, int threads, bool referenceBlas = false)
@@ -72,6 +75,8 @@ internal static class ChildProcess
     private static Process Start(string fileName, IEnumerable<string> arguments, string? libraryPath = null)
     {
         var info = new ProcessStartInfo(fileName) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        // Every way runs under the same OpenMP wait policy (see BenchmarkTable), set before its libgomp loads.
+        info.Environment["OMP_WAIT_POLICY"] = OpenMpWaitPolicy;
         if (libraryPath is not null)
         {
             info.Environment["LD_LIBRARY_PATH"] = libraryPath;
