@@ -23,6 +23,7 @@ public static class TrialTrainer
         var started = Stopwatch.GetTimestamp();
         try
         {
+            TorchRuntime.ConfigureOpenMpWaiting();
             TorchRuntime.ConfigureProcessMemory();
             TorchRuntime.UseThreads(request.Threads);
             var settings = TrialSettings.FromParameters(request.Parameters);

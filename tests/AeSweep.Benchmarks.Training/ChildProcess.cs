@@ -31,10 +31,19 @@ internal static class ChildProcess
 
     public static BenchmarkResult RunSelf(string way, string model, int epochs, int threads) => Finish(StartSelf(way, model, epochs, threads));
 
-    public static BenchmarkResult RunPyTorch(string script, string model, int epochs, int threads)
+    /// <summary>Debian's reference BLAS, which python3-torch uses when OpenBLAS is not installed (or forced here).</summary>
+    /// <summary>OMP_WAIT_POLICY for every child: PASSIVE (AeSweep's default for training processes) or ACTIVE.</summary>
+    public static string OpenMpWaitPolicy { get; set; } = "PASSIVE";
+
+    public const string ReferenceBlasDirectory = "/usr/lib/x86_64-linux-gnu/blas";
+
+    public static BenchmarkResult RunPyTorch(string script, string model, int epochs, int threads, bool referenceBlas = false)
     {
         var started = Stopwatch.GetTimestamp();
-        using var process = Start("/usr/bin/python3", ["-c", PythonWrapper, script, "--model", model, "--epochs", epochs.ToString(), "--threads", threads.ToString()]);
+        using var process = Start(
+            "/usr/bin/python3",
+            ["-c", PythonWrapper, script, "--model", model, "--epochs", epochs.ToString(), "--threads", threads.ToString()],
+            referenceBlas ? ReferenceBlasDirectory : null);
         var output = process.StandardOutput.ReadToEnd();
         var errors = process.StandardError.ReadToEnd();
         process.WaitForExit();
@@ -50,7 +59,7 @@ internal static class ChildProcess
         var blas = string.Join(" ", root.GetProperty("blas").EnumerateArray().Select(b => Path.GetFileName(b.GetString())));
         var seconds = root.GetProperty("seconds_per_epoch").EnumerateArray().Sum(e => e.GetDouble());
         return new BenchmarkResult(
-            "pytorch",
+            referenceBlas ? "pytorch-refblas" : "pytorch",
             model,
             epochs,
             threads,
@@ -63,9 +72,16 @@ internal static class ChildProcess
             $"torch {root.GetProperty("torch").GetString()}, BLAS: {blas}");
     }
 
-    private static Process Start(string fileName, IEnumerable<string> arguments)
+    private static Process Start(string fileName, IEnumerable<string> arguments, string? libraryPath = null)
     {
         var info = new ProcessStartInfo(fileName) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        // Every way runs under the same OpenMP wait policy (see BenchmarkTable), set before its libgomp loads.
+        info.Environment["OMP_WAIT_POLICY"] = OpenMpWaitPolicy;
+        if (libraryPath is not null)
+        {
+            info.Environment["LD_LIBRARY_PATH"] = libraryPath;
+        }
+
         foreach (var argument in arguments)
         {
             info.ArgumentList.Add(argument);

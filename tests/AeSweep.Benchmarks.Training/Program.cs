@@ -3,7 +3,7 @@ using System.Globalization;
 namespace AeSweep.Benchmarks.Training;
 
 /// <summary>
-/// Usage: table [--reference ../shared/reference/pytorch_ae.py] [--threads 2] [--repeats 3]
+/// Usage: table [--reference ../shared/reference/pytorch_ae.py] [--threads 2] [--repeats 3] [--omp-wait passive|active]
 ///        aesweep|bare dense|conv EPOCHS THREADS [LIMIT]   (one way, one JSON line; used by table as child processes)
 /// </summary>
 internal static class Program
@@ -21,6 +21,7 @@ internal static class Program
                 Console.WriteLine(BareTorchSharpLoop.Run(args[1], int.Parse(args[2], CultureInfo.InvariantCulture), int.Parse(args[3], CultureInfo.InvariantCulture), Limit(args)).ToJson());
                 return 0;
             case "table":
+                ChildProcess.OpenMpWaitPolicy = Option(args, "--omp-wait", "PASSIVE").ToUpperInvariant();
                 return BenchmarkTable.Run(
                     Option(args, "--reference", "../shared/reference/pytorch_ae.py"),
                     int.Parse(Option(args, "--threads", "2"), CultureInfo.InvariantCulture),

@@ -1,0 +1,55 @@
+namespace AeSweep.Training.Tests;
+
+public sealed class CheckpointResumeTests
+{
+    public static TheoryData<string, string> Models => new()
+    {
+        { "dense", "none" },
+        { "vae", "none" },
+        { "conv", "gaussian" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Models))]
+    public void Resuming_from_a_checkpoint_gives_the_same_final_metrics_as_an_uninterrupted_run(string family, string noise)
+    {
+        var parameters = TrainingFixture.Parameters(
+            ("model", family), ("noise", noise), ("code_size", 6L), ("width", 48L), ("channels", 4L), ("epochs", 3L), ("batch_size", 64L), ("schedule", "cosine"));
+        var dataset = TrainingFixture.Synthetic(400);
+
+        var uninterrupted = TrialTrainer.Train(TrainingFixture.Request(parameters, dataset, TrainingFixture.TempDirectory()), new RecordingObserver(), CancellationToken.None);
+
+        var interruptedDirectory = TrainingFixture.TempDirectory();
+        var stopped = TrialTrainer.Train(TrainingFixture.Request(parameters, dataset, interruptedDirectory), new RecordingObserver(pruneAfterEpoch: 1), CancellationToken.None);
+        Assert.Equal(TrainingOutcome.Pruned, stopped.Outcome);
+        var checkpoint = stopped.Artifacts["checkpoint"];
+        var resumedObserver = new RecordingObserver();
+        var resumed = TrialTrainer.Train(
+            TrainingFixture.Request(parameters, dataset, interruptedDirectory) with { ResumeFrom = checkpoint },
+            resumedObserver,
+            CancellationToken.None);
+
+        Assert.True(uninterrupted.Outcome == TrainingOutcome.Completed, uninterrupted.FailureReason);
+        Assert.True(resumed.Outcome == TrainingOutcome.Completed, resumed.FailureReason);
+        Assert.Equal([2, 3], resumedObserver.Reports.Select(r => r.Epoch));
+        Assert.Equal(3, resumed.EpochsRun);
+        Assert.Equal(uninterrupted.Metrics.Keys.Order(), resumed.Metrics.Keys.Order());
+        foreach (var (name, value) in uninterrupted.Metrics)
+        {
+            Assert.True(value == resumed.Metrics[name], $"{name}: uninterrupted {value:R}, resumed {resumed.Metrics[name]:R}");
+        }
+    }
+
+    [Fact]
+    public void Every_epoch_writes_a_checkpoint_and_tells_the_observer()
+    {
+        var observer = new RecordingObserver();
+        var parameters = TrainingFixture.Parameters(("code_size", 4L), ("width", 32L), ("epochs", 2L));
+
+        var result = TrialTrainer.Train(TrainingFixture.Request(parameters, TrainingFixture.Synthetic(200), TrainingFixture.TempDirectory()), observer, CancellationToken.None);
+
+        Assert.Equal(TrainingOutcome.Completed, result.Outcome);
+        Assert.Equal([1, 2], observer.Checkpoints.Select(c => c.Epoch));
+        Assert.True(File.Exists(Path.Combine(observer.Checkpoints[^1].Directory, "progress.json")));
+    }
+}
