@@ -17,7 +17,8 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 dotnet build AeSweep.sln -c Release -v q -nologo
 results=$(mktemp -d)
 set +e
-dotnet test AeSweep.sln -c Release --no-build -v q -nologo --logger "trx" --results-directory "$results" "$@"
+# One test assembly at a time: several of them train models, and libtorch collapses when processes oversubscribe the cores.
+dotnet test AeSweep.sln -c Release --no-build -m:1 -v q -nologo --logger "trx" --results-directory "$results" "$@"
 status=$?
 set -e
 # One closing line over all test assemblies, from the TRX result files.

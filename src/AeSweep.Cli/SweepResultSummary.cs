@@ -51,7 +51,7 @@ internal sealed record SweepResultSummary(SweepSnapshot Sweep, IReadOnlyDictiona
                 json.WriteStartObject("parameters");
                 foreach (var (name, value) in trial.Parameters.OrderBy(p => p.Key, StringComparer.Ordinal))
                 {
-                    WriteValue(json, name, value);
+                    ParameterJson.WriteProperty(json, name, value);
                 }
 
                 json.WriteEndObject();
@@ -98,24 +98,5 @@ internal sealed record SweepResultSummary(SweepSnapshot Sweep, IReadOnlyDictiona
         }
 
         return text.ToString();
-    }
-
-    private static void WriteValue(Utf8JsonWriter json, string name, ParameterValue value)
-    {
-        switch (value.Kind)
-        {
-            case ParameterValueKind.Integer:
-                json.WriteNumber(name, value.AsLong());
-                break;
-            case ParameterValueKind.Float:
-                json.WriteNumber(name, value.AsDouble());
-                break;
-            case ParameterValueKind.Boolean:
-                json.WriteBoolean(name, value.AsBoolean());
-                break;
-            default:
-                json.WriteString(name, value.AsString());
-                break;
-        }
     }
 }

@@ -1,9 +1,9 @@
+using AeSweep.Storage.Serialization;
 using System.Linq.Expressions;
 using AeSweep.Core.Search;
 using AeSweep.Core.Trials;
 using AeSweep.Storage.Entities;
 using AeSweep.Storage.Model;
-using AeSweep.Storage.Serialization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 

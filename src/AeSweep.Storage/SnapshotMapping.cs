@@ -1,6 +1,7 @@
+using AeSweep.Storage.Serialization;
+using AeSweep.Core.Search;
 using AeSweep.Storage.Entities;
 using AeSweep.Storage.Model;
-using AeSweep.Storage.Serialization;
 
 namespace AeSweep.Storage;
 

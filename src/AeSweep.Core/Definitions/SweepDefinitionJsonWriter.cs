@@ -187,31 +187,9 @@ public static class SweepDefinitionJsonWriter
     }
 
     // Floats keep a decimal point so that 1.0 reads back as a float range, not an integer one.
-    private static void WriteFloat(Utf8JsonWriter json, string name, double value)
-    {
-        json.WritePropertyName(name);
-        WriteValue(json, ParameterValue.Of(value));
-    }
+    private static void WriteFloat(Utf8JsonWriter json, string name, double value) => ParameterJson.WriteProperty(json, name, ParameterValue.Of(value));
 
-    private static void WriteValue(Utf8JsonWriter json, ParameterValue value)
-    {
-        switch (value.Kind)
-        {
-            case ParameterValueKind.Integer:
-                json.WriteNumberValue(value.AsLong());
-                break;
-            case ParameterValueKind.Float:
-                var text = value.ToString();
-                json.WriteRawValue(text.Contains('.', StringComparison.Ordinal) || text.Contains('E', StringComparison.Ordinal) ? text : text + ".0");
-                break;
-            case ParameterValueKind.Boolean:
-                json.WriteBooleanValue(value.AsBoolean());
-                break;
-            default:
-                json.WriteStringValue(value.AsString());
-                break;
-        }
-    }
+    private static void WriteValue(Utf8JsonWriter json, ParameterValue value) => ParameterJson.WriteValue(json, value);
 
     private static void WriteEarlyTerminate(Utf8JsonWriter json, EarlyTerminateSpec spec)
     {

@@ -1,3 +1,4 @@
+using AeSweep.Core.Search;
 using System.Diagnostics;
 using System.Text.Json;
 using AeSweep.Cluster.Abstractions;

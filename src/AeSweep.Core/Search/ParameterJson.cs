@@ -2,17 +2,17 @@ using System.Buffers;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using AeSweep.Core.Search;
 
-namespace AeSweep.Storage.Serialization;
+namespace AeSweep.Core.Search;
 
 /// <summary>
-/// Parameters as a plain JSON object (<c>{"depth": 3, "learning_rate": 0.001, "loss": "mse"}</c>) that keeps each
-/// value's kind: integers are written without a fraction and floats always with a '.' or an exponent, so 3 and 3.0
-/// read back as an integer and a float. Stored as text, so no database normalises the numbers.
+/// Parameters as a JSON object that keeps each value's kind: integers without a decimal point, floats always with
+/// one (3.0 stays a float), strings and booleans as themselves. Used by the store, by external programs'
+/// <c>AESWEEP_PARAMS</c>, and by every JSON output that shows parameters.
 /// </summary>
-internal static class ParameterJson
+public static class ParameterJson
 {
+    /// <summary>The parameters as one JSON object, keys in ordinal order.</summary>
     public static string Write(IReadOnlyDictionary<string, ParameterValue> parameters)
     {
         var buffer = new ArrayBufferWriter<byte>();
@@ -21,22 +21,7 @@ internal static class ParameterJson
             writer.WriteStartObject();
             foreach (var (name, value) in parameters.OrderBy(p => p.Key, StringComparer.Ordinal))
             {
-                writer.WritePropertyName(name);
-                switch (value.Kind)
-                {
-                    case ParameterValueKind.Integer:
-                        writer.WriteNumberValue(value.AsLong());
-                        break;
-                    case ParameterValueKind.Float:
-                        writer.WriteRawValue(FloatText(name, value.AsDouble()));
-                        break;
-                    case ParameterValueKind.Boolean:
-                        writer.WriteBooleanValue(value.AsBoolean());
-                        break;
-                    default:
-                        writer.WriteStringValue(value.AsString());
-                        break;
-                }
+                WriteProperty(writer, name, value);
             }
 
             writer.WriteEndObject();
@@ -45,6 +30,7 @@ internal static class ParameterJson
         return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
+    /// <summary>Reads an object written by <see cref="Write"/> (or any flat JSON object of numbers, strings and booleans).</summary>
     public static IReadOnlyDictionary<string, ParameterValue> Read(string json)
     {
         using var document = JsonDocument.Parse(json);
@@ -63,6 +49,33 @@ internal static class ParameterJson
         }
 
         return parameters;
+    }
+
+    /// <summary>Writes one named value, keeping its kind.</summary>
+    public static void WriteProperty(Utf8JsonWriter writer, string name, ParameterValue value)
+    {
+        writer.WritePropertyName(name);
+        WriteValue(writer, value, name);
+    }
+
+    /// <summary>Writes one value, keeping its kind.</summary>
+    public static void WriteValue(Utf8JsonWriter writer, ParameterValue value, string name = "value")
+    {
+        switch (value.Kind)
+        {
+            case ParameterValueKind.Integer:
+                writer.WriteNumberValue(value.AsLong());
+                break;
+            case ParameterValueKind.Float:
+                writer.WriteRawValue(FloatText(name, value.AsDouble()));
+                break;
+            case ParameterValueKind.Boolean:
+                writer.WriteBooleanValue(value.AsBoolean());
+                break;
+            default:
+                writer.WriteStringValue(value.AsString());
+                break;
+        }
     }
 
     private static string FloatText(string name, double value)

@@ -1,7 +1,6 @@
 using AeSweep.Core.Search;
-using AeSweep.Storage.Serialization;
 
-namespace AeSweep.Storage.Tests;
+namespace AeSweep.Core.Tests.Search;
 
 public sealed class ParameterJsonTests
 {
