@@ -107,7 +107,9 @@ public sealed class TpeSamplerTests
         {
             var study = Run(Spaces.Square, new TpeSampler(2, new TpeOptions { ConstantLiar = liar }), Quadratic, 30);
             var parallel = Enumerable.Range(0, 8).Select(_ => study.Ask().Parameters).ToList();
-            var distances = from a in parallel from b in parallel where a != b
+            var distances = from a in parallel
+                            from b in parallel
+                            where a != b
                             select Math.Sqrt(Math.Pow(a["x"].AsDouble() - b["x"].AsDouble(), 2) + Math.Pow(a["y"].AsDouble() - b["y"].AsDouble(), 2));
             return distances.Average();
         }
