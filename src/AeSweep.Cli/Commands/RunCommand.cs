@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Net;
 using AeSweep.Cli.Hosting;
 using AeSweep.Cluster;
 using AeSweep.Core.Definitions;
@@ -21,10 +22,14 @@ internal static class RunCommand
         var data = DataOption();
         var slots = new Option<int>("--slots") { Description = "Trials trained side by side by the local worker (0: no local worker; workers join with aesweep worker).", DefaultValueFactory = _ => 1 };
         var gatewayPort = new Option<int?>("--gateway-port") { Description = "Fixed loopback port where `aesweep worker --gateway` processes join (default: a free port)." };
+        var listen = new Option<string?>("--listen-address")
+        {
+            Description = "Address the coordinator's silo and gateway listen on (default: loopback only). 0.0.0.0 lets workers on other hosts or containers join; the gateway has no authentication, so expose it only on a trusted network.",
+        };
         var verbose = new Option<bool>("--verbose") { Description = "Log what the coordinator and worker do." };
-        var command = new Command("run", "Run a sweep here and now: embedded coordinator, local worker, results in SQLite.") { file, json, data, slots, gatewayPort, verbose };
+        var command = new Command("run", "Run a sweep here and now: embedded coordinator, local worker, results in SQLite.") { file, json, data, slots, gatewayPort, listen, verbose };
         command.SetAction((parse, cancellationToken) =>
-            RunAsync(parse.GetValue(file)!, parse.GetValue(json), parse.GetValue(data)!, parse.GetValue(slots), parse.GetValue(gatewayPort), parse.GetValue(verbose), cancellationToken));
+            RunAsync(parse.GetValue(file)!, parse.GetValue(json), parse.GetValue(data)!, parse.GetValue(slots), parse.GetValue(gatewayPort), parse.GetValue(listen), parse.GetValue(verbose), cancellationToken));
         return command;
     }
 
@@ -34,7 +39,7 @@ internal static class RunCommand
         DefaultValueFactory = _ => new DirectoryInfo(Environment.GetEnvironmentVariable("AESWEEP_DATA") is { Length: > 0 } env ? env : "aesweep-data"),
     };
 
-    private static async Task<int> RunAsync(FileInfo file, bool json, DirectoryInfo data, int slots, int? gatewayPort, bool verbose, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(FileInfo file, bool json, DirectoryInfo data, int slots, int? gatewayPort, string? listen, bool verbose, CancellationToken cancellationToken)
     {
         SweepParseResult parsed;
         try
@@ -63,7 +68,14 @@ internal static class RunCommand
             return ValidateCommand.Invalid;
         }
 
-        using var host = EmbeddedHost.Build(data.FullName, slots, gatewayPort, verbose ? LogLevel.Information : LogLevel.Warning);
+        IPAddress? listenAddress = null;
+        if (listen is not null && !IPAddress.TryParse(listen, out listenAddress))
+        {
+            await Console.Error.WriteLineAsync($"aesweep: --listen-address must be an IP address such as 0.0.0.0, not '{listen}'");
+            return ValidateCommand.Invalid;
+        }
+
+        using var host = EmbeddedHost.Build(data.FullName, slots, gatewayPort, listenAddress, verbose ? LogLevel.Information : LogLevel.Warning);
         await host.Services.MigrateAeSweepStorageAsync(cancellationToken);
         await host.StartAsync(cancellationToken);
         var store = host.Services.GetRequiredService<ISweepStore>();

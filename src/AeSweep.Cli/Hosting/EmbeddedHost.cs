@@ -6,6 +6,7 @@ using AeSweep.Worker;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Orleans.Configuration;
 
 namespace AeSweep.Cli.Hosting;
 
@@ -15,15 +16,36 @@ namespace AeSweep.Cli.Hosting;
 /// </summary>
 internal static class EmbeddedHost
 {
-    public static IHost Build(string dataDirectory, int slots, int? gatewayPort, LogLevel logLevel)
+    public static IHost Build(string dataDirectory, int slots, int? gatewayPort, IPAddress? listenAddress, LogLevel logLevel)
     {
         Directory.CreateDirectory(dataDirectory);
         var artifacts = Path.Combine(dataDirectory, "artifacts");
         var database = Path.Combine(dataDirectory, "aesweep.db");
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         ConfigureLogging(builder.Logging, logLevel);
-        // Workers on this or other hosts join through the gateway port as Orleans clients.
-        builder.UseOrleans(silo => silo.UseLocalhostClustering(FreePort(), gatewayPort ?? FreePort()));
+        // Workers join through the gateway port as Orleans clients: on loopback by default, on other hosts
+        // (containers, a LAN) only when a listen address is given explicitly.
+        builder.UseOrleans(silo =>
+        {
+            var siloPort = FreePort();
+            var gateway = gatewayPort ?? FreePort();
+            if (listenAddress is null || IPAddress.IsLoopback(listenAddress))
+            {
+                silo.UseLocalhostClustering(siloPort, gateway);
+                return;
+            }
+
+            var advertised = listenAddress.Equals(IPAddress.Any) ? PrimaryAddress() : listenAddress;
+            silo.UseDevelopmentClustering(new IPEndPoint(advertised, siloPort));
+            silo.Configure<EndpointOptions>(o =>
+            {
+                o.AdvertisedIPAddress = advertised;
+                o.SiloPort = siloPort;
+                o.GatewayPort = gateway;
+                o.SiloListeningEndpoint = new IPEndPoint(listenAddress, siloPort);
+                o.GatewayListeningEndpoint = new IPEndPoint(listenAddress, gateway);
+            });
+        });
         builder.Services.AddAeSweepStorage(StorageProvider.Sqlite, SweepDbContextFactory.SqliteConnectionStringFor(database));
         builder.Services.AddAeSweepCoordinator(o => o.ArtifactRoot = artifacts);
         if (slots > 0)
@@ -47,6 +69,10 @@ internal static class EmbeddedHost
         // Logs go to stderr so that stdout stays the command's result.
         logging.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
     }
+
+    private static IPAddress PrimaryAddress() =>
+        Dns.GetHostAddresses(Dns.GetHostName()).FirstOrDefault(a => a.AddressFamily == AddressFamily.InterNetwork && !IPAddress.IsLoopback(a))
+        ?? IPAddress.Loopback;
 
     private static int FreePort()
     {
