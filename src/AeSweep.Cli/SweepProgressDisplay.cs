@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using AeSweep.Core.Definitions;
+using AeSweep.Core.Search.Samplers;
 using AeSweep.Core.Trials;
 using AeSweep.Storage;
 using AeSweep.Storage.Model;
@@ -79,9 +80,8 @@ internal sealed class SweepProgressDisplay(ISweepStore store, SweepDefinition de
         return definition.Method == SearchMethod.Grid ? GridSize() : null;
     }
 
-    private int GridSize() =>
-        (int)Math.Min(int.MaxValue, definition.SearchSpace.Parameters.Where(p => p.Condition is null)
-            .Aggregate(1L, (n, p) => n * p.Distribution.EnumerateValues().Count));
+    // The grid sampler enumerates the conditional tree, so its size is exact where a plain product is not.
+    private int GridSize() => new GridSampler(definition.SearchSpace).Size;
 
     private sealed record ProgressSnapshot(IReadOnlyDictionary<TrialState, int> Counts, TrialSnapshot? Best)
     {
