@@ -15,6 +15,9 @@ internal sealed class TrialRun : IDisposable
     // start at the same moment on other threads from interleaving their draws, so the seed alone fixes the weights.
     private static readonly Lock InitialisationLock = new();
 
+    // Batches between returns of freed native memory to the system (TorchRuntime.ReleaseFreedMemory).
+    private static readonly int TrimEvery = int.TryParse(Environment.GetEnvironmentVariable("AESWEEP_TRIM_EVERY"), out var n) && n > 0 ? n : 50;
+
     private TrialRun(TrialSettings settings, TrainingData data, Autoencoder model, optim.Optimizer optimizer, Generator generator, Device device)
     {
         Settings = settings;
@@ -62,9 +65,15 @@ internal sealed class TrialRun : IDisposable
         var permutation = randperm(count, generator: Generator, device: Device);
         // Summed on the device: reading each batch's loss back would synchronise a GPU every step.
         var lossSum = zeros(1, dtype: ScalarType.Float64, device: Device);
+        var batchNumber = 0;
         for (long start = 0; start < count; start += batch)
         {
             cancellationToken.ThrowIfCancellationRequested();
+            if (++batchNumber % TrimEvery == 0)
+            {
+                TorchRuntime.ReleaseFreedMemory();
+            }
+
             using var batchScope = NewDisposeScope();
             var size = Math.Min(batch, count - start);
             var clean = Data.Train.index_select(0, permutation.narrow(0, start, size));
