@@ -86,7 +86,9 @@ internal sealed class TrialRun : IDisposable
             lossSum.add_(loss.detach().to_type(ScalarType.Float64) * size);
         }
 
-        return lossSum.item<double>() / count;
+        var meanLoss = lossSum.item<double>() / count;
+        TorchRuntime.ReleaseFreedMemory();
+        return meanLoss;
     }
 
     public Dictionary<string, double> Validate() =>
