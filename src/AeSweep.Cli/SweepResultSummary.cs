@@ -11,13 +11,13 @@ namespace AeSweep.Cli;
 /// <summary>What a finished sweep produced: counts per final state and the best trial with its artifacts' paths.</summary>
 internal sealed record SweepResultSummary(SweepSnapshot Sweep, IReadOnlyDictionary<TrialState, int> Counts, TrialDetail? Best, string ArtifactRoot)
 {
-    public static async Task<SweepResultSummary> LoadAsync(ISweepStore store, string sweepId, string dataDirectory, CancellationToken cancellationToken)
+    public static async Task<SweepResultSummary> LoadAsync(ISweepStore store, string sweepId, string artifactRoot, CancellationToken cancellationToken)
     {
         var sweep = await store.GetSweepAsync(sweepId, cancellationToken) ?? throw new InvalidOperationException($"sweep {sweepId} not found");
         var counts = await store.CountTrialsByStateAsync(sweepId, cancellationToken);
         var best = await store.GetBestTrialAsync(sweepId, cancellationToken);
         var detail = best is null ? null : await store.GetTrialDetailAsync(best.Id, cancellationToken);
-        return new SweepResultSummary(sweep, counts, detail, Path.Combine(dataDirectory, "artifacts"));
+        return new SweepResultSummary(sweep, counts, detail, artifactRoot);
     }
 
     /// <summary>The <c>--json</c> contract: snake_case sweep_id, counts per final state, best {trial_id, parameters, metrics, artifacts}.</summary>

@@ -3,8 +3,12 @@ using AeSweep.Worker.Runners;
 
 namespace AeSweep.Worker;
 
-/// <summary>Forwards a trial's reports to its sweep's coordinator grain, blocking the trial's own thread.</summary>
-internal sealed class CoordinatorReporter(ISweepCoordinatorGrain coordinator, TrialLeaseToken lease, CancellationToken cancellationToken) : ITrialReporter
+/// <summary>
+/// Forwards a trial's reports to its sweep's coordinator grain, blocking the trial's own thread. A coordinator that
+/// dies takes Orleans some seconds to notice and reactivate elsewhere (or to restart); reports are idempotent, so
+/// they are retried through that gap instead of failing a trial that is training fine.
+/// </summary>
+internal sealed class CoordinatorReporter(ISweepCoordinatorGrain coordinator, TrialLeaseToken lease, TimeSpan patience, CancellationToken cancellationToken) : ITrialReporter
 {
     public EpochVerdict ReportEpoch(int epoch, IReadOnlyDictionary<string, double> metrics)
     {
@@ -13,9 +17,10 @@ internal sealed class CoordinatorReporter(ISweepCoordinatorGrain coordinator, Tr
             return EpochVerdict.Stop;
         }
 
-        return coordinator.ReportEpochAsync(lease, epoch, metrics.ToDictionary(StringComparer.Ordinal)).GetAwaiter().GetResult();
+        var copy = metrics.ToDictionary(StringComparer.Ordinal);
+        return ClusterCall.WithRetries(() => coordinator.ReportEpochAsync(lease, epoch, copy), patience, cancellationToken).GetAwaiter().GetResult();
     }
 
     public void ReportCheckpoint(int epoch, string path) =>
-        coordinator.RecordCheckpointAsync(lease, epoch, path).GetAwaiter().GetResult();
+        ClusterCall.WithRetries(async () => { await coordinator.RecordCheckpointAsync(lease, epoch, path); return true; }, patience, cancellationToken).GetAwaiter().GetResult();
 }

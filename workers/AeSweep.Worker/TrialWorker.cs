@@ -129,7 +129,7 @@ public sealed class TrialWorker(
         {
             var definition = _definitions.GetOrAdd(assignment.SweepId, _ => ParseDefinition(assignment.DefinitionJson));
             var directory = Path.Combine(Options.ArtifactRoot, assignment.SweepId, lease.TrialId);
-            var context = new TrialRunContext(assignment, definition, directory, Options.Device, Options.EffectiveThreadsPerTrial, new CoordinatorReporter(coordinator, lease, cancellationToken));
+            var context = new TrialRunContext(assignment, definition, directory, Options.Device, Options.EffectiveThreadsPerTrial, new CoordinatorReporter(coordinator, lease, Options.CoordinatorPatience, cancellationToken));
             var runner = runners.FirstOrDefault(r => r.CanRun(context))
                 ?? throw new InvalidOperationException(definition.Program is null ? "this worker has no trainer for built-in models" : "this worker cannot run programs");
             logger.LogInformation("Trial {TrialId} (#{Number}, attempt {Attempt}) starting{Resume}", lease.TrialId, assignment.Number, lease.Attempt,
@@ -152,7 +152,7 @@ public sealed class TrialWorker(
         var completion = new TrialCompletion(lease, result.State, result.Metrics.ToDictionary(StringComparer.Ordinal), result.Artifacts.ToDictionary(StringComparer.Ordinal), result.Reason, result.EpochsRun);
         try
         {
-            coordinator.CompleteTrialAsync(completion).GetAwaiter().GetResult();
+            ClusterCall.WithRetries(async () => { await coordinator.CompleteTrialAsync(completion); return true; }, Options.CoordinatorPatience, CancellationToken.None).GetAwaiter().GetResult();
             logger.LogInformation("Trial {TrialId} {TrialState} after {Epochs} epoch(s){Reason}", lease.TrialId, result.State.ToString().ToLowerInvariant(), result.EpochsRun,
                 result.Reason is null ? string.Empty : $": {result.Reason}");
         }

@@ -24,5 +24,11 @@ public sealed class WorkerOptions
     /// <summary>How often the worker asks for work when no notice arrives.</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// How long a trial keeps retrying its reports while its coordinator is unreachable (a coordinator killed and
+    /// restarted, or its grains moving to another coordinator) before giving the trial up to lease expiry.
+    /// </summary>
+    public TimeSpan CoordinatorPatience { get; set; } = TimeSpan.FromSeconds(90);
+
     public int EffectiveThreadsPerTrial => ThreadsPerTrial ?? Math.Max(1, Environment.ProcessorCount / Math.Max(1, Slots));
 }

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Net;
-using AeSweep.Cli.Hosting;
+using AeSweep.Hosting;
 using AeSweep.Cluster;
 using AeSweep.Core.Definitions;
 using AeSweep.Storage;
@@ -39,7 +39,8 @@ internal static class RunCommand
         DefaultValueFactory = _ => new DirectoryInfo(Environment.GetEnvironmentVariable("AESWEEP_DATA") is { Length: > 0 } env ? env : "aesweep-data"),
     };
 
-    private static async Task<int> RunAsync(FileInfo file, bool json, DirectoryInfo data, int slots, int? gatewayPort, string? listen, bool verbose, CancellationToken cancellationToken)
+    /// <summary>Reads and validates a sweep file, printing every problem; the exit code when it cannot be used.</summary>
+    public static async Task<(SweepDefinition? Definition, int ExitCode)> ReadSweepFileAsync(FileInfo file)
     {
         SweepParseResult parsed;
         try
@@ -49,7 +50,7 @@ internal static class RunCommand
         catch (SweepFileUnreadableException ex)
         {
             await Console.Error.WriteLineAsync($"aesweep: {ex.Message}");
-            return ValidateCommand.Unreadable;
+            return (null, ValidateCommand.Unreadable);
         }
 
         if (!parsed.IsValid)
@@ -59,7 +60,18 @@ internal static class RunCommand
                 await Console.Error.WriteLineAsync(problem.ToString());
             }
 
-            return ValidateCommand.Invalid;
+            return (null, ValidateCommand.Invalid);
+        }
+
+        return (parsed.Definition!, 0);
+    }
+
+    private static async Task<int> RunAsync(FileInfo file, bool json, DirectoryInfo data, int slots, int? gatewayPort, string? listen, bool verbose, CancellationToken cancellationToken)
+    {
+        var (definition, failure) = await ReadSweepFileAsync(file);
+        if (definition is null)
+        {
+            return failure;
         }
 
         if (slots < 0)
@@ -80,8 +92,8 @@ internal static class RunCommand
         await host.StartAsync(cancellationToken);
         var store = host.Services.GetRequiredService<ISweepStore>();
         var submitter = host.Services.GetRequiredService<SweepSubmitter>();
-        var sweep = await submitter.SubmitAsync(parsed.Definition!, cancellationToken);
-        var progress = new SweepProgressDisplay(store, parsed.Definition!, Console.Error);
+        var sweep = await submitter.SubmitAsync(definition, cancellationToken);
+        var progress = new SweepProgressDisplay(store, definition, Console.Error);
         var exitCode = 0;
         try
         {
@@ -94,7 +106,7 @@ internal static class RunCommand
             exitCode = 130;
         }
 
-        var summary = await SweepResultSummary.LoadAsync(store, sweep.Id, data.FullName, CancellationToken.None);
+        var summary = await SweepResultSummary.LoadAsync(store, sweep.Id, Path.Combine(data.FullName, "artifacts"), CancellationToken.None);
         if (json)
         {
             await Console.Out.WriteLineAsync(summary.ToJson());

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Net;
-using AeSweep.Cli.Hosting;
+using AeSweep.Hosting;
 using AeSweep.Worker;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -8,35 +8,54 @@ using Microsoft.Extensions.Logging;
 namespace AeSweep.Cli.Commands;
 
 /// <summary>
-/// <c>aesweep worker --gateway HOST:PORT</c>: a worker process that joins a coordinator as an Orleans client (not a
-/// silo: it hosts no grains, so its death costs the cluster nothing but the trials it held, which resume elsewhere).
+/// <c>aesweep worker --gateway HOST:PORT</c> (an embedded <c>aesweep run</c>) or <c>aesweep worker --postgres CONN</c>
+/// (a cluster): a worker process that joins as an Orleans client, not a silo. It hosts no grains, so its death costs
+/// the cluster nothing but the trials it held, which resume elsewhere from their checkpoints.
 /// </summary>
 internal static class WorkerCommand
 {
     public static Command Create()
     {
-        var gateway = new Option<string>("--gateway") { Description = "The coordinator's gateway, HOST:PORT.", Required = true };
+        var gateway = new Option<string?>("--gateway") { Description = "The gateway of an embedded coordinator (aesweep run), HOST:PORT." };
+        var postgres = ClusterOptions.Postgres();
+        postgres.Description = "Join a cluster: its PostgreSQL connection string, where the coordinators' gateways are listed (default: $AESWEEP_POSTGRES when --gateway is not given).";
+        var clusterId = ClusterOptions.ClusterId();
         var slots = new Option<int>("--slots") { Description = "Trials trained side by side.", DefaultValueFactory = _ => 1 };
         var device = new Option<string>("--device") { Description = "cpu or cuda:N.", DefaultValueFactory = _ => "cpu" };
-        var artifacts = new Option<DirectoryInfo?>("--artifacts") { Description = "Where checkpoints and images go (shared with the coordinator; default: DATA/artifacts)." };
+        var artifacts = ClusterOptions.Artifacts();
         var data = RunCommand.DataOption();
         var id = new Option<string?>("--id") { Description = "Worker id (default: host-pid)." };
         var threads = new Option<int?>("--threads")
         {
             Description = "Intra-op threads per trial (default: cores ÷ slots). Several worker processes on one host must share its cores: libtorch slows down many times over when oversubscribed.",
         };
-        var command = new Command("worker", "Join a coordinator and train its trials.") { gateway, slots, device, artifacts, data, id, threads };
+        var command = new Command("worker", "Join a coordinator and train its trials.") { gateway, postgres, clusterId, slots, device, artifacts, data, id, threads };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            if (!TryParseEndpoint(parse.GetValue(gateway)!, out var endpoint))
+            var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+            HostLogging.Configure(builder.Logging, LogLevel.Information);
+            if (parse.GetValue(gateway) is { } gatewayText)
             {
-                await Console.Error.WriteLineAsync($"aesweep: --gateway must be HOST:PORT, not '{parse.GetValue(gateway)}'");
-                return 2;
+                if (!TryParseEndpoint(gatewayText, out var endpoint))
+                {
+                    await Console.Error.WriteLineAsync($"aesweep: --gateway must be HOST:PORT, not '{gatewayText}'");
+                    return ValidateCommand.Invalid;
+                }
+
+                builder.UseOrleansClient(client => client.UseGateway(endpoint));
+            }
+            else
+            {
+                var membership = ClusterOptions.Membership(parse.GetValue(postgres), parse.GetValue(clusterId)!, out var error);
+                if (membership is null)
+                {
+                    await Console.Error.WriteLineAsync(error + " (or --gateway HOST:PORT for an embedded coordinator)");
+                    return ValidateCommand.Invalid;
+                }
+
+                builder.UseOrleansClient(client => client.UsePostgresMembership(membership));
             }
 
-            var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
-            EmbeddedHost.ConfigureLogging(builder.Logging, LogLevel.Information);
-            builder.UseOrleansClient(client => client.UseStaticClustering(endpoint));
             var artifactRoot = parse.GetValue(artifacts)?.FullName ?? Path.Combine(parse.GetValue(data)!.FullName, "artifacts");
             builder.Services.AddAeSweepWorker(o =>
             {

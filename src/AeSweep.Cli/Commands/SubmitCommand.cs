@@ -1,0 +1,87 @@
+using System.CommandLine;
+using AeSweep.Cluster;
+using AeSweep.Hosting;
+using AeSweep.Storage;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace AeSweep.Cli.Commands;
+
+/// <summary>
+/// <c>aesweep submit FILE --postgres CONN [--wait] [--json]</c>: hands a sweep to a running cluster. Without
+/// <c>--wait</c> it prints the sweep id and returns; with it, it follows the sweep to its end like <c>run</c> does.
+/// Ctrl+C while waiting only stops following: the sweep belongs to the cluster.
+/// </summary>
+internal static class SubmitCommand
+{
+    public static Command Create()
+    {
+        var file = new Argument<FileInfo>("file") { Description = "The sweep file (YAML or JSON)." };
+        var postgres = ClusterOptions.Postgres();
+        var clusterId = ClusterOptions.ClusterId();
+        var wait = new Option<bool>("--wait") { Description = "Follow the sweep until it finishes, with live progress." };
+        var json = new Option<bool>("--json") { Description = "Print JSON on stdout: {sweep_id} at once, or the run summary with --wait." };
+        var artifacts = ClusterOptions.Artifacts();
+        var data = RunCommand.DataOption();
+        var command = new Command("submit", "Submit a sweep to a running cluster (see aesweep coordinator).") { file, postgres, clusterId, wait, json, artifacts, data };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var (definition, failure) = await RunCommand.ReadSweepFileAsync(parse.GetValue(file)!);
+            if (definition is null)
+            {
+                return failure;
+            }
+
+            var membership = ClusterOptions.Membership(parse.GetValue(postgres), parse.GetValue(clusterId)!, out var error);
+            if (membership is null)
+            {
+                await Console.Error.WriteLineAsync(error);
+                return ValidateCommand.Invalid;
+            }
+
+            var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+            HostLogging.Configure(builder.Logging, LogLevel.Warning);
+            builder.UseOrleansClient(client => client.UsePostgresMembership(membership));
+            builder.Services.AddAeSweepStorage(StorageProvider.Postgres, membership.PostgresConnectionString);
+            builder.Services.AddSingleton<SweepSubmitter>();
+            using var host = builder.Build();
+            try
+            {
+                await host.StartAsync(cancellationToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                await Console.Error.WriteLineAsync($"aesweep: cannot reach cluster '{membership.ClusterId}': {ex.Message} (is an `aesweep coordinator` running against this database?)");
+                return 1;
+            }
+
+            var store = host.Services.GetRequiredService<ISweepStore>();
+            var sweep = await host.Services.GetRequiredService<SweepSubmitter>().SubmitAsync(definition, cancellationToken);
+            if (!parse.GetValue(wait))
+            {
+                await Console.Out.WriteLineAsync(parse.GetValue(json) ? $"{{\"sweep_id\":\"{sweep.Id}\"}}" : sweep.Id);
+                await host.StopAsync(CancellationToken.None);
+                return 0;
+            }
+
+            var exitCode = 0;
+            try
+            {
+                await new SweepProgressDisplay(store, definition, Console.Error).FollowAsync(sweep.Id, cancellationToken);
+            }
+            catch (OperationCanceledException)
+            {
+                await Console.Error.WriteLineAsync($"stopped following sweep {sweep.Id}; it goes on in the cluster");
+                exitCode = 130;
+            }
+
+            var artifactRoot = parse.GetValue(artifacts)?.FullName ?? Path.Combine(parse.GetValue(data)!.FullName, "artifacts");
+            var summary = await SweepResultSummary.LoadAsync(store, sweep.Id, artifactRoot, CancellationToken.None);
+            await Console.Out.WriteLineAsync(parse.GetValue(json) ? summary.ToJson() : summary.Describe());
+            await host.StopAsync(CancellationToken.None);
+            return exitCode;
+        });
+        return command;
+    }
+}

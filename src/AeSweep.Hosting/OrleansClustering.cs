@@ -1,0 +1,110 @@
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Configuration;
+
+namespace AeSweep.Hosting;
+
+/// <summary>How every AeSweep process joins Orleans: the embedded single silo, cluster silos, and clients.</summary>
+public static class OrleansClustering
+{
+    // Orleans' defaults take about a minute to declare a killed silo dead; a sweep cluster is small and on a
+    // trusted network, so ~10 s keeps a coordinator's death well inside the 30 s a trial may wait to resume.
+    private static readonly TimeSpan ProbeTimeout = TimeSpan.FromSeconds(3);
+
+    /// <summary>A cluster coordinator: membership in PostgreSQL, listening on <paramref name="listenAddress"/>.</summary>
+    public static ISiloBuilder UsePostgresMembership(this ISiloBuilder silo, ClusterMembership membership, IPAddress listenAddress, int siloPort, int gatewayPort)
+    {
+        silo.UseAdoNetClustering(o =>
+        {
+            o.Invariant = "Npgsql";
+            o.ConnectionString = membership.PostgresConnectionString;
+        });
+        silo.Configure<ClusterOptions>(o =>
+        {
+            o.ClusterId = membership.ClusterId;
+            o.ServiceId = ClusterMembership.ServiceId;
+        });
+        silo.Configure<ClusterMembershipOptions>(o =>
+        {
+            o.ProbeTimeout = ProbeTimeout;
+            o.NumMissedProbesLimit = 3;
+            o.IAmAliveTablePublishTimeout = TimeSpan.FromSeconds(10);
+        });
+        ConfigureEndpoints(silo, listenAddress, siloPort, gatewayPort);
+        return silo;
+    }
+
+    /// <summary>The embedded silo of <c>aesweep run</c>: on loopback by default, reachable from elsewhere only when asked.</summary>
+    public static ISiloBuilder UseSingleSilo(this ISiloBuilder silo, IPAddress? listenAddress, int siloPort, int gatewayPort)
+    {
+        if (listenAddress is null || IPAddress.IsLoopback(listenAddress))
+        {
+            silo.UseLocalhostClustering(siloPort, gatewayPort);
+            return silo;
+        }
+
+        var advertised = Advertised(listenAddress);
+        silo.UseDevelopmentClustering(new IPEndPoint(advertised, siloPort));
+        ConfigureEndpoints(silo, listenAddress, siloPort, gatewayPort);
+        return silo;
+    }
+
+    /// <summary>A client (worker, submitter) that finds the cluster's gateways in the membership table.</summary>
+    public static IClientBuilder UsePostgresMembership(this IClientBuilder client, ClusterMembership membership)
+    {
+        client.UseAdoNetClustering(o =>
+        {
+            o.Invariant = "Npgsql";
+            o.ConnectionString = membership.PostgresConnectionString;
+        });
+        client.Configure<ClusterOptions>(o =>
+        {
+            o.ClusterId = membership.ClusterId;
+            o.ServiceId = ClusterMembership.ServiceId;
+        });
+        return ReconnectPromptly(client);
+    }
+
+    /// <summary>A client of the embedded coordinator's gateway (one known endpoint).</summary>
+    public static IClientBuilder UseGateway(this IClientBuilder client, IPEndPoint gateway)
+    {
+        client.UseStaticClustering(gateway);
+        // UseLocalhostClustering names the embedded cluster "dev"; the client must say the same.
+        client.Configure<ClusterOptions>(o =>
+        {
+            o.ClusterId = "dev";
+            o.ServiceId = "dev";
+        });
+        return ReconnectPromptly(client);
+    }
+
+    /// <summary>A free TCP port on loopback, for silo and gateway ports nobody asked for.</summary>
+    public static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    // A restarted coordinator should get its workers back within seconds, not at Orleans' one-minute refresh.
+    private static IClientBuilder ReconnectPromptly(IClientBuilder client) =>
+        client.Configure<GatewayOptions>(o => o.GatewayListRefreshPeriod = TimeSpan.FromSeconds(5));
+
+    private static void ConfigureEndpoints(ISiloBuilder silo, IPAddress listenAddress, int siloPort, int gatewayPort)
+    {
+        var advertised = Advertised(listenAddress);
+        silo.Configure<EndpointOptions>(o =>
+        {
+            o.AdvertisedIPAddress = advertised;
+            o.SiloPort = siloPort;
+            o.GatewayPort = gatewayPort;
+            o.SiloListeningEndpoint = new IPEndPoint(listenAddress, siloPort);
+            o.GatewayListeningEndpoint = new IPEndPoint(listenAddress, gatewayPort);
+        });
+    }
+
+    private static IPAddress Advertised(IPAddress listenAddress) =>
+        !listenAddress.Equals(IPAddress.Any) ? listenAddress
+        : Dns.GetHostAddresses(Dns.GetHostName()).FirstOrDefault(a => a.AddressFamily == AddressFamily.InterNetwork && !IPAddress.IsLoopback(a)) ?? IPAddress.Loopback;
+}
