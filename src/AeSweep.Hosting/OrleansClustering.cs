@@ -87,9 +87,12 @@ public static class OrleansClustering
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    // A restarted coordinator should get its workers back within seconds, not at Orleans' one-minute refresh.
+    // A restarted coordinator should get its workers back within seconds, not at Orleans' one-minute gateway
+    // refresh; and a call caught in flight by a killed coordinator should fail (and be retried) after seconds, not
+    // the default 30: every AeSweep grain call is a short database round trip.
     private static IClientBuilder ReconnectPromptly(IClientBuilder client) =>
-        client.Configure<GatewayOptions>(o => o.GatewayListRefreshPeriod = TimeSpan.FromSeconds(5));
+        client.Configure<GatewayOptions>(o => o.GatewayListRefreshPeriod = TimeSpan.FromSeconds(5))
+            .Configure<ClientMessagingOptions>(o => o.ResponseTimeout = TimeSpan.FromSeconds(10));
 
     private static void ConfigureEndpoints(ISiloBuilder silo, IPAddress listenAddress, int siloPort, int gatewayPort)
     {

@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using System.Text.Json;
 using AeSweep.Core.Trials;
 using AeSweep.Storage;
@@ -39,7 +37,7 @@ public sealed class WorkerLossTests : IDisposable
     {
         var sweepFile = Path.Combine(_data, "sweep.yaml");
         await File.WriteAllTextAsync(sweepFile, Sweep);
-        var gateway = FreePort();
+        var gateway = Polling.FreePort();
         using var coordinator = new AesweepProcess("run", sweepFile, "--json", "--slots", "0", "--gateway-port", gateway.ToString(), "--data", _data);
         var workers = Enumerable.Range(1, 3)
             .ToDictionary(i => $"w{i}", i => new AesweepProcess("worker", "--gateway", $"127.0.0.1:{gateway}", "--data", _data, "--id", $"w{i}", "--slots", "1", "--threads", "1"));
@@ -49,10 +47,10 @@ public sealed class WorkerLossTests : IDisposable
                 .AddAeSweepStorage(StorageProvider.Sqlite, SweepDbContextFactory.SqliteConnectionStringFor(Path.Combine(_data, "aesweep.db")))
                 .BuildServiceProvider();
             var store = services.GetRequiredService<ISweepStore>();
-            var sweep = await WaitForAsync(async () => (await TryAsync(() => store.ListSweepsAsync(0, 10, CancellationToken.None))) is { Items.Count: > 0 } page ? page.Items[0] : null, TimeSpan.FromSeconds(120), "the coordinator never stored the sweep");
+            var sweep = await Polling.WaitForAsync(async () => (await Polling.TryAsync(() => store.ListSweepsAsync(0, 10, CancellationToken.None))) is { Items.Count: > 0 } page ? page.Items[0] : null, TimeSpan.FromSeconds(120), "the coordinator never stored the sweep");
 
             // Kill the worker of a trial that has finished at least two epochs (so it has a checkpoint) and is still running.
-            var (victim, epochsBeforeKill) = await WaitForAsync(async () =>
+            var (victim, epochsBeforeKill) = await Polling.WaitForAsync(async () =>
             {
                 var running = await store.ListTrialsAsync(sweep.Id, new TrialQuery(), CancellationToken.None);
                 foreach (var trial in running.Items.Where(t => t.State == TrialState.Running && t.WorkerId is not null))
@@ -110,43 +108,5 @@ public sealed class WorkerLossTests : IDisposable
         {
             // A killed process may still hold a file for a moment; the temp folder is cleaned by the OS.
         }
-    }
-
-    private static async Task<T?> TryAsync<T>(Func<Task<T>> action)
-        where T : class
-    {
-        try
-        {
-            return await action();
-        }
-        catch (Exception)
-        {
-            // The database may not exist or be migrated yet.
-            return null;
-        }
-    }
-
-    private static async Task<T> WaitForAsync<T>(Func<Task<T?>> probe, TimeSpan timeout, string failure)
-        where T : class
-    {
-        var deadline = Stopwatch.StartNew();
-        while (deadline.Elapsed < timeout)
-        {
-            if (await probe() is { } value)
-            {
-                return value;
-            }
-
-            await Task.Delay(200);
-        }
-
-        throw new TimeoutException(failure);
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
