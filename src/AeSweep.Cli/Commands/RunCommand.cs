@@ -5,6 +5,7 @@ using AeSweep.Cluster;
 using AeSweep.Core.Definitions;
 using AeSweep.Storage;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace AeSweep.Cli.Commands;
@@ -93,29 +94,31 @@ internal static class RunCommand
         var store = host.Services.GetRequiredService<ISweepStore>();
         var submitter = host.Services.GetRequiredService<SweepSubmitter>();
         var sweep = await submitter.SubmitAsync(definition, cancellationToken);
+        return await FollowToEndAsync(host, sweep.Id, definition, json, Path.Combine(data.FullName, "artifacts"), cancellationToken);
+    }
+
+    /// <summary>
+    /// Shows live progress until the sweep finishes, prints its summary (JSON with <paramref name="json"/>) and stops
+    /// the host. Ctrl+C cancels the sweep, keeping what finished: in embedded mode the sweep lives in this process.
+    /// </summary>
+    public static async Task<int> FollowToEndAsync(IHost host, string sweepId, SweepDefinition definition, bool json, string artifactRoot, CancellationToken cancellationToken)
+    {
+        var store = host.Services.GetRequiredService<ISweepStore>();
         var progress = new SweepProgressDisplay(store, definition, Console.Error);
         var exitCode = 0;
         try
         {
-            await progress.FollowAsync(sweep.Id, cancellationToken);
+            await progress.FollowAsync(sweepId, cancellationToken);
         }
         catch (OperationCanceledException)
         {
-            await submitter.CancelAsync(sweep.Id, "cancelled from the command line (Ctrl+C)");
-            await Console.Error.WriteLineAsync($"sweep {sweep.Id} cancelled");
+            await host.Services.GetRequiredService<SweepSubmitter>().CancelAsync(sweepId, "cancelled from the command line (Ctrl+C)");
+            await Console.Error.WriteLineAsync($"sweep {sweepId} cancelled");
             exitCode = 130;
         }
 
-        var summary = await SweepResultSummary.LoadAsync(store, sweep.Id, Path.Combine(data.FullName, "artifacts"), CancellationToken.None);
-        if (json)
-        {
-            await Console.Out.WriteLineAsync(summary.ToJson());
-        }
-        else
-        {
-            await Console.Out.WriteLineAsync(summary.Describe());
-        }
-
+        var summary = await SweepResultSummary.LoadAsync(store, sweepId, artifactRoot, CancellationToken.None);
+        await Console.Out.WriteLineAsync(json ? summary.ToJson() : summary.Describe());
         await host.StopAsync(CancellationToken.None);
         return exitCode;
     }
