@@ -4,6 +4,7 @@ using AeSweep.Cli.Commands;
 var root = new RootCommand("AeSweep: hyperparameter sweeps for autoencoders — which code size, depth, width, loss and variant fit your data.");
 root.Subcommands.Add(ValidateCommand.Create());
 root.Subcommands.Add(RunCommand.Create());
+root.Subcommands.Add(ServeCommand.Create());
 root.Subcommands.Add(ResumeCommand.Create());
 root.Subcommands.Add(SubmitCommand.Create());
 root.Subcommands.Add(CoordinatorCommand.Create());

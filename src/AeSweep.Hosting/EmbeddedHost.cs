@@ -15,15 +15,21 @@ public static class EmbeddedHost
 {
     public static IHost Build(string dataDirectory, int slots, int? gatewayPort, IPAddress? listenAddress, LogLevel logLevel)
     {
-        Directory.CreateDirectory(dataDirectory);
-        var artifacts = Path.Combine(dataDirectory, "artifacts");
-        var database = Path.Combine(dataDirectory, "aesweep.db");
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         HostLogging.Configure(builder.Logging, logLevel);
+        AddEmbeddedCluster(builder, dataDirectory, slots, gatewayPort, listenAddress);
+        return builder.Build();
+    }
+
+    /// <summary>Adds the silo, SQLite store, coordinator and local worker to any host (the CLI's or the web server's).</summary>
+    public static void AddEmbeddedCluster(IHostApplicationBuilder builder, string dataDirectory, int slots, int? gatewayPort, IPAddress? listenAddress)
+    {
+        Directory.CreateDirectory(dataDirectory);
+        var artifacts = ArtifactRoot(dataDirectory);
         // Workers join through the gateway port as Orleans clients: on loopback by default, on other hosts
         // (containers, a LAN) only when a listen address is given explicitly.
         builder.UseOrleans(silo => silo.UseSingleSilo(listenAddress, OrleansClustering.FreePort(), gatewayPort ?? OrleansClustering.FreePort()));
-        builder.Services.AddAeSweepStorage(StorageProvider.Sqlite, SweepDbContextFactory.SqliteConnectionStringFor(database));
+        builder.Services.AddAeSweepStorage(StorageProvider.Sqlite, SweepDbContextFactory.SqliteConnectionStringFor(DatabasePath(dataDirectory)));
         builder.Services.AddAeSweepCoordinator(o => o.ArtifactRoot = artifacts);
         if (slots > 0)
         {
@@ -34,7 +40,9 @@ public static class EmbeddedHost
                 o.WorkerId = $"local-{Environment.ProcessId}";
             });
         }
-
-        return builder.Build();
     }
+
+    public static string DatabasePath(string dataDirectory) => Path.Combine(dataDirectory, "aesweep.db");
+
+    public static string ArtifactRoot(string dataDirectory) => Path.Combine(dataDirectory, "artifacts");
 }

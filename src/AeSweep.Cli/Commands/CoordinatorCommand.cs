@@ -1,8 +1,6 @@
 using System.CommandLine;
 using System.Net;
 using AeSweep.Hosting;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 
 namespace AeSweep.Cli.Commands;
 

@@ -2,8 +2,6 @@ using System.CommandLine;
 using AeSweep.Core.Definitions;
 using AeSweep.Hosting;
 using AeSweep.Storage;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace AeSweep.Cli.Commands;
 

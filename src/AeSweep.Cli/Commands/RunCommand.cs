@@ -4,9 +4,6 @@ using AeSweep.Hosting;
 using AeSweep.Cluster;
 using AeSweep.Core.Definitions;
 using AeSweep.Storage;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 
 namespace AeSweep.Cli.Commands;
 

@@ -2,9 +2,6 @@ using System.CommandLine;
 using AeSweep.Cluster;
 using AeSweep.Hosting;
 using AeSweep.Storage;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 
 namespace AeSweep.Cli.Commands;
 

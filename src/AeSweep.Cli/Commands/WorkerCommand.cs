@@ -2,8 +2,6 @@ using System.CommandLine;
 using System.Net;
 using AeSweep.Hosting;
 using AeSweep.Worker;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 
 namespace AeSweep.Cli.Commands;
 

@@ -1,0 +1,189 @@
+using System.Security.Cryptography;
+using AeSweep.Hosting;
+using AeSweep.Storage;
+using AeSweep.Web.Api;
+using AeSweep.Web.Components;
+using AeSweep.Web.Security;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using MudBlazor.Services;
+
+namespace AeSweep.Web;
+
+/// <summary>
+/// The embedded web server: REST API + dashboard + Orleans silo + local worker + SQLite in one process
+/// (DESIGN.md, Modes). <see cref="Build"/> refuses unsafe settings with a message instead of starting.
+/// </summary>
+public static class AeSweepWebServer
+{
+    /// <summary>Request bodies above this are refused with 413 (a sweep file is at most 1 MiB).</summary>
+    public const long MaxRequestBodyBytes = 2 * 1024 * 1024;
+
+    public static WebApplication Build(WebServerSettings settings, string[]? configurationArgs = null)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = configurationArgs ?? [],
+            // Static assets are found through the entry program's manifest (aesweep.staticwebassets.*.json).
+            ApplicationName = System.Reflection.Assembly.GetEntryAssembly()?.GetName().Name ?? typeof(AeSweepWebServer).Assembly.GetName().Name,
+            ContentRootPath = AppContext.BaseDirectory,
+            EnvironmentName = settings.Environment,
+        });
+        builder.WebHost.UseStaticWebAssets();
+        builder.WebHost.UseUrls([.. settings.Urls]);
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
+        HostLogging.Configure(builder.Logging, LogLevel.Warning);
+        builder.Logging.AddFilter("AeSweep", LogLevel.Information).AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Information);
+
+        var credentials = LoadCredentials(builder.Configuration, settings);
+        builder.Services.AddSingleton(credentials);
+        builder.Services.AddSingleton(settings);
+        EmbeddedHost.AddEmbeddedCluster(builder, settings.DataDirectory, settings.Slots, settings.GatewayPort, listenAddress: null);
+
+        builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
+            .AddCookie(o =>
+            {
+                o.LoginPath = "/login";
+                o.LogoutPath = "/account/logout";
+                o.Cookie.Name = "aesweep.auth";
+                o.Cookie.HttpOnly = true;
+                o.Cookie.SameSite = Microsoft.AspNetCore.Http.SameSiteMode.Strict;
+                o.SlidingExpiration = true;
+                o.ExpireTimeSpan = TimeSpan.FromHours(12);
+            })
+            .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
+        builder.Services.AddAuthorization(o =>
+        {
+            o.AddPolicy(AccessPolicies.Api, p => p.AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName).RequireAuthenticatedUser());
+            o.AddPolicy(AccessPolicies.Dashboard, p =>
+            {
+                p.AddAuthenticationSchemes(CookieAuthenticationDefaults.AuthenticationScheme);
+                if (credentials.LoginRequired)
+                {
+                    p.RequireAuthenticatedUser();
+                }
+                else
+                {
+                    p.RequireAssertion(_ => true);
+                }
+            });
+        });
+        builder.Services.AddCascadingAuthenticationState();
+        builder.Services.AddProblemDetails();
+        builder.Services.AddOpenApi();
+        builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+        builder.Services.AddMudServices();
+        builder.Services.AddAntiforgery();
+
+        var app = builder.Build();
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler();
+        }
+
+        app.UseStatusCodePages();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+        var manifest = Path.Combine(AppContext.BaseDirectory, $"{app.Environment.ApplicationName}.staticwebassets.endpoints.json");
+        if (File.Exists(manifest))
+        {
+            app.MapStaticAssets(manifest);
+        }
+        else
+        {
+            app.UseStaticFiles();
+        }
+
+        app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+        app.MapGet("/health", () => Results.Ok(new { status = "ok" })).AllowAnonymous().ExcludeFromDescription();
+        app.MapAccountEndpoints();
+        app.MapAeSweepApi();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode().RequireAuthorization(AccessPolicies.Dashboard);
+        return app;
+    }
+
+    /// <summary>Migrates the store, starts everything, and submits the demo sweep when the database has none.</summary>
+    public static async Task StartAsync(WebApplication app, CancellationToken cancellationToken)
+    {
+        await app.Services.MigrateAeSweepStorageAsync(cancellationToken);
+        await app.StartAsync(cancellationToken);
+        var settings = app.Services.GetRequiredService<WebServerSettings>();
+        if (settings.DemoSweepFile is { } demo)
+        {
+            await DemoSweep.SubmitIfEmptyAsync(app.Services, demo, cancellationToken);
+        }
+    }
+
+    private static Credentials LoadCredentials(IConfiguration configuration, WebServerSettings settings)
+    {
+        var access = configuration.GetSection(AccessSettings.Section).Get<AccessSettings>() ?? new AccessSettings();
+        if (Environment.GetEnvironmentVariable("AESWEEP_ADMIN_PASSWORD") is { Length: > 0 } password)
+        {
+            access.AdminPassword = password;
+        }
+
+        if (Environment.GetEnvironmentVariable("AESWEEP_API_KEY") is { Length: > 0 } key)
+        {
+            access.ApiKeys.Add(key);
+        }
+
+        var credentials = Credentials.From(access, out var error);
+        if (error is not null)
+        {
+            throw new WebServerConfigurationException(error);
+        }
+
+        if (ListenGuard.FirstExposedUrl(settings.Urls) is { } exposed && (!credentials.LoginRequired || !credentials.HasApiKeys))
+        {
+            throw new WebServerConfigurationException(
+                $"refusing to listen on {exposed}: beyond loopback the dashboard and API need credentials; set AESWEEP_ADMIN_PASSWORD and AESWEEP_API_KEY (or {AccessSettings.Section} in configuration) first");
+        }
+
+        if (!credentials.HasApiKeys)
+        {
+            // Loopback with no key configured: a key of this data folder, kept in a file only its owner can read,
+            // so local scripts and the CLI can call the API without a secret ever being printed.
+            access.ApiKeys.Add(LocalApiKey(settings.DataDirectory));
+            credentials = Credentials.From(access, out _);
+        }
+
+        return credentials;
+    }
+
+    private static FileStreamOptions WithOwnerOnlyAccess(this FileStreamOptions options)
+    {
+        if (!OperatingSystem.IsWindows())
+        {
+            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        }
+
+        return options;
+    }
+
+    /// <summary>DATA/api-key, created on first use with mode 0600.</summary>
+    public static string LocalApiKey(string dataDirectory)
+    {
+        Directory.CreateDirectory(dataDirectory);
+        var path = Path.Combine(dataDirectory, "api-key");
+        if (!File.Exists(path))
+        {
+            var key = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+            using var stream = new FileStream(path, new FileStreamOptions
+            {
+                Mode = FileMode.CreateNew,
+                Access = FileAccess.Write,
+            }.WithOwnerOnlyAccess());
+            using var writer = new StreamWriter(stream);
+            writer.Write(key);
+        }
+
+        return File.ReadAllText(path).Trim();
+    }
+}

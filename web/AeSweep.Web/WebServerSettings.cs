@@ -1,0 +1,26 @@
+namespace AeSweep.Web;
+
+/// <summary>What <c>aesweep serve</c> was asked for: where to listen, where the data lives, what to run locally.</summary>
+public sealed record WebServerSettings
+{
+    /// <summary>Listen addresses, e.g. http://127.0.0.1:5080. Non-loopback addresses need credentials configured.</summary>
+    public IReadOnlyList<string> Urls { get; init; } = ["http://127.0.0.1:5080"];
+
+    /// <summary>The SQLite database and the artifact store live here.</summary>
+    public required string DataDirectory { get; init; }
+
+    /// <summary>Trials the local worker trains side by side (0: none; workers join through the gateway).</summary>
+    public int Slots { get; init; } = Math.Max(1, System.Environment.ProcessorCount);
+
+    /// <summary>Fixed loopback gateway port for extra worker processes; a free one when null.</summary>
+    public int? GatewayPort { get; init; }
+
+    /// <summary>A sweep file to submit at start when the database has no sweep yet (the README's demo).</summary>
+    public string? DemoSweepFile { get; init; }
+
+    /// <summary>Where the sweep templates of the new-sweep page come from (the repository's examples/ folder).</summary>
+    public string? ExamplesDirectory { get; init; }
+
+    /// <summary>ASP.NET Core environment name; Development shows detailed errors.</summary>
+    public string Environment { get; init; } = "Production";
+}
