@@ -133,11 +133,43 @@ public static partial class TorchRuntime
     /// a 2,000-sample dense trial: without this, resident memory grew about 3 MB per epoch until a collection happened;
     /// with it, flat. A gen-0 collection here costs well under a millisecond.
     /// </summary>
+    /// <remarks>
+    /// The collection waits until no other trial of this process is inside <see cref="NativeWork"/>: TorchSharp reads
+    /// a temporary scalar's native handle and then passes it to libtorch without keeping the scalar alive, so a
+    /// collection forced in the middle of another thread's optimizer step could finalize the scalar under libtorch's
+    /// feet ("Unknown scalar type" failures, seen with two trials per worker before this gate existed).
+    /// </remarks>
     public static void CollectAbandonedHandles()
     {
-        GC.Collect(0, GCCollectionMode.Forced, blocking: true);
-        GC.WaitForPendingFinalizers();
+        NativeWorkGate.EnterWriteLock();
+        try
+        {
+            GC.Collect(0, GCCollectionMode.Forced, blocking: true);
+            GC.WaitForPendingFinalizers();
+        }
+        finally
+        {
+            NativeWorkGate.ExitWriteLock();
+        }
     }
+
+    /// <summary>
+    /// Marks a stretch of libtorch work (a batch, a validation pass, a checkpoint) during which no forced collection
+    /// may run. Trials on other threads enter it side by side; only <see cref="CollectAbandonedHandles"/> excludes them.
+    /// </summary>
+    public static NativeWorkScope NativeWork()
+    {
+        NativeWorkGate.EnterReadLock();
+        return default;
+    }
+
+    /// <summary>Ends a <see cref="NativeWork"/> stretch.</summary>
+    public readonly struct NativeWorkScope : IDisposable
+    {
+        public void Dispose() => NativeWorkGate.ExitReadLock();
+    }
+
+    private static readonly ReaderWriterLockSlim NativeWorkGate = new(LockRecursionPolicy.SupportsRecursion);
 
     [LibraryImport("libc", EntryPoint = "malloc_trim")]
     private static partial int MallocTrim(nuint pad);

@@ -16,7 +16,7 @@ internal sealed class TrialRun : IDisposable
     private static readonly Lock InitialisationLock = new();
 
     // Batches between returns of freed native memory to the system (TorchRuntime.ReleaseFreedMemory).
-    private static readonly int TrimEvery = int.TryParse(Environment.GetEnvironmentVariable("AESWEEP_TRIM_EVERY"), out var n) && n > 0 ? n : 50;
+    internal static int TrimEvery { get; set; } = int.TryParse(Environment.GetEnvironmentVariable("AESWEEP_TRIM_EVERY"), out var n) && n > 0 ? n : 50;
 
     private TrialRun(TrialSettings settings, TrainingData data, Autoencoder model, optim.Optimizer optimizer, Generator generator, Device device)
     {
@@ -43,6 +43,7 @@ internal sealed class TrialRun : IDisposable
     public static TrialRun Create(TrialSettings settings, TrainingData data, long seed, Device device)
     {
         Autoencoder model;
+        using var nativeWork = TorchRuntime.NativeWork();
         lock (InitialisationLock)
         {
             random.manual_seed(seed);
@@ -74,6 +75,7 @@ internal sealed class TrialRun : IDisposable
                 TorchRuntime.ReleaseFreedMemory();
             }
 
+            using var nativeWork = TorchRuntime.NativeWork();
             using var batchScope = NewDisposeScope();
             var size = Math.Min(batch, count - start);
             var clean = Data.Train.index_select(0, permutation.narrow(0, start, size));
@@ -86,16 +88,27 @@ internal sealed class TrialRun : IDisposable
             lossSum.add_(loss.detach().to_type(ScalarType.Float64) * size);
         }
 
-        var meanLoss = lossSum.item<double>() / count;
+        double meanLoss;
+        using (TorchRuntime.NativeWork())
+        {
+            meanLoss = lossSum.item<double>() / count;
+        }
+
         TorchRuntime.ReleaseFreedMemory();
         return meanLoss;
     }
 
-    public Dictionary<string, double> Validate() =>
-        ReconstructionMetrics.Evaluate(Model, Data.Validation, Data.Shape, Data.InUnitInterval, "val_");
+    public Dictionary<string, double> Validate()
+    {
+        using var nativeWork = TorchRuntime.NativeWork();
+        return ReconstructionMetrics.Evaluate(Model, Data.Validation, Data.Shape, Data.InUnitInterval, "val_");
+    }
 
-    public Dictionary<string, double>? EvaluateTest() =>
-        Data.Test is null ? null : ReconstructionMetrics.Evaluate(Model, Data.Test, Data.Shape, Data.InUnitInterval, "test_");
+    public Dictionary<string, double>? EvaluateTest()
+    {
+        using var nativeWork = TorchRuntime.NativeWork();
+        return Data.Test is null ? null : ReconstructionMetrics.Evaluate(Model, Data.Test, Data.Shape, Data.InUnitInterval, "test_");
+    }
 
     public static double Seconds(long startTimestamp) => Stopwatch.GetElapsedTime(startTimestamp).TotalSeconds;
 

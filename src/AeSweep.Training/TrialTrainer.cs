@@ -65,7 +65,12 @@ public static class TrialTrainer
         var firstEpoch = 1;
         if (request.ResumeFrom is { } resumeFrom)
         {
-            var progress = TrainingCheckpoint.Load(resumeFrom, run.Model, run.Optimizer, run.Generator);
+            CheckpointProgress progress;
+            using (TorchRuntime.NativeWork())
+            {
+                progress = TrainingCheckpoint.Load(resumeFrom, run.Model, run.Optimizer, run.Generator);
+            }
+
             history.AddRange(progress.History);
             firstEpoch = progress.Epoch + 1;
         }
@@ -90,7 +95,11 @@ public static class TrialTrainer
                     artifacts);
             }
 
-            TrainingCheckpoint.Save(checkpointDirectory, epoch, run.Model, run.Optimizer, run.Generator, history);
+            using (TorchRuntime.NativeWork())
+            {
+                TrainingCheckpoint.Save(checkpointDirectory, epoch, run.Model, run.Optimizer, run.Generator, history);
+            }
+
             artifacts[TrialArtifacts.Checkpoint] = checkpointDirectory;
             observer.OnCheckpoint(new CheckpointInfo(epoch, checkpointDirectory));
             if (observer.OnEpoch(report) == EpochDecision.Prune)
@@ -111,8 +120,12 @@ public static class TrialTrainer
             }
         }
 
-        final[MetricNames.PcaValidationMse] = PcaBaseline.ReconstructionMse(run.Data.Train, run.Data.Validation, run.Settings.CodeSize);
-        WriteArtifacts(request, run, history, artifacts);
+        using (TorchRuntime.NativeWork())
+        {
+            final[MetricNames.PcaValidationMse] = PcaBaseline.ReconstructionMse(run.Data.Train, run.Data.Validation, run.Settings.CodeSize);
+            WriteArtifacts(request, run, history, artifacts);
+        }
+
         return new TrainingResult(outcome, final, artifacts, history, history.Count, null)
         {
             Timings = new TrainingTimings(loadSeconds, epochSeconds, TrialRun.Seconds(finishStarted), run.Data.Train.shape[0]),
