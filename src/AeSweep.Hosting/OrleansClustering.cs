@@ -12,6 +12,9 @@ public static class OrleansClustering
     // trusted network, so ~10 s keeps a coordinator's death well inside the 30 s a trial may wait to resume.
     private static readonly TimeSpan ProbeTimeout = TimeSpan.FromSeconds(3);
 
+    /// <summary>The cluster and service id of the embedded coordinator (aesweep run) and of the workers that join its gateway.</summary>
+    public const string EmbeddedClusterId = "aesweep-embedded";
+
     /// <summary>A cluster coordinator: membership in PostgreSQL, listening on <paramref name="listenAddress"/>.</summary>
     public static ISiloBuilder UsePostgresMembership(this ISiloBuilder silo, ClusterMembership membership, IPAddress listenAddress, int siloPort, int gatewayPort)
     {
@@ -40,12 +43,17 @@ public static class OrleansClustering
     {
         if (listenAddress is null || IPAddress.IsLoopback(listenAddress))
         {
-            silo.UseLocalhostClustering(siloPort, gatewayPort);
+            silo.UseLocalhostClustering(siloPort, gatewayPort, serviceId: EmbeddedClusterId, clusterId: EmbeddedClusterId);
             return silo;
         }
 
         var advertised = Advertised(listenAddress);
         silo.UseDevelopmentClustering(new IPEndPoint(advertised, siloPort));
+        silo.Configure<ClusterOptions>(o =>
+        {
+            o.ClusterId = EmbeddedClusterId;
+            o.ServiceId = EmbeddedClusterId;
+        });
         ConfigureEndpoints(silo, listenAddress, siloPort, gatewayPort);
         return silo;
     }
@@ -70,11 +78,12 @@ public static class OrleansClustering
     public static IClientBuilder UseGateway(this IClientBuilder client, IPEndPoint gateway)
     {
         client.UseStaticClustering(gateway);
-        // UseLocalhostClustering names the embedded cluster "dev"; the client must say the same.
+        // A gateway refuses clients whose preamble names another cluster id, so both sides name it explicitly
+        // (Orleans 10's UseLocalhostClustering keeps the default "default" unless it is given ids).
         client.Configure<ClusterOptions>(o =>
         {
-            o.ClusterId = "dev";
-            o.ServiceId = "dev";
+            o.ClusterId = EmbeddedClusterId;
+            o.ServiceId = EmbeddedClusterId;
         });
         return ReconnectPromptly(client);
     }

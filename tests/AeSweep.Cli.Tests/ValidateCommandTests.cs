@@ -110,7 +110,7 @@ public sealed class ValidateCommandTests : IDisposable
     }
 
     // The CLI runs from its own output folder, where its TorchSharp natives (patched for Debian) live.
-    private static string CliAssembly
+    internal static string CliAssembly
     {
         get
         {

@@ -1,5 +1,6 @@
 using AeSweep.Worker.Runners;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace AeSweep.Worker;
 
@@ -13,6 +14,17 @@ public static class WorkerServiceCollectionExtensions
         services.AddSingleton<ITrialRunner, BuiltInTrialRunner>();
         services.AddSingleton<TrialWorker>();
         services.AddHostedService(sp => sp.GetRequiredService<TrialWorker>());
+        return services;
+    }
+
+    /// <summary>
+    /// For dispatch benchmarks only: replaces the worker's runners with <see cref="NoOpTrialRunner"/>, which completes
+    /// every trial at once without training, so what is measured is leasing, reporting and scheduling alone.
+    /// </summary>
+    public static IServiceCollection UseNoOpTrialRunner(this IServiceCollection services)
+    {
+        services.RemoveAll<ITrialRunner>();
+        services.AddSingleton<ITrialRunner, NoOpTrialRunner>();
         return services;
     }
 }

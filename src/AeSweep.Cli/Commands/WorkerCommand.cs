@@ -27,7 +27,15 @@ internal static class WorkerCommand
         {
             Description = "Intra-op threads per trial (default: cores ÷ slots). Several worker processes on one host must share its cores: libtorch slows down many times over when oversubscribed.",
         };
-        var command = new Command("worker", "Join a coordinator and train its trials.") { gateway, postgres, clusterId, slots, device, artifacts, data, id, threads };
+        // Hidden: for scripts/bench-dispatch.sh only. "noop" completes every trial at once without training it.
+        var runner = new Option<string>("--runner")
+        {
+            Description = "auto (train models, run programs) or noop (complete every trial at once without training: for dispatch benchmarks only).",
+            DefaultValueFactory = _ => "auto",
+            Hidden = true,
+        };
+        runner.AcceptOnlyFromAmong("auto", "noop");
+        var command = new Command("worker", "Join a coordinator and train its trials.") { gateway, postgres, clusterId, slots, device, artifacts, data, id, threads, runner };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
@@ -66,6 +74,11 @@ internal static class WorkerCommand
                     o.WorkerId = workerId;
                 }
             });
+            if (parse.GetValue(runner) == "noop")
+            {
+                builder.Services.UseNoOpTrialRunner();
+            }
+
             using var host = builder.Build();
             await host.RunAsync(cancellationToken);
             return 0;
