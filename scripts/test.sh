@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 source scripts/lib.sh
 require_dotnet
 
-ensure_apt_packages dataset-fashion-mnist python3
+ensure_apt_packages dataset-fashion-mnist python3 chromium fonts-dejavu-core
 if [ -f scripts/start-test-postgres.sh ]; then
   ensure_apt_packages postgresql
   AESWEEP_TEST_POSTGRES="$(bash scripts/start-test-postgres.sh)"

@@ -11,8 +11,18 @@ internal sealed class AesweepProcess : IDisposable
     private readonly Process _process;
 
     public AesweepProcess(params string[] args)
+        : this(new Dictionary<string, string>(), args)
+    {
+    }
+
+    public AesweepProcess(IReadOnlyDictionary<string, string> environment, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
         start.ArgumentList.Add(CliAssembly);
         foreach (var arg in args)
         {
