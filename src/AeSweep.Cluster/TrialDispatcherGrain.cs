@@ -58,6 +58,7 @@ public sealed class TrialDispatcherGrain(
                 break;
             }
 
+            DispatchMetrics.RecordLease(workerId, trial.Attempt, trial.CreatedAt, DateTimeOffset.UtcNow);
             var (definition, seed) = await SweepFor(trial.SweepId);
             assignments.Add(new TrialAssignment(
                 new TrialLeaseToken(trial.Id, workerId, trial.Attempt),

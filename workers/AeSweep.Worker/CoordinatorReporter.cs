@@ -8,8 +8,15 @@ namespace AeSweep.Worker;
 /// dies takes Orleans some seconds to notice and reactivate elsewhere (or to restart); reports are idempotent, so
 /// they are retried through that gap instead of failing a trial that is training fine.
 /// </summary>
-internal sealed class CoordinatorReporter(ISweepCoordinatorGrain coordinator, TrialLeaseToken lease, TimeSpan patience, CancellationToken cancellationToken) : ITrialReporter
+internal sealed class CoordinatorReporter(
+    ISweepCoordinatorGrain coordinator,
+    TrialLeaseToken lease,
+    TimeSpan patience,
+    Action<double> epochFinished,
+    CancellationToken cancellationToken) : ITrialReporter
 {
+    private long _lastReport = System.Diagnostics.Stopwatch.GetTimestamp();
+
     public EpochVerdict ReportEpoch(int epoch, IReadOnlyDictionary<string, double> metrics)
     {
         if (cancellationToken.IsCancellationRequested)
@@ -17,6 +24,8 @@ internal sealed class CoordinatorReporter(ISweepCoordinatorGrain coordinator, Tr
             return EpochVerdict.Stop;
         }
 
+        epochFinished(System.Diagnostics.Stopwatch.GetElapsedTime(_lastReport).TotalSeconds);
+        _lastReport = System.Diagnostics.Stopwatch.GetTimestamp();
         var copy = metrics.ToDictionary(StringComparer.Ordinal);
         return ClusterCall.WithRetries(() => coordinator.ReportEpochAsync(lease, epoch, copy), patience, cancellationToken).GetAwaiter().GetResult();
     }

@@ -43,6 +43,7 @@ public sealed class TrialWorker(
         _observer = grains.CreateObjectReference<IWorkerObserver>(_signal);
         var info = new WorkerInfo(Options.WorkerId, Environment.MachineName, Options.Slots, [Options.Device]);
         await RetryAsync(() => Dispatcher.RegisterWorkerAsync(info, _observer), stoppingToken);
+        WorkerMetrics.Registered(Options);
         logger.LogInformation("Worker {WorkerId}: {Slots} slot(s) on {Device}, {Threads} thread(s) per trial", Options.WorkerId, Options.Slots, Options.Device, Options.EffectiveThreadsPerTrial);
 
         using var heartbeat = new PeriodicTimer(Options.HeartbeatInterval);
@@ -104,6 +105,7 @@ public sealed class TrialWorker(
     private void Start(TrialAssignment assignment, CancellationToken stoppingToken)
     {
         var cancellation = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+        WorkerMetrics.TrialStarted(Options);
         var completion = Task.Factory.StartNew(
             () => RunTrial(assignment, cancellation.Token),
             CancellationToken.None,
@@ -114,6 +116,7 @@ public sealed class TrialWorker(
             _ =>
             {
                 _running.TryRemove(assignment.Lease.TrialId, out var _);
+                WorkerMetrics.TrialEnded(Options);
                 cancellation.Dispose();
                 _signal.WorkAvailable();
             },
@@ -129,7 +132,7 @@ public sealed class TrialWorker(
         {
             var definition = _definitions.GetOrAdd(assignment.SweepId, _ => ParseDefinition(assignment.DefinitionJson));
             var directory = Path.Combine(Options.ArtifactRoot, assignment.SweepId, lease.TrialId);
-            var context = new TrialRunContext(assignment, definition, directory, Options.Device, Options.EffectiveThreadsPerTrial, new CoordinatorReporter(coordinator, lease, Options.CoordinatorPatience, cancellationToken));
+            var context = new TrialRunContext(assignment, definition, directory, Options.Device, Options.EffectiveThreadsPerTrial, new CoordinatorReporter(coordinator, lease, Options.CoordinatorPatience, seconds => WorkerMetrics.EpochFinished(Options, seconds), cancellationToken));
             var runner = runners.FirstOrDefault(r => r.CanRun(context))
                 ?? throw new InvalidOperationException(definition.Program is null ? "this worker has no trainer for built-in models" : "this worker cannot run programs");
             logger.LogInformation("Trial {TrialId} (#{Number}, attempt {Attempt}) starting{Resume}", lease.TrialId, assignment.Number, lease.Attempt,
