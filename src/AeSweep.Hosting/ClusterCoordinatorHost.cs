@@ -41,6 +41,13 @@ public static class ClusterCoordinatorHost
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         HostLogging.Configure(builder.Logging, logLevel);
+        AddClusterCoordinator(builder, membership, listenAddress, siloPort, gatewayPort, artifactRoot, slots);
+        return builder.Build();
+    }
+
+    /// <summary>Adds a cluster coordinator (silo, PostgreSQL store, grains, optional local worker) to any host, e.g. the web server's.</summary>
+    public static void AddClusterCoordinator(IHostApplicationBuilder builder, ClusterMembership membership, IPAddress listenAddress, int siloPort, int gatewayPort, string artifactRoot, int slots)
+    {
         builder.UseOrleans(silo => silo.UsePostgresMembership(membership, listenAddress, siloPort, gatewayPort));
         builder.Services.AddAeSweepStorage(StorageProvider.Postgres, membership.PostgresConnectionString);
         builder.Services.AddAeSweepCoordinator(o => o.ArtifactRoot = artifactRoot);
@@ -53,7 +60,5 @@ public static class ClusterCoordinatorHost
                 o.WorkerId = $"{Environment.MachineName}-coordinator-{Environment.ProcessId}";
             });
         }
-
-        return builder.Build();
     }
 }

@@ -44,7 +44,16 @@ public static class AeSweepWebServer
         var credentials = LoadCredentials(builder.Configuration, settings);
         builder.Services.AddSingleton(credentials);
         builder.Services.AddSingleton(settings);
-        EmbeddedHost.AddEmbeddedCluster(builder, settings.DataDirectory, settings.Slots, settings.GatewayPort, listenAddress: null);
+        if (settings.Cluster is { } membership)
+        {
+            var (address, siloPort, gatewayPort) = settings.ClusterEndpoints;
+            ClusterCoordinatorHost.AddClusterCoordinator(builder, membership, address, siloPort, gatewayPort, ArtifactRootOf(settings), settings.Slots);
+        }
+        else
+        {
+            EmbeddedHost.AddEmbeddedCluster(builder, settings.DataDirectory, settings.Slots, settings.GatewayPort, listenAddress: null);
+        }
+
 
         builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
             .AddCookie(o =>
@@ -112,7 +121,16 @@ public static class AeSweepWebServer
     /// <summary>Migrates the store, starts everything, and submits the demo sweep when the database has none.</summary>
     public static async Task StartAsync(WebApplication app, CancellationToken cancellationToken)
     {
-        await app.Services.MigrateAeSweepStorageAsync(cancellationToken);
+        var startup = app.Services.GetRequiredService<WebServerSettings>();
+        if (startup.Cluster is { } membership)
+        {
+            await ClusterCoordinatorHost.PrepareDatabaseAsync(membership, cancellationToken);
+        }
+        else
+        {
+            await app.Services.MigrateAeSweepStorageAsync(cancellationToken);
+        }
+
         await app.StartAsync(cancellationToken);
         var settings = app.Services.GetRequiredService<WebServerSettings>();
         if (settings.DemoSweepFile is { } demo)
@@ -156,6 +174,9 @@ public static class AeSweepWebServer
 
         return credentials;
     }
+
+    /// <summary>Where this server's trials keep checkpoints and images.</summary>
+    public static string ArtifactRootOf(WebServerSettings settings) => settings.ArtifactRoot ?? EmbeddedHost.ArtifactRoot(settings.DataDirectory);
 
     private static FileStreamOptions WithOwnerOnlyAccess(this FileStreamOptions options)
     {

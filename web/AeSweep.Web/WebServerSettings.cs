@@ -1,3 +1,5 @@
+using AeSweep.Hosting;
+
 namespace AeSweep.Web;
 
 /// <summary>What <c>aesweep serve</c> was asked for: where to listen, where the data lives, what to run locally.</summary>
@@ -20,6 +22,18 @@ public sealed record WebServerSettings
 
     /// <summary>Where the sweep templates of the new-sweep page come from (the repository's examples/ folder).</summary>
     public string? ExamplesDirectory { get; init; }
+
+    /// <summary>
+    /// Cluster mode: join the coordinators of this PostgreSQL cluster (silo, store and membership there) instead of
+    /// running the embedded SQLite mode.
+    /// </summary>
+    public ClusterMembership? Cluster { get; init; }
+
+    /// <summary>Cluster mode: silo port, gateway port and the address they listen on and advertise.</summary>
+    public (System.Net.IPAddress Address, int SiloPort, int GatewayPort) ClusterEndpoints { get; init; } = (System.Net.IPAddress.Loopback, 11111, 30000);
+
+    /// <summary>Cluster mode: where checkpoints and images are (a volume every process shares); DATA/artifacts by default.</summary>
+    public string? ArtifactRoot { get; init; }
 
     /// <summary>ASP.NET Core environment name; Development shows detailed errors.</summary>
     public string Environment { get; init; } = "Production";

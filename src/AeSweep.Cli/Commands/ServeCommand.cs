@@ -1,4 +1,5 @@
 using System.CommandLine;
+using AeSweep.Hosting;
 using AeSweep.Web;
 
 namespace AeSweep.Cli.Commands;
@@ -21,7 +22,17 @@ internal static class ServeCommand
         var gatewayPort = new Option<int?>("--gateway-port") { Description = "Fixed loopback port where `aesweep worker --gateway` processes join." };
         var demo = new Option<FileInfo?>("--demo") { Description = "A sweep file to start when the database has no sweep yet (the README's demo)." };
         var examples = new Option<DirectoryInfo?>("--examples") { Description = "Folder of sweep files offered as templates on the new-sweep page (default: ./examples when present)." };
-        var command = new Command("serve", "Run the dashboard and REST API with an embedded coordinator, local worker and SQLite.") { urls, data, slots, gatewayPort, demo, examples };
+        var postgres = ClusterOptions.Postgres();
+        postgres.DefaultValueFactory = null;
+        postgres.Description = "Cluster mode: serve as one of the cluster's coordinators (PostgreSQL membership and store) instead of the embedded SQLite mode.";
+        var clusterId = ClusterOptions.ClusterId();
+        var siloPort = new Option<int>("--silo-port") { Description = "Cluster mode: port for silo-to-silo traffic.", DefaultValueFactory = _ => 11111 };
+        var listen = new Option<string?>("--listen-address") { Description = "Cluster mode: address the silo and gateway listen on and advertise (default 127.0.0.1)." };
+        var artifacts = ClusterOptions.Artifacts();
+        var command = new Command("serve", "Run the dashboard and REST API: embedded (coordinator, local worker and SQLite here) or as a cluster coordinator (--postgres).")
+        {
+            urls, data, slots, gatewayPort, demo, examples, postgres, clusterId, siloPort, listen, artifacts,
+        };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var demoFile = parse.GetValue(demo);
@@ -37,13 +48,34 @@ internal static class ServeCommand
                 return ValidateCommand.Invalid;
             }
 
+            ClusterMembership? membership = null;
+            if (parse.GetValue(postgres) is { } connection)
+            {
+                membership = ClusterOptions.Membership(connection, parse.GetValue(clusterId)!, out var error);
+                if (membership is null)
+                {
+                    await Console.Error.WriteLineAsync(error);
+                    return ValidateCommand.Invalid;
+                }
+            }
+
+            if (!ClusterOptions.TryParseAddress(parse.GetValue(listen), System.Net.IPAddress.Loopback, out var address, out var addressError))
+            {
+                await Console.Error.WriteLineAsync(addressError);
+                return ValidateCommand.Invalid;
+            }
+
             var examplesDirectory = parse.GetValue(examples)?.FullName ?? (Directory.Exists("examples") ? Path.GetFullPath("examples") : null);
             var settings = new WebServerSettings
             {
                 Urls = parse.GetValue(urls)!.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
                 DataDirectory = parse.GetValue(data)!.FullName,
-                Slots = parse.GetValue(slots) ?? Environment.ProcessorCount,
+                // A cluster coordinator leaves training to the workers unless asked.
+                Slots = parse.GetValue(slots) ?? (membership is null ? Environment.ProcessorCount : 0),
                 GatewayPort = parse.GetValue(gatewayPort),
+                Cluster = membership,
+                ClusterEndpoints = (address, parse.GetValue(siloPort), parse.GetValue(gatewayPort) ?? 30000),
+                ArtifactRoot = parse.GetValue(artifacts)?.FullName,
                 DemoSweepFile = demoFile?.FullName,
                 ExamplesDirectory = examplesDirectory,
             };
