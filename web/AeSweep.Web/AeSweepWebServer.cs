@@ -3,7 +3,11 @@ using AeSweep.Hosting;
 using AeSweep.Storage;
 using AeSweep.Web.Api;
 using AeSweep.Web.Components;
+using AeSweep.Cluster;
+using AeSweep.Web.Observability;
 using AeSweep.Web.Security;
+using AeSweep.Worker;
+using OpenTelemetry.Metrics;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -83,6 +87,13 @@ public static class AeSweepWebServer
                 }
             });
         });
+        builder.Services.AddSingleton<TrialStateGauges>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<TrialStateGauges>());
+        builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics
+            .AddMeter(TrialStateGauges.MeterName, DispatchMetrics.MeterName, WorkerMetrics.MeterName)
+            .AddAspNetCoreInstrumentation()
+            .AddPrometheusExporter());
+        builder.Services.AddHealthChecks().AddCheck<StoreHealthCheck>("store");
         builder.Services.AddCascadingAuthenticationState();
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi();
@@ -112,6 +123,10 @@ public static class AeSweepWebServer
 
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
         app.MapGet("/health", () => Results.Ok(new { status = "ok" })).AllowAnonymous().ExcludeFromDescription();
+        // Readiness: the store answers (liveness above stays cheap for orchestrators' frequent probes).
+        app.MapHealthChecks("/ready").AllowAnonymous();
+        // Prometheus scrapes without an API key, like /health: counts and latencies only, no secrets or parameters.
+        app.MapPrometheusScrapingEndpoint("/metrics").AllowAnonymous();
         app.MapAccountEndpoints();
         app.MapAeSweepApi();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode().RequireAuthorization(AccessPolicies.Dashboard);
