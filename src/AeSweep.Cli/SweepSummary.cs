@@ -10,7 +10,7 @@ internal static class SweepSummary
     public static string Describe(SweepDefinition sweep)
     {
         var searched = sweep.SearchSpace.Parameters.Count(p => p.Distribution is not ConstantDistribution);
-        var what = sweep.Program is { } program ? $"program '{string.Join(' ', program.Command)}'" : string.Join("|", sweep.ModelFamilies.Select(f => f.ToName()));
+        var what = sweep.Program is { AskTell: true } ? "ask-and-tell through the API" : sweep.Program is { } program ? $"program '{string.Join(' ', program.Command)}'" : string.Join("|", sweep.ModelFamilies.Select(f => f.ToName()));
         var trials = sweep.Budget.MaxTrials is { } max ? max.ToString(CultureInfo.InvariantCulture) : sweep.Method == SearchMethod.Grid ? "all grid" : "unlimited";
         var pruning = sweep.EarlyTerminate.Type == EarlyTerminateType.None ? "no pruning" : $"{sweep.EarlyTerminate.Type.ToString().ToLowerInvariant()} pruning";
         var data = sweep.Dataset is { } dataset ? $" on {dataset.Describe()}{(dataset.Limit is { } limit ? $" (first {limit:N0})" : string.Empty)}" : string.Empty;

@@ -22,4 +22,12 @@ public interface ISweepCoordinatorGrain : IGrainWithStringKey
     /// <summary>Cancels the sweep and its unfinished trials.</summary>
     Task CancelAsync(string reason);
 
+    /// <summary>
+    /// Ask-and-tell (a <c>program: {ask_tell: true}</c> sweep): suggests a trial for a trainer outside AeSweep and
+    /// stores it running on <see cref="AskedTrial.WorkerId"/>, within the sweep's budget and parallelism.
+    /// </summary>
+    Task<AskResult> AskAsync();
+
+    /// <summary>Records an asked trial's result (and intermediate values) so sampler and pruner learn from it.</summary>
+    Task<TellResult> TellAsync(TrialTell tell);
 }

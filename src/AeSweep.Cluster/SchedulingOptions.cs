@@ -15,6 +15,12 @@ public sealed class SchedulingOptions
     /// <summary>How often a worker sends heartbeats (well inside the lease).</summary>
     public TimeSpan HeartbeatInterval { get; set; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// How long an asked trial (ask-and-tell) may stay untold before its lease runs out. Outside trainers send no
+    /// heartbeats, so this is long; an abandoned asked trial holds a max_parallel place until then or until cancel.
+    /// </summary>
+    public TimeSpan AskedTrialLeaseDuration { get; set; } = TimeSpan.FromDays(7);
+
     /// <summary>Where trials write checkpoints and images: one folder per trial below it.</summary>
     public string ArtifactRoot { get; set; } = Path.Combine(Path.GetTempPath(), "aesweep-artifacts");
 }

@@ -90,7 +90,91 @@ public sealed class SweepCoordinatorGrain(
     public async Task RecordCheckpointAsync(TrialLeaseToken lease, int epoch, string path) =>
         await store.RecordCheckpointAsync(ToStore(lease), epoch, path, CancellationToken.None);
 
-    public async Task CompleteTrialAsync(TrialCompletion completion)
+    public async Task CompleteTrialAsync(TrialCompletion completion) => await FinishTrialAsync(completion);
+
+    public async Task<AskResult> AskAsync()
+    {
+        if (_definition.Program is not { AskTell: true })
+        {
+            return AskResult.Refused("this sweep's trials run on workers; only a program: {ask_tell: true} sweep hands out trials through ask");
+        }
+
+        if (_finished)
+        {
+            return AskResult.Refused("the sweep has finished");
+        }
+
+        var trials = _study.Trials;
+        var inFlight = trials.Count(t => t.State == TrialState.Running);
+        if (BudgetSpent(trials.Length))
+        {
+            return AskResult.Refused(DeadlinePassed() ? "budget.max_minutes reached" : "budget.max_trials reached");
+        }
+
+        if (inFlight >= _definition.Budget.MaxParallel)
+        {
+            return AskResult.Refused($"budget.max_parallel reached: {inFlight} asked trial(s) not told yet");
+        }
+
+        if (_exhausted || !_study.TryAsk(out var suggestion))
+        {
+            _exhausted = true;
+            await FillAsync();
+            return AskResult.Refused("the search space is exhausted");
+        }
+
+        // Stored running on the synthetic worker at once: a pending trial could be claimed by a real worker.
+        var trial = await store.AddRunningTrialAsync(SweepId, suggestion.Parameters, AskedTrial.WorkerId, scheduling.Value.AskedTrialLeaseDuration, CancellationToken.None);
+        _numberByTrialId[trial.Id] = suggestion.Number;
+        logger.LogInformation("Sweep {SweepId}: trial {TrialId} asked by an outside trainer", SweepId, trial.Id);
+        return new AskResult(new AskedTrial(trial.Id, trial.Number, trial.Parameters.ToDictionary(StringComparer.Ordinal)), null);
+    }
+
+    public async Task<TellResult> TellAsync(TrialTell tell)
+    {
+        var trial = await store.GetTrialAsync(tell.TrialId, CancellationToken.None);
+        if (trial is null || trial.SweepId != SweepId)
+        {
+            return new TellResult(TellOutcome.NotFound, null, $"sweep {SweepId} has no trial {tell.TrialId}");
+        }
+
+        if (trial.State.IsFinished())
+        {
+            return new TellResult(TellOutcome.AlreadyFinished, trial.State, $"trial {trial.Id} is already {trial.State.ToString().ToLowerInvariant()}");
+        }
+
+        if (trial.Lease is not { WorkerId: AskedTrial.WorkerId } lease)
+        {
+            return new TellResult(TellOutcome.NotAsked, trial.State, $"trial {trial.Id} was not asked: a worker runs it and reports its result");
+        }
+
+        var token = new TrialLeaseToken(lease.TrialId, lease.WorkerId, lease.Attempt);
+        var epochsRun = 0;
+        foreach (var (epoch, value) in tell.IntermediateValues.Where(v => double.IsFinite(v.Value)).OrderBy(v => v.Key))
+        {
+            await ReportEpochAsync(token, epoch, new() { [_sweep.MetricName] = value });
+            epochsRun = Math.Max(epochsRun, epoch);
+        }
+
+        var state = tell.State;
+        var reason = tell.Reason;
+        double? told = tell.Value is { } v && double.IsFinite(v) ? v : null;
+        if (state == TrialState.Completed && told is null)
+        {
+            // As Optuna does with NaN: a completed trial without a usable value fails instead.
+            state = TrialState.Failed;
+            reason = "the trainer told no finite value";
+        }
+
+        var metrics = told is { } final ? new Dictionary<string, double> { [_sweep.MetricName] = final } : [];
+        var change = await FinishTrialAsync(new TrialCompletion(token, state, metrics, [], reason, epochsRun));
+        return change.Applied
+            ? new TellResult(TellOutcome.Recorded, change.Trial?.State, change.Trial?.Reason)
+            : new TellResult(TellOutcome.AlreadyFinished, change.Trial?.State, $"trial {trial.Id}: result not recorded ({change.Outcome})");
+    }
+
+    /// <summary>Records a trial's end (worker report or tell), teaches the study, and suggests the next trials.</summary>
+    private async Task<TrialChange> FinishTrialAsync(TrialCompletion completion)
     {
         var state = completion.State;
         var reason = completion.Reason;
@@ -131,7 +215,7 @@ public sealed class SweepCoordinatorGrain(
         if (!change.Applied)
         {
             logger.LogInformation("Trial {TrialId}: outcome {TrialState} not recorded ({Outcome})", completion.Lease.TrialId, state, change.Outcome);
-            return;
+            return change;
         }
 
         if (_numberByTrialId.TryGetValue(completion.Lease.TrialId, out var number) && _study.GetTrial(number).State == TrialState.Running)
@@ -141,6 +225,7 @@ public sealed class SweepCoordinatorGrain(
         }
 
         await FillAsync();
+        return change;
     }
 
     public async Task CancelAsync(string reason)
@@ -167,7 +252,8 @@ public sealed class SweepCoordinatorGrain(
         var inFlight = trials.Count(t => t.State == TrialState.Running);
         var total = trials.Length;
         var added = 0;
-        while (inFlight < _definition.Budget.MaxParallel && !BudgetSpent(total) && !_exhausted)
+        // An ask-and-tell sweep's trials are created by AskAsync only; here it just finishes when nothing is left.
+        while (_definition.Program is not { AskTell: true } && inFlight < _definition.Budget.MaxParallel && !BudgetSpent(total) && !_exhausted)
         {
             if (!_study.TryAsk(out var suggestion))
             {

@@ -15,7 +15,21 @@ public sealed partial class EfSweepStore
     /// <summary>Guards and applies one change to a tracked trial; returns <see cref="ChangeOutcome.Applied"/> or why not (before changing anything).</summary>
     private delegate Task<ChangeOutcome> TrialMutation(SweepDbContext db, TrialEntity trial, DateTimeOffset now, CancellationToken cancellationToken);
 
-    public async Task<TrialSnapshot> AddTrialAsync(string sweepId, IReadOnlyDictionary<string, ParameterValue> parameters, CancellationToken cancellationToken)
+    public Task<TrialSnapshot> AddTrialAsync(string sweepId, IReadOnlyDictionary<string, ParameterValue> parameters, CancellationToken cancellationToken) =>
+        AddTrialAsync(sweepId, parameters, start: null, cancellationToken);
+
+    public Task<TrialSnapshot> AddRunningTrialAsync(string sweepId, IReadOnlyDictionary<string, ParameterValue> parameters, string workerId, TimeSpan leaseDuration, CancellationToken cancellationToken)
+    {
+        CheckWorkerId(workerId);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(leaseDuration, TimeSpan.Zero);
+        return AddTrialAsync(sweepId, parameters, (workerId, leaseDuration), cancellationToken);
+    }
+
+    private async Task<TrialSnapshot> AddTrialAsync(
+        string sweepId,
+        IReadOnlyDictionary<string, ParameterValue> parameters,
+        (string WorkerId, TimeSpan LeaseDuration)? start,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(parameters);
         var parametersJson = ParameterJson.Write(parameters);
@@ -42,6 +56,15 @@ public sealed partial class EfSweepStore
                 Attempt = 1,
                 CreatedAt = Now(),
             };
+            if (start is { } running)
+            {
+                trial.State = TrialState.Running;
+                trial.WorkerId = running.WorkerId;
+                trial.StartedAt = trial.CreatedAt;
+                trial.LastHeartbeatAt = trial.CreatedAt;
+                trial.LeaseExpiresAt = trial.CreatedAt + running.LeaseDuration;
+            }
+
             db.Trials.Add(trial);
             try
             {

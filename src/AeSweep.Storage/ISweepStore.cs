@@ -44,6 +44,13 @@ public interface ISweepStore
     /// <exception cref="InvalidOperationException">The sweep does not exist or has finished.</exception>
     Task<TrialSnapshot> AddTrialAsync(string sweepId, IReadOnlyDictionary<string, ParameterValue> parameters, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Stores a suggested trial already running on <paramref name="workerId"/> (attempt 1, with a lease of
+    /// <paramref name="leaseDuration"/>): ask-and-tell trials, which are never pending, so no dispatcher can claim them.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The sweep does not exist or has finished.</exception>
+    Task<TrialSnapshot> AddRunningTrialAsync(string sweepId, IReadOnlyDictionary<string, ParameterValue> parameters, string workerId, TimeSpan leaseDuration, CancellationToken cancellationToken);
+
     /// <summary>Pending → running on <paramref name="workerId"/> with a lease of <paramref name="leaseDuration"/>; the result's trial carries the <see cref="TrialSnapshot.Lease"/>.</summary>
     Task<TrialChange> StartTrialAsync(string trialId, string workerId, TimeSpan leaseDuration, CancellationToken cancellationToken);
 

@@ -617,6 +617,21 @@ public abstract class SweepStoreContractTests : IAsyncLifetime, IDisposable
     }
 
     [ContractFact]
+    public async Task An_asked_trial_is_stored_running_and_no_worker_can_claim_it()
+    {
+        var store = OpenStore();
+        var sweep = await store.CreateSweepAsync(ASweep(), Ct);
+
+        var asked = await store.AddRunningTrialAsync(sweep.Id, SomeParameters(), "api", Lease, Ct);
+
+        Assert.Equal((TrialState.Running, "api", 1, 0), (asked.State, asked.WorkerId, asked.Attempt, asked.Number));
+        Assert.Equal(Clock.GetUtcNow() + Lease, asked.LeaseExpiresAt);
+        Assert.Null(await store.ClaimNextPendingTrialAsync(null, "worker-a", Lease, Ct));
+        var finished = await store.FinishTrialAsync(new TrialFinish(asked.Id, TrialState.Completed, Metrics: new Dictionary<string, double> { ["val_mse"] = 0.5 }, Lease: asked.Lease), Ct);
+        Assert.True(finished.Applied);
+    }
+
+    [ContractFact]
     public async Task Workers_register_beat_and_go_offline_when_silent()
     {
         var store = OpenStore();

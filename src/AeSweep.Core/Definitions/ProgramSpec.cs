@@ -8,12 +8,19 @@ namespace AeSweep.Core.Definitions;
 /// </summary>
 /// <param name="Command">The command and its fixed arguments.</param>
 /// <param name="WorkingDirectory">Where to run it (null: the sweep file's folder).</param>
-public sealed record ProgramSpec(ImmutableArray<string> Command, string? WorkingDirectory = null)
+/// <param name="AskTell">
+/// <c>program: {ask_tell: true}</c>: no command; a trainer outside AeSweep asks for trials and tells their results
+/// through the REST API (Optuna's ask-and-tell), so no worker ever runs this sweep's trials.
+/// </param>
+public sealed record ProgramSpec(ImmutableArray<string> Command, string? WorkingDirectory = null, bool AskTell = false)
 {
-    /// <inheritdoc />
-    public bool Equals(ProgramSpec? other) =>
-        other is not null && Command.SequenceEqual(other.Command) && WorkingDirectory == other.WorkingDirectory;
+    /// <summary>An ask-and-tell program: nothing to run, trials come and go through the API.</summary>
+    public static ProgramSpec External { get; } = new([], null, AskTell: true);
 
     /// <inheritdoc />
-    public override int GetHashCode() => HashCode.Combine(Command.Length, WorkingDirectory);
+    public bool Equals(ProgramSpec? other) =>
+        other is not null && Command.SequenceEqual(other.Command) && WorkingDirectory == other.WorkingDirectory && AskTell == other.AskTell;
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(Command.Length, WorkingDirectory, AskTell);
 }

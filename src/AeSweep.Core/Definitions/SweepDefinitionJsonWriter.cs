@@ -28,19 +28,15 @@ public static class SweepDefinitionJsonWriter
             if (definition.Program is { } program)
             {
                 json.WriteStartObject("program");
-                json.WriteStartArray("command");
-                foreach (var part in program.Command)
+                if (program.AskTell)
                 {
-                    json.WriteStringValue(part);
+                    json.WriteBoolean("ask_tell", true);
+                    json.WriteEndObject();
                 }
-
-                json.WriteEndArray();
-                if (program.WorkingDirectory is { } wd)
+                else
                 {
-                    json.WriteString("working_directory", wd);
+                    WriteProgramCommand(json, program);
                 }
-
-                json.WriteEndObject();
             }
             else if (model is not null)
             {
@@ -73,6 +69,23 @@ public static class SweepDefinitionJsonWriter
         }
 
         return Encoding.UTF8.GetString(stream.ToArray());
+    }
+
+    private static void WriteProgramCommand(Utf8JsonWriter json, ProgramSpec program)
+    {
+        json.WriteStartArray("command");
+        foreach (var part in program.Command)
+        {
+            json.WriteStringValue(part);
+        }
+
+        json.WriteEndArray();
+        if (program.WorkingDirectory is { } wd)
+        {
+            json.WriteString("working_directory", wd);
+        }
+
+        json.WriteEndObject();
     }
 
     private static void WriteDataset(Utf8JsonWriter json, DatasetSpec dataset)

@@ -206,11 +206,22 @@ internal sealed partial class SweepFileValidator
         string? workingDirectory = null;
         if (node is DocMapping map)
         {
-            CheckKeys(map, "program", ["command", "working_directory"]);
+            CheckKeys(map, "program", ["command", "working_directory", "ask_tell"]);
             commandNode = map["command"];
+            if (map["ask_tell"] is { } askTellNode && ReadBoolean(askTellNode, "program.ask_tell") == true)
+            {
+                if (commandNode is not null || map.ContainsKey("working_directory"))
+                {
+                    Error("program.ask_tell", askTellNode, "an ask-and-tell sweep runs no command: drop command and working_directory, or drop ask_tell");
+                    return null;
+                }
+
+                return ProgramSpec.External;
+            }
+
             if (commandNode is null)
             {
-                Error("program.command", map, "required: the command to run, e.g. [python3, train.py]");
+                Error("program.command", map, "required: the command to run, e.g. [python3, train.py] (or ask_tell: true for a trainer that asks and tells through the API)");
                 return null;
             }
 

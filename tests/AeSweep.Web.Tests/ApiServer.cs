@@ -1,0 +1,60 @@
+using System.Net.Http.Headers;
+using AeSweep.Hosting;
+using AeSweep.Storage;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AeSweep.Web.Tests;
+
+/// <summary>One real web server (silo + SQLite in a temp folder, no worker slots) shared by the API tests.</summary>
+public sealed class ApiServer : IAsyncLifetime
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("aesweep-web-").FullName;
+    private WebApplication _app = null!;
+
+    public Uri BaseAddress { get; private set; } = null!;
+
+    public string ApiKey { get; private set; } = null!;
+
+    public string ArtifactRoot => EmbeddedHost.ArtifactRoot(_folder);
+
+    public ISweepStore Store => _app.Services.GetRequiredService<ISweepStore>();
+
+    public async Task InitializeAsync()
+    {
+        _app = AeSweepWebServer.Build(new WebServerSettings { Urls = ["http://127.0.0.1:0"], DataDirectory = _folder, Slots = 0 });
+        await AeSweepWebServer.StartAsync(_app, CancellationToken.None);
+        var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        BaseAddress = new Uri(address);
+        ApiKey = AeSweepWebServer.LocalApiKey(_folder);
+    }
+
+    /// <summary>A client with no credentials.</summary>
+    public HttpClient Anonymous() => new() { BaseAddress = BaseAddress };
+
+    /// <summary>A client sending the server's key in the X-Api-Key header.</summary>
+    public HttpClient Client()
+    {
+        var client = Anonymous();
+        client.DefaultRequestHeaders.Add("X-Api-Key", ApiKey);
+        return client;
+    }
+
+    /// <summary>A client sending the key as Authorization: Bearer.</summary>
+    public HttpClient BearerClient()
+    {
+        var client = Anonymous();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", ApiKey);
+        return client;
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(_folder, recursive: true);
+    }
+}
