@@ -7,6 +7,10 @@ root.Subcommands.Add(RunCommand.Create());
 root.Subcommands.Add(ServeCommand.Create());
 root.Subcommands.Add(ResumeCommand.Create());
 root.Subcommands.Add(SubmitCommand.Create());
+root.Subcommands.Add(ListCommand.Create());
+root.Subcommands.Add(StatusCommand.Create());
+root.Subcommands.Add(ExportCommand.Create());
+root.Subcommands.Add(CancelCommand.Create());
 root.Subcommands.Add(CoordinatorCommand.Create());
 root.Subcommands.Add(WorkerCommand.Create());
 

@@ -6,9 +6,10 @@ using AeSweep.Storage;
 namespace AeSweep.Cli.Commands;
 
 /// <summary>
-/// <c>aesweep submit FILE --postgres CONN [--wait] [--json]</c>: hands a sweep to a running cluster. Without
-/// <c>--wait</c> it prints the sweep id and returns; with it, it follows the sweep to its end like <c>run</c> does.
-/// Ctrl+C while waiting only stops following: the sweep belongs to the cluster.
+/// <c>aesweep submit FILE [--watch] [--json]</c>: hands a sweep to a server through the REST API (<c>--server</c>,
+/// <c>--api-key</c>), or straight to a cluster's database and grains (<c>--postgres</c>). Without <c>--watch</c> it
+/// prints the sweep id and returns; with it, it follows the sweep to its end with live progress. Ctrl+C while
+/// watching only stops following: the sweep belongs to the server.
 /// </summary>
 internal static class SubmitCommand
 {
@@ -17,17 +18,48 @@ internal static class SubmitCommand
         var file = new Argument<FileInfo>("file") { Description = "The sweep file (YAML or JSON)." };
         var postgres = ClusterOptions.Postgres();
         var clusterId = ClusterOptions.ClusterId();
-        var wait = new Option<bool>("--wait") { Description = "Follow the sweep until it finishes, with live progress." };
+        var wait = new Option<bool>("--watch", "--wait") { Description = "Follow the sweep until it finishes: progress, counts, ETA and the best trials." };
+        var server = RemoteOptions.Server();
+        var apiKey = RemoteOptions.ApiKey();
         var json = new Option<bool>("--json") { Description = "Print JSON on stdout: {sweep_id} at once, or the run summary with --wait." };
         var artifacts = ClusterOptions.Artifacts();
         var data = RunCommand.DataOption();
-        var command = new Command("submit", "Submit a sweep to a running cluster (see aesweep coordinator).") { file, postgres, clusterId, wait, json, artifacts, data };
+        var command = new Command("submit", "Submit a sweep to a running cluster (see aesweep coordinator).") { file, server, apiKey, postgres, clusterId, wait, json, artifacts, data };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var (definition, failure) = await RunCommand.ReadSweepFileAsync(parse.GetValue(file)!);
             if (definition is null)
             {
                 return failure;
+            }
+
+            // An explicit server (or AESWEEP_SERVER) goes through the REST API; otherwise a cluster database when one is
+            // named; otherwise the REST API of the embedded default on loopback.
+            if (parse.GetValue(server) is not null || parse.GetValue(postgres) is null)
+            {
+                var text = await File.ReadAllTextAsync(parse.GetValue(file)!.FullName, cancellationToken);
+                return await RemoteCommand.RunAsync(parse, server, apiKey, data, async api =>
+                {
+                    var sweepId = await api.SubmitAsync(text, cancellationToken);
+                    if (!parse.GetValue(wait))
+                    {
+                        await Console.Out.WriteLineAsync(parse.GetValue(json) ? $"{{\"sweep_id\":\"{sweepId}\"}}" : sweepId);
+                        return 0;
+                    }
+
+                    await Console.Error.WriteLineAsync($"sweep {sweepId} submitted to {api.Server}");
+                    try
+                    {
+                        using var final = await new Remote.RemoteSweepWatcher(api, Console.Error).WatchAsync(sweepId, cancellationToken);
+                        await Console.Out.WriteLineAsync(parse.GetValue(json) ? final.RootElement.GetRawText() : await StatusCommand.DescribeAsync(api, sweepId, final, cancellationToken));
+                        return 0;
+                    }
+                    catch (OperationCanceledException)
+                    {
+                        await Console.Error.WriteLineAsync($"stopped following sweep {sweepId}; it goes on on the server");
+                        return 130;
+                    }
+                });
             }
 
             var membership = ClusterOptions.Membership(parse.GetValue(postgres), parse.GetValue(clusterId)!, out var error);

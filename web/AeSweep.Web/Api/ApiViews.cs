@@ -27,8 +27,15 @@ public static class ApiViews
     public static object SweepWithCounts(SweepSnapshot s, IReadOnlyDictionary<TrialState, int> counts) => new
     {
         sweep = Sweep(s),
+        budget = Budget(s),
         counts = Enum.GetValues<TrialState>().ToDictionary(Name, state => counts.GetValueOrDefault(state)),
     };
+
+    /// <summary>The stored definition's budget, so clients can draw progress against max_trials.</summary>
+    public static object? Budget(SweepSnapshot s) =>
+        AeSweep.Core.Definitions.SweepDefinitionParser.Parse(s.DefinitionText).Definition?.Budget is { } b
+            ? new { max_trials = b.MaxTrials, max_parallel = b.MaxParallel, max_minutes = b.MaxMinutes }
+            : null;
 
     /// <summary>
     /// A trial row: parameters, state, final metrics, objective, epochs run, duration, and the PCA baseline with the

@@ -1,0 +1,126 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+
+namespace AeSweep.Cli.Tests;
+
+/// <summary>
+/// The remote verbs against a real <c>aesweep serve</c> (no worker slots; an ask-and-tell sweep, so nothing trains):
+/// submit, list, status, export, cancel, and the errors for a wrong key, an unknown id and an unreachable server.
+/// </summary>
+public sealed class RemoteCommandTests : IDisposable
+{
+    private const string Sweep = """
+        name: remote-verbs
+        program: {ask_tell: true}
+        method: random
+        metric: {name: loss, goal: minimize}
+        parameters:
+          x: {min: -5.0, max: 5.0}
+        budget: {max_trials: 5}
+        seed: 3
+        """;
+
+    private readonly string _data = Directory.CreateTempSubdirectory("aesweep-remote-").FullName;
+    private readonly Process _server;
+    private readonly string _url;
+
+    public RemoteCommandTests()
+    {
+        _url = $"http://127.0.0.1:{FreePort()}";
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var arg in new[] { ValidateCommandTests.CliAssembly, "serve", "--urls", _url, "--data", _data, "--slots", "0" })
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        start.Environment.Remove("AESWEEP_API_KEY");
+        _server = Process.Start(start)!;
+        _server.BeginOutputReadLine();
+        _server.BeginErrorReadLine();
+        using var http = new HttpClient();
+        var waited = Stopwatch.StartNew();
+        while (true)
+        {
+            try
+            {
+                if (http.GetAsync($"{_url}/health").Result.IsSuccessStatusCode)
+                {
+                    break;
+                }
+            }
+            catch (AggregateException) when (waited.Elapsed < TimeSpan.FromSeconds(90))
+            {
+                Thread.Sleep(250);
+            }
+        }
+    }
+
+    [Fact]
+    public void Submit_list_status_export_and_cancel_work_against_a_server_with_the_data_folders_key()
+    {
+        var file = Path.Combine(_data, "sweep.yaml");
+        File.WriteAllText(file, Sweep);
+
+        var submitted = Cli("submit", file);
+        Assert.True(submitted.Code == 0, submitted.Stderr);
+        var sweepId = submitted.Stdout.Trim();
+
+        var list = Cli("list");
+        Assert.Equal(0, list.Code);
+        Assert.Contains(sweepId, list.Stdout, StringComparison.Ordinal);
+        Assert.Contains("remote-verbs", list.Stdout, StringComparison.Ordinal);
+
+        var status = Cli("status", sweepId);
+        Assert.Equal(0, status.Code);
+        Assert.Contains($"sweep {sweepId} (remote-verbs)", status.Stdout, StringComparison.Ordinal);
+
+        var export = Cli("export", sweepId, "--format", "csv");
+        Assert.Equal(0, export.Code);
+        Assert.StartsWith("trial_id,number,state", export.Stdout, StringComparison.Ordinal);
+
+        var cancel = Cli("cancel", sweepId);
+        Assert.True(cancel.Code == 0, cancel.Stderr);
+        Assert.Contains("cancelled", Cli("status", sweepId).Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Wrong_key_unknown_sweep_unreachable_server_and_invalid_file_each_say_what_is_wrong()
+    {
+        var wrongKey = Cli("list", "--api-key", "not-the-key-of-this-server");
+        Assert.Equal(1, wrongKey.Code);
+        Assert.Contains("refused the API key (401)", wrongKey.Stderr, StringComparison.Ordinal);
+
+        var unknown = Cli("status", "no-such-sweep");
+        Assert.Equal(2, unknown.Code);
+        Assert.Contains("'no-such-sweep' was not found", unknown.Stderr, StringComparison.Ordinal);
+
+        var unreachable = ValidateCommandTests.Run("list", "--server", $"http://127.0.0.1:{FreePort()}", "--api-key", "k");
+        Assert.Equal(1, unreachable.Code);
+        Assert.Contains("cannot reach", unreachable.Stderr, StringComparison.Ordinal);
+
+        var file = Path.Combine(_data, "bad.yaml");
+        File.WriteAllText(file, "name: bad\nmethod: grid\n");
+        var invalid = Cli("submit", file);
+        Assert.Equal(2, invalid.Code);
+        Assert.Contains("model (line 1): required", invalid.Stderr, StringComparison.Ordinal);
+    }
+
+    public void Dispose()
+    {
+        _server.Kill(entireProcessTree: true);
+        _server.WaitForExit(5000);
+        _server.Dispose();
+        Directory.Delete(_data, recursive: true);
+    }
+
+    private (int Code, string Stdout, string Stderr) Cli(params string[] args) =>
+        ValidateCommandTests.Run([.. args, "--server", _url, "--data", _data]);
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
