@@ -59,8 +59,9 @@ public static class OrleansClustering
     }
 
     /// <summary>A client (worker, submitter) that finds the cluster's gateways in the membership table.</summary>
-    public static IClientBuilder UsePostgresMembership(this IClientBuilder client, ClusterMembership membership)
+    public static IClientBuilder UsePostgresMembership(this IClientBuilder client, ClusterMembership membership, TimeSpan? connectPatience = null)
     {
+        WaitForCluster(client, connectPatience);
         client.UseAdoNetClustering(o =>
         {
             o.Invariant = "Npgsql";
@@ -75,8 +76,9 @@ public static class OrleansClustering
     }
 
     /// <summary>A client of the embedded coordinator's gateway (one known endpoint).</summary>
-    public static IClientBuilder UseGateway(this IClientBuilder client, IPEndPoint gateway)
+    public static IClientBuilder UseGateway(this IClientBuilder client, IPEndPoint gateway, TimeSpan? connectPatience = null)
     {
+        WaitForCluster(client, connectPatience);
         client.UseStaticClustering(gateway);
         // A gateway refuses clients whose preamble names another cluster id, so both sides name it explicitly
         // (Orleans 10's UseLocalhostClustering keeps the default "default" unless it is given ids).
@@ -87,6 +89,11 @@ public static class OrleansClustering
         });
         return ReconnectPromptly(client);
     }
+
+    // Null: keep trying for as long as the process runs (a worker waiting for its coordinator).
+    private static void WaitForCluster(IClientBuilder client, TimeSpan? patience) =>
+        client.Services.AddSingleton<IClientConnectionRetryFilter>(sp =>
+            new RetryClusterConnection(sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<RetryClusterConnection>>(), patience ?? TimeSpan.MaxValue));
 
     /// <summary>A free TCP port on loopback, for silo and gateway ports nobody asked for.</summary>
     public static int FreePort()

@@ -111,6 +111,58 @@ public sealed class ClusterTests : IDisposable
         await AssertEveryTrialEndedOnceWithResultsAsync(store, sweep.Id);
     }
 
+    [PostgresFact]
+    public async Task Bare_metal_cluster_runs_a_sweep_on_two_workers_followed_by_submit_watch_and_counted_in_metrics()
+    {
+        // The README's bare-metal section on one machine: one `serve --postgres` coordinator, two workers, submit --watch.
+        await using var database = await PostgresDatabase.CreateAsync();
+        var web = $"http://127.0.0.1:{Polling.FreePort()}";
+        const string key = "bare-metal-test-key-0123456789";
+        var environment = new Dictionary<string, string> { ["AESWEEP_API_KEY"] = key };
+        _processes.Add(new AesweepProcess(environment, "serve", "--postgres", database.ConnectionString, "--urls", web, "--data", _data,
+            "--silo-port", Polling.FreePort().ToString(), "--gateway-port", Polling.FreePort().ToString()));
+        for (var i = 1; i <= 2; i++)
+        {
+            Start("worker", "--postgres", database.ConnectionString, "--data", _data, "--id", $"bare{i}", "--threads", "1");
+        }
+
+        using var http = new HttpClient();
+        await Polling.WaitForAsync(
+            async () => (await Polling.TryAsync(() => http.GetStringAsync($"{web}/ready"))) is "Healthy" ? "ready" : null,
+            TimeSpan.FromSeconds(120),
+            "the coordinator's web server never became ready");
+        http.DefaultRequestHeaders.Add("X-Api-Key", key);
+        await Polling.WaitForAsync(
+            async () => (await Polling.TryAsync(() => http.GetStringAsync($"{web}/api/workers"))) is { } workers
+                && workers.Contains("\"bare1\"", StringComparison.Ordinal) && workers.Contains("\"bare2\"", StringComparison.Ordinal) ? workers : null,
+            TimeSpan.FromSeconds(120),
+            "the two workers never registered");
+        var file = Path.Combine(_data, "small.yaml");
+        await File.WriteAllTextAsync(file, Sweep.Replace("max_trials: 12, max_parallel: 3", "max_trials: 4, max_parallel: 2", StringComparison.Ordinal)
+            .Replace("epochs:        {value: 8}", "epochs:        {value: 3}", StringComparison.Ordinal));
+
+        var submit = new AesweepProcess(environment, "submit", file, "--server", web, "--watch", "--json");
+        _processes.Add(submit);
+        Assert.True(await submit.WaitForExitAsync(TimeSpan.FromSeconds(300)), "submit --watch did not return:\n" + submit.Stderr);
+        Assert.True(submit.ExitCode == 0, $"submit exited with {submit.ExitCode}:\n{submit.Stderr}");
+        using var result = JsonDocument.Parse(submit.Stdout.Trim().Split('\n')[^1]);
+        var sweepId = result.RootElement.GetProperty("sweep").GetProperty("id").GetString()!;
+        Assert.Equal("completed", result.RootElement.GetProperty("sweep").GetProperty("state").GetString());
+        Assert.Equal(4, result.RootElement.GetProperty("counts").GetProperty("completed").GetInt32());
+        Assert.Contains("4/4 trials done", submit.Stderr, StringComparison.Ordinal);
+
+        var store = Store(database, out var services);
+        using var _ = services;
+        var workersUsed = (await store.ListTrialsAsync(sweepId, new TrialQuery(), CancellationToken.None)).Items.Select(t => t.WorkerId).Distinct().ToList();
+        Assert.Equal(["bare1", "bare2"], workersUsed.Order());
+
+        var expected = $"aesweep_trials{{otel_scope_name=\"AeSweep.Web\",state=\"completed\",sweep=\"{sweepId}\"}} 4";
+        await Polling.WaitForAsync(
+            async () => (await http.GetStringAsync($"{web}/metrics")).Contains(expected, StringComparison.Ordinal) ? "counted" : null,
+            TimeSpan.FromSeconds(30),
+            "/metrics never counted the sweep's 4 completed trials");
+    }
+
     public void Dispose()
     {
         foreach (var process in _processes)

@@ -71,7 +71,7 @@ internal static class SubmitCommand
 
             var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
             HostLogging.Configure(builder.Logging, LogLevel.Warning);
-            builder.UseOrleansClient(client => client.UsePostgresMembership(membership));
+            builder.UseOrleansClient(client => client.UsePostgresMembership(membership, connectPatience: TimeSpan.FromSeconds(30)));
             builder.Services.AddAeSweepStorage(StorageProvider.Postgres, membership.PostgresConnectionString);
             builder.Services.AddSingleton<SweepSubmitter>();
             using var host = builder.Build();
