@@ -105,6 +105,7 @@ public static class AeSweepWebServer
         app.MapGet("/health", () => Results.Ok(new { status = "ok" })).AllowAnonymous().ExcludeFromDescription();
         app.MapAccountEndpoints();
         app.MapAeSweepApi();
+        Dashboard.ArtifactFileEndpoints.MapArtifactFileEndpoints(app);
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode().RequireAuthorization(AccessPolicies.Dashboard);
         return app;
     }
