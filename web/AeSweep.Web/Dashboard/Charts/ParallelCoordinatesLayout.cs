@@ -56,7 +56,7 @@ public sealed class ParallelCoordinatesLayout
             {
                 var log = isLog(name) && values.All(v => v.AsDouble() > 0);
                 var scale = ChartScale.Fit(values.Select(v => v.AsDouble()), yRange.Bottom, yRange.Top, log);
-                axes.Add(new Axis(name, x, [.. scale.Ticks(4).Select(t => (ChartScale.Format(t), scale.Map(t)))], false));
+                axes.Add(new Axis(name, x, [.. AxisTicks(scale, values).Select(t => (ChartScale.Format(t), scale.Map(t)))], false));
                 mappers.Add(t => t.Parameters.TryGetValue(name, out var v) && v.IsNumeric ? scale.Map(v.AsDouble()) : null);
             }
             else
@@ -90,6 +90,19 @@ public sealed class ParallelCoordinatesLayout
         }
 
         return new ParallelCoordinatesLayout(axes, lines, width, height);
+    }
+
+    /// <summary>Round ticks; for integer parameters only whole ones, and the values themselves when round ticks would be too few.</summary>
+    public static IReadOnlyList<double> AxisTicks(ChartScale scale, IReadOnlyList<ParameterValue> values)
+    {
+        var ticks = scale.Ticks(4);
+        if (!values.All(v => v.Kind == ParameterValueKind.Integer))
+        {
+            return ticks;
+        }
+
+        var whole = ticks.Where(t => Math.Abs(t - Math.Round(t)) < 1e-9).ToList();
+        return whole.Count >= 2 ? whole : [.. values.Select(v => v.AsDouble()).Distinct().Order()];
     }
 
     /// <summary>Evenly spaced positions for categories, bottom to top; one category sits in the middle.</summary>
