@@ -129,6 +129,7 @@ public static class AeSweepWebServer
         app.MapPrometheusScrapingEndpoint("/metrics").AllowAnonymous();
         app.MapAccountEndpoints();
         app.MapAeSweepApi();
+        Dashboard.ArtifactFileEndpoints.MapArtifactFileEndpoints(app);
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode().RequireAuthorization(AccessPolicies.Dashboard);
         return app;
     }
