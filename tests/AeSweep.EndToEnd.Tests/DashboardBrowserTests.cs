@@ -65,6 +65,13 @@ public sealed class DashboardBrowserTests : IAsyncLifetime
     {
         var page = await _browser!.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 1000 } });
         page.SetDefaultTimeout(30_000);
+        var browserLog = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        page.Console += (_, m) => browserLog.Enqueue($"{DateTime.UtcNow:HH:mm:ss.fff} console {m.Type}: {m.Text}");
+        page.WebSocket += (_, ws) =>
+        {
+            browserLog.Enqueue($"{DateTime.UtcNow:HH:mm:ss.fff} websocket open {ws.Url}");
+            ws.Close += (_, _) => browserLog.Enqueue($"{DateTime.UtcNow:HH:mm:ss.fff} websocket closed {ws.Url}");
+        };
 
         // Everything but the login page needs a session.
         await page.GotoAsync(BaseUrl + "/");
@@ -80,6 +87,7 @@ public sealed class DashboardBrowserTests : IAsyncLifetime
 
         // Submit through the form: the editor validates as one types.
         await page.GotoAsync(BaseUrl + "/sweeps/new");
+        await WaitUntilLiveAsync(page);
         var editor = page.Locator("#sweep-editor");
         await editor.FillAsync("name: broken\nmethod: grid\n");
         await page.WaitForSelectorAsync("text=dataset");
@@ -88,16 +96,24 @@ public sealed class DashboardBrowserTests : IAsyncLifetime
         await ShotAsync(page, "02-new-sweep");
         await page.ClickAsync("#submit-sweep");
         await page.WaitForURLAsync(url => url.Contains("/sweeps/", StringComparison.Ordinal) && !url.EndsWith("/new", StringComparison.Ordinal));
+        await WaitUntilLiveAsync(page);
 
         // Trials appear in the leaderboard while we watch, without reloading the page.
-        var rows = page.Locator("#leaderboard tbody tr.trial-row");
+        var rows = page.Locator("#leaderboard tbody tr:has(.state-chip)");
         await Polling.WaitForAsync(async () => await rows.CountAsync() >= 1 ? "seen" : null, TimeSpan.FromSeconds(90), "no trial appeared in the leaderboard");
         var firstSeen = await rows.CountAsync();
         await ShotAsync(page, "03-sweep-live");
+        var completed = page.Locator("#leaderboard tbody .state-chip:has-text('completed')");
+        var lastSeen = "";
         await Polling.WaitForAsync(
-            async () => await rows.CountAsync() >= 6 && await page.Locator("#leaderboard .state-chip:text('completed')").CountAsync() >= 6 ? "done" : null,
+            async () =>
+            {
+                var (rowCount, completedCount) = (await rows.CountAsync(), await completed.CountAsync());
+                lastSeen = $"{rowCount} rows, {completedCount} completed";
+                return rowCount >= 6 && completedCount >= 6 ? "done" : null;
+            },
             TimeSpan.FromSeconds(240),
-            $"the leaderboard did not fill live (first saw {firstSeen} rows)");
+            () => $"the leaderboard did not fill live (first saw {firstSeen} rows, last {lastSeen}); browser:\n{string.Join('\n', browserLog)}\nserver log:\n{Tail(_server!.Stderr)}");
         Assert.True(firstSeen < 6 || await rows.CountAsync() == 6);
         await ShotAsync(page, "04-leaderboard");
 
@@ -105,16 +121,19 @@ public sealed class DashboardBrowserTests : IAsyncLifetime
         await page.ClickAsync("text=Gallery");
         var images = page.Locator("#gallery img");
         await Polling.WaitForAsync(async () => await images.CountAsync() >= 2 ? "images" : null, TimeSpan.FromSeconds(30), "the gallery shows no images");
-        await page.WaitForFunctionAsync("() => [...document.querySelectorAll('#gallery img')].every(i => i.complete && i.naturalWidth > 0)");
+        // Images below the fold load lazily; the first rows must have arrived and decoded.
+        await page.WaitForFunctionAsync("() => [...document.querySelectorAll('#gallery img')].slice(0, 2).every(i => i.complete && i.naturalWidth > 0)");
         await ShotAsync(page, "05-gallery");
 
         // Compare two trials side by side.
         await page.ClickAsync("text=Leaderboard");
-        var boxes = page.Locator("#leaderboard tbody tr.trial-row input[type=checkbox]");
-        await boxes.Nth(0).CheckAsync();
-        await boxes.Nth(1).CheckAsync();
+        var boxes = page.Locator("#leaderboard tbody tr:has(.state-chip) .mud-checkbox");
+        await boxes.Nth(0).ClickAsync();
+        await boxes.Nth(1).ClickAsync();
+        await page.WaitForSelectorAsync("#compare-button:not([disabled])");
         await page.ClickAsync("#compare-button");
         await page.WaitForSelectorAsync("#compare-view");
+        await WaitUntilLiveAsync(page);
         await page.WaitForFunctionAsync("() => [...document.querySelectorAll('#compare-view img')].length >= 2 && [...document.querySelectorAll('#compare-view img')].every(i => i.complete && i.naturalWidth > 0)");
         await ShotAsync(page, "06-compare");
     }
@@ -137,6 +156,12 @@ public sealed class DashboardBrowserTests : IAsyncLifetime
             // The server may still hold a file for a moment; the temp folder is cleaned by the OS.
         }
     }
+
+    private static string Tail(string text) => text.Length > 6000 ? text[^6000..] : text;
+
+    // Pages are prerendered, then come alive when their circuit connects; typing before that would be lost.
+    private static Task WaitUntilLiveAsync(IPage page) =>
+        page.WaitForSelectorAsync("#interactive", new PageWaitForSelectorOptions { State = WaitForSelectorState.Attached });
 
     private Task ShotAsync(IPage page, string name) =>
         page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(_screenshots, name + ".png"), FullPage = true });

@@ -7,7 +7,11 @@ namespace AeSweep.EndToEnd.Tests;
 /// <summary>Waiting on real processes: poll a probe until it yields, with a timeout that names what never happened.</summary>
 internal static class Polling
 {
-    public static async Task<T> WaitForAsync<T>(Func<Task<T?>> probe, TimeSpan timeout, string failure)
+    public static Task<T> WaitForAsync<T>(Func<Task<T?>> probe, TimeSpan timeout, string failure)
+        where T : class => WaitForAsync(probe, timeout, () => failure);
+
+    /// <summary>As above, with the failure message built when the wait fails (e.g. to include output seen until then).</summary>
+    public static async Task<T> WaitForAsync<T>(Func<Task<T?>> probe, TimeSpan timeout, Func<string> failure)
         where T : class
     {
         var deadline = Stopwatch.StartNew();
@@ -21,7 +25,7 @@ internal static class Polling
             await Task.Delay(200);
         }
 
-        throw new TimeoutException(failure);
+        throw new TimeoutException(failure());
     }
 
     /// <summary>The result, or null while the database does not exist or is not migrated yet.</summary>
