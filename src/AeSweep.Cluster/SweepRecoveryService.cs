@@ -28,10 +28,22 @@ public sealed class SweepRecoveryService(ISweepStore store, IGrainFactory grains
                 await grains.GetGrain<ITrialDispatcherGrain>(0).NotifyWorkAvailableAsync();
                 return;
             }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                // The host stopped before recovery ran (e.g. its port was taken): nothing to resume, nothing failed.
+                return;
+            }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
                 logger.LogInformation("Sweep recovery waiting for the cluster ({Message})", ex.Message);
-                await Task.Delay(TimeSpan.FromSeconds(1), stoppingToken);
+                try
+                {
+                    await Task.Delay(TimeSpan.FromSeconds(1), stoppingToken);
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
             }
         }
     }

@@ -122,7 +122,7 @@ public static class TrialTrainer
 
         using (TorchRuntime.NativeWork())
         {
-            final[MetricNames.PcaValidationMse] = PcaBaseline.ReconstructionMse(run.Data.Train, run.Data.Validation, run.Settings.CodeSize);
+            final[MetricNames.PcaValidationMse] = PcaBaselineCache.ReconstructionMse(run.Data, run.Settings.CodeSize);
             WriteArtifacts(request, run, history, artifacts);
         }
 

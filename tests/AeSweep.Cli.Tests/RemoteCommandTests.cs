@@ -85,7 +85,7 @@ public sealed class RemoteCommandTests : IDisposable
     }
 
     [Fact]
-    public void Wrong_key_unknown_sweep_unreachable_server_and_invalid_file_each_say_what_is_wrong()
+    public void Wrong_key_unknown_sweep_unreachable_server_taken_port_and_invalid_file_each_say_what_is_wrong()
     {
         var wrongKey = Cli("list", "--api-key", "not-the-key-of-this-server");
         Assert.Equal(1, wrongKey.Code);
@@ -98,6 +98,10 @@ public sealed class RemoteCommandTests : IDisposable
         var unreachable = ValidateCommandTests.Run("list", "--server", $"http://127.0.0.1:{FreePort()}", "--api-key", "k");
         Assert.Equal(1, unreachable.Code);
         Assert.Contains("cannot reach", unreachable.Stderr, StringComparison.Ordinal);
+
+        var portTaken = ValidateCommandTests.Run("serve", "--urls", _url, "--data", Path.Combine(_data, "second"), "--slots", "0");
+        Assert.Equal(1, portTaken.Code);
+        Assert.StartsWith($"aesweep: --urls: {_url}: port {new Uri(_url).Port} is already in use", portTaken.Stderr, StringComparison.Ordinal);
 
         var file = Path.Combine(_data, "bad.yaml");
         File.WriteAllText(file, "name: bad\nmethod: grid\n");

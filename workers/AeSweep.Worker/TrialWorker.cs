@@ -106,12 +106,11 @@ public sealed class TrialWorker(
     {
         var cancellation = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
         WorkerMetrics.TrialStarted(Options);
-        var completion = Task.Factory.StartNew(
-            () => RunTrial(assignment, cancellation.Token),
-            CancellationToken.None,
-            TaskCreationOptions.LongRunning,
-            TaskScheduler.Default);
+        // Registered before it starts: a trial that ends at once must not find itself missing from the running set,
+        // or its slot would stay taken forever.
+        var completion = new Task(() => RunTrial(assignment, cancellation.Token), CancellationToken.None, TaskCreationOptions.LongRunning);
         _running[assignment.Lease.TrialId] = new RunningTrial(assignment, cancellation, completion);
+        completion.Start(TaskScheduler.Default);
         completion.ContinueWith(
             _ =>
             {

@@ -80,6 +80,12 @@ internal static class ServeCommand
                 ExamplesDirectory = examplesDirectory,
             };
 
+            if (settings.Urls.Select(PortInUse).FirstOrDefault(m => m is not null) is { } inUse)
+            {
+                await Console.Error.WriteLineAsync($"aesweep: --urls: {inUse}");
+                return 1;
+            }
+
             Microsoft.AspNetCore.Builder.WebApplication app;
             try
             {
@@ -93,7 +99,16 @@ internal static class ServeCommand
 
             await using (app)
             {
-                await AeSweepWebServer.StartAsync(app, cancellationToken);
+                try
+                {
+                    await AeSweepWebServer.StartAsync(app, cancellationToken);
+                }
+                catch (IOException ex) when (ex.InnerException is Microsoft.AspNetCore.Connections.AddressInUseException)
+                {
+                    await Console.Error.WriteLineAsync($"aesweep: --urls: {ex.Message} (another aesweep serve may be running; pick another port with --urls)");
+                    return 1;
+                }
+
                 await Console.Error.WriteLineAsync($"AeSweep dashboard: {string.Join(", ", settings.Urls)}  (data: {settings.DataDirectory}; API key: {Path.Combine(settings.DataDirectory, "api-key")} unless AESWEEP_API_KEY is set)");
                 await app.WaitForShutdownAsync(cancellationToken);
             }
@@ -101,5 +116,37 @@ internal static class ServeCommand
             return 0;
         });
         return command;
+    }
+
+    /// <summary>
+    /// Says so when a URL's port is already taken, before the silo and worker start: Kestrel finds out only after
+    /// they are up, and the shutdown that follows buries its one-line reason under pages of logs.
+    /// </summary>
+    private static string? PortInUse(string url)
+    {
+        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Port <= 0)
+        {
+            return null;
+        }
+
+        var address = uri.Host is "localhost" ? System.Net.IPAddress.Loopback
+            : System.Net.IPAddress.TryParse(uri.Host.Trim('[', ']'), out var parsed) ? parsed
+            : uri.Host is "0.0.0.0" or "*" or "+" ? System.Net.IPAddress.Any : null;
+        if (address is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            var listener = new System.Net.Sockets.TcpListener(address, uri.Port);
+            listener.Start();
+            listener.Stop();
+            return null;
+        }
+        catch (System.Net.Sockets.SocketException ex) when (ex.SocketErrorCode == System.Net.Sockets.SocketError.AddressAlreadyInUse)
+        {
+            return $"{url}: port {uri.Port} is already in use (another aesweep serve may be running); choose another with --urls";
+        }
     }
 }

@@ -34,21 +34,39 @@ public static class DatasetLoader
         data.Validation.MoveToOuterDisposeScope();
         data.Test?.MoveToOuterDisposeScope();
         data.ValidationLabels?.MoveToOuterDisposeScope();
+        data.Identity = Identity(spec, dataSeed);
         return data;
+    }
+
+    /// <summary>
+    /// What fixes a loaded dataset's values exactly: the spec, the split seed and the files' sizes and times (so a
+    /// file rewritten under the same name is a different dataset). Equal identities mean equal tensors.
+    /// </summary>
+    private static string Identity(DatasetSpec spec, long dataSeed)
+    {
+        var files = spec.Kind switch
+        {
+            DatasetSourceKind.BuiltIn when spec.Name == "fashion-mnist" => [FashionMnist.TrainImages, FashionMnist.TrainLabels, FashionMnist.TestImages],
+            DatasetSourceKind.Idx => new[] { spec.ImagesPath, spec.LabelsPath }.OfType<string>().ToArray(),
+            DatasetSourceKind.Csv => [spec.CsvPath!],
+            _ => Array.Empty<string>(),
+        };
+        var stamps = files.Select(f => new FileInfo(f)).Select(f => $"{f.FullName}:{f.Length}:{f.LastWriteTimeUtc.Ticks}");
+        return string.Join('|', [spec.ToString(), dataSeed.ToString(System.Globalization.CultureInfo.InvariantCulture), .. stamps]);
     }
 
     private static TrainingData LoadFashionMnist(DatasetSpec spec, long seed, Device device)
     {
-        var images = IdxReader.Read(FashionMnist.TrainImages);
-        var labels = IdxReader.Read(FashionMnist.TrainLabels);
-        var test = IdxReader.Read(FashionMnist.TestImages);
+        var images = DecodedIdxCache.Read(FashionMnist.TrainImages);
+        var labels = DecodedIdxCache.Read(FashionMnist.TrainLabels);
+        var test = DecodedIdxCache.Read(FashionMnist.TestImages);
         return FromImages(images, labels.Values, test, spec, seed, device);
     }
 
     private static TrainingData LoadIdx(DatasetSpec spec, long seed, Device device)
     {
-        var images = IdxReader.Read(spec.ImagesPath ?? throw new ArgumentException("an idx dataset needs an images path"));
-        var labels = spec.LabelsPath is null ? null : IdxReader.Read(spec.LabelsPath).Values;
+        var images = DecodedIdxCache.Read(spec.ImagesPath ?? throw new ArgumentException("an idx dataset needs an images path"));
+        var labels = spec.LabelsPath is null ? null : DecodedIdxCache.Read(spec.LabelsPath).Values;
         return FromImages(images, labels, null, spec, seed, device);
     }
 

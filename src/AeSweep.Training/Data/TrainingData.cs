@@ -37,6 +37,12 @@ public sealed class TrainingData : IDisposable
 
     public int Features => Shape.Features;
 
+    /// <summary>
+    /// Equal for two loads that give equal tensors (same spec, split seed and files); null for data made by hand.
+    /// Lets per-dataset results such as the PCA baseline be computed once per worker instead of once per trial.
+    /// </summary>
+    public string? Identity { get; internal set; }
+
     public void Dispose()
     {
         Train.Dispose();
