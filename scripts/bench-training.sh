@@ -6,12 +6,18 @@
 # (a) an AeSweep trial (validation metrics, checkpoints, callbacks), (b) a bare TorchSharp loop, (c) the PyTorch script
 # under Debian's python3-torch (OpenBLAS, and once with the reference BLAS); then two trials side by side with one
 # thread each against one at a time. Needs dataset-fashion-mnist, python3-torch and libopenblas0-pthread.
+#   scripts/bench-training.sh reuse dense|conv EPOCHS THREADS TRIALS [LIMIT]
+# runs TRIALS trials back to back in one process, as a worker slot does, and prints what the first (cold) trial spends
+# outside its epoch loop against the later ones, which reuse the decoded dataset and the PCA baseline.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 REFERENCE="${AESWEEP_REFERENCE_SCRIPT:-../shared/reference/pytorch_ae.py}"
+dotnet build -c Release tests/AeSweep.Benchmarks.Training -v q -nologo >&2
+if [ "${1:-}" = reuse ]; then
+  exec tests/AeSweep.Benchmarks.Training/bin/Release/net10.0/linux-x64/AeSweep.Benchmarks.Training "$@"
+fi
 if ! /usr/bin/python3 -c 'import torch' 2>/dev/null || [ ! -e /usr/lib/x86_64-linux-gnu/openblas-pthread/libblas.so.3 ]; then
   echo "installing python3-torch and libopenblas0-pthread for the PyTorch reference..." >&2
   apt-get install -y python3-torch libopenblas0-pthread >&2
 fi
-dotnet build -c Release tests/AeSweep.Benchmarks.Training -v q -nologo >&2
 exec tests/AeSweep.Benchmarks.Training/bin/Release/net10.0/linux-x64/AeSweep.Benchmarks.Training table --reference "$REFERENCE" "$@"

@@ -5,6 +5,7 @@ namespace AeSweep.Benchmarks.Training;
 /// <summary>
 /// Usage: table [--reference ../shared/reference/pytorch_ae.py] [--threads 2] [--repeats 3] [--omp-wait passive|active]
 ///        aesweep|bare dense|conv EPOCHS THREADS [LIMIT]   (one way, one JSON line; used by table as child processes)
+///        reuse dense|conv EPOCHS THREADS TRIALS [LIMIT]   (trials back to back in one process: what a worker reuses)
 /// </summary>
 internal static class Program
 {
@@ -20,6 +21,8 @@ internal static class Program
             case "bare":
                 Console.WriteLine(BareTorchSharpLoop.Run(args[1], int.Parse(args[2], CultureInfo.InvariantCulture), int.Parse(args[3], CultureInfo.InvariantCulture), Limit(args)).ToJson());
                 return 0;
+            case "reuse":
+                return TrialReuse.Run(args[1], int.Parse(args[2], CultureInfo.InvariantCulture), int.Parse(args[3], CultureInfo.InvariantCulture), int.Parse(args[4], CultureInfo.InvariantCulture), args.Length > 5 ? int.Parse(args[5], CultureInfo.InvariantCulture) : null);
             case "table":
                 ChildProcess.OpenMpWaitPolicy = Option(args, "--omp-wait", "PASSIVE").ToUpperInvariant();
                 return BenchmarkTable.Run(
@@ -27,7 +30,7 @@ internal static class Program
                     int.Parse(Option(args, "--threads", "2"), CultureInfo.InvariantCulture),
                     int.Parse(Option(args, "--repeats", "3"), CultureInfo.InvariantCulture));
             default:
-                Console.Error.WriteLine("usage: table [--reference PATH] [--threads N] [--repeats N] | aesweep|bare dense|conv EPOCHS THREADS");
+                Console.Error.WriteLine("usage: table [--reference PATH] [--threads N] [--repeats N] | aesweep|bare dense|conv EPOCHS THREADS | reuse dense|conv EPOCHS THREADS TRIALS [LIMIT]");
                 return 2;
         }
     }
