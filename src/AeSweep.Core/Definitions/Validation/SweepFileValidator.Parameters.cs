@@ -86,6 +86,15 @@ internal sealed partial class SweepFileValidator
 
         if (errors.Count > errorsBefore)
         {
+            // Still check the parameters that did parse against their bounds: every mistake is reported at once.
+            if (!isProgram)
+            {
+                foreach (var draft in drafts.Where(d => d.Name != SweepDefinition.ModelParameter))
+                {
+                    CheckAgainstCatalog(draft);
+                }
+            }
+
             return null;
         }
 
