@@ -91,43 +91,55 @@ public sealed partial class EfSweepStore
                 return Task.FromResult(Refusal(trial));
             }
 
-            trial.State = TrialState.Running;
-            trial.WorkerId = workerId;
-            trial.LeaseExpiresAt = now + leaseDuration;
-            trial.LastHeartbeatAt = now;
-            trial.StartedAt ??= now;
+            Lease(trial, workerId, leaseDuration, now);
             return Task.FromResult(ChangeOutcome.Applied);
         }, cancellationToken);
     }
 
+    private static void Lease(TrialEntity trial, string workerId, TimeSpan leaseDuration, DateTimeOffset now)
+    {
+        trial.State = TrialState.Running;
+        trial.WorkerId = workerId;
+        trial.LeaseExpiresAt = now + leaseDuration;
+        trial.LastHeartbeatAt = now;
+        trial.StartedAt ??= now;
+    }
+
     public async Task<TrialSnapshot?> ClaimNextPendingTrialAsync(string? sweepId, string workerId, TimeSpan leaseDuration, CancellationToken cancellationToken)
     {
-        // Losing a race for one candidate just means looking again; many rounds only under heavy contention.
+        CheckWorkerId(workerId);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(leaseDuration, TimeSpan.Zero);
+
+        // One context, one read and one guarded write per claim (every trial is claimed once, so this is on the
+        // dispatch path of every trial). Losing the race for a candidate — another claimer's write bumped its
+        // version first — just means looking again; many rounds only under heavy contention.
         for (var round = 1; round <= 4 * MaxConflictRounds; round++)
         {
-            string? candidate;
-            await using (var db = await _contexts.CreateDbContextAsync(cancellationToken))
+            await using var db = await _contexts.CreateDbContextAsync(cancellationToken);
+            var pending = db.Trials.Where(t => t.State == TrialState.Pending);
+            if (sweepId is not null)
             {
-                var pending = db.Trials.Where(t => t.State == TrialState.Pending);
-                if (sweepId is not null)
-                {
-                    pending = pending.Where(t => t.SweepId == sweepId);
-                }
-
-                // Oldest first: a requeued trial (resuming lost work) goes before newer suggestions.
-                candidate = await pending.OrderBy(t => t.CreatedAt).ThenBy(t => t.SweepId).ThenBy(t => t.Number)
-                    .Select(t => t.Id).FirstOrDefaultAsync(cancellationToken);
+                pending = pending.Where(t => t.SweepId == sweepId);
             }
 
-            if (candidate is null)
+            // Oldest first: a requeued trial (resuming lost work) goes before newer suggestions.
+            var trial = await pending.OrderBy(t => t.CreatedAt).ThenBy(t => t.SweepId).ThenBy(t => t.Number).FirstOrDefaultAsync(cancellationToken);
+            if (trial is null)
             {
                 return null;
             }
 
-            var change = await StartTrialAsync(candidate, workerId, leaseDuration, cancellationToken);
-            if (change.Applied)
+            Lease(trial, workerId, leaseDuration, Now());
+            trial.Version++;
+            try
             {
-                return change.Trial;
+                await db.SaveChangesAsync(cancellationToken);
+                _logger.LogDebug("Trial {TrialId}: claimed by {WorkerId}", trial.Id, workerId);
+                return trial.ToSnapshot();
+            }
+            catch (DbUpdateException ex)
+            {
+                _logger.LogDebug(ex, "Trial {TrialId}: claimed by another worker first; looking again (round {Round})", trial.Id, round);
             }
         }
 
