@@ -51,7 +51,7 @@ public static class DatasetLoader
             DatasetSourceKind.Csv => [spec.CsvPath!],
             _ => Array.Empty<string>(),
         };
-        var stamps = files.Select(f => new FileInfo(f)).Select(f => $"{f.FullName}:{f.Length}:{f.LastWriteTimeUtc.Ticks}");
+        var stamps = files.Select(f => FileStamp.Of(f).ToString());
         return string.Join('|', [spec.ToString(), dataSeed.ToString(System.Globalization.CultureInfo.InvariantCulture), .. stamps]);
     }
 

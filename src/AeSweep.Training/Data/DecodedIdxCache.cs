@@ -42,28 +42,11 @@ internal static class DecodedIdxCache
         return file;
     }
 
-    /// <summary>How many decoded files are held now (for tests).</summary>
-    internal static int Count => Files.Count;
-
     private static void Evict()
     {
         while (Files.Values.Where(l => l.IsValueCreated).Sum(l => (long)l.Value.Values.Length) > CapacityBytes && Order.TryDequeue(out var oldest))
         {
             Files.TryRemove(oldest, out _);
-        }
-    }
-
-    internal readonly record struct FileStamp(string FullPath, long Length, DateTime LastWriteUtc)
-    {
-        public static FileStamp Of(string path)
-        {
-            var info = new FileInfo(path);
-            if (!info.Exists)
-            {
-                throw new FileNotFoundException($"IDX file not found: {path}", path);
-            }
-
-            return new FileStamp(info.FullName, info.Length, info.LastWriteTimeUtc);
         }
     }
 }
