@@ -88,4 +88,15 @@ public sealed class ChartScaleTests
         Assert.Equal("#fde725", ChartPalette.Sequential(1));
         Assert.Equal("#fde725", ChartPalette.Sequential(7));
     }
+
+    [Fact]
+    public void Completed_trials_never_get_the_colour_of_a_state()
+    {
+        string[] stateColours = [SweepCharts.PrunedColor, SweepCharts.RunningColor, SweepCharts.BestColor, "#9e9e9e"];
+
+        var colours = Enumerable.Range(-3, 40).Select(ChartPalette.CompletedTrial).ToList();
+
+        Assert.DoesNotContain(colours, stateColours.Contains);
+        Assert.Equal(5, colours.Distinct().Count());
+    }
 }

@@ -12,6 +12,13 @@ public static class ChartPalette
         (68, 1, 84), (70, 50, 126), (54, 92, 141), (39, 127, 142), (31, 161, 135), (74, 193, 109), (160, 218, 57), (253, 231, 37),
     ];
 
+    // Tableau 10 without the colours that mean a state in the sweep charts (orange: pruned, green: running, red: best
+    // so far, grey: failed) and without its yellow, too pale on white: a completed trial never looks like a pruned one.
+    private static readonly string[] CompletedTrials = ["#4e79a7", "#76b7b2", "#b07aa1", "#ff9da7", "#9c755f"];
+
+    /// <summary>The colour of completed trial <paramref name="index"/> where pruned, running and failed trials have theirs.</summary>
+    public static string CompletedTrial(int index) => CompletedTrials[((index % CompletedTrials.Length) + CompletedTrials.Length) % CompletedTrials.Length];
+
     /// <summary>The <paramref name="index"/>-th series colour, cycling.</summary>
     public static string Series(int index) => Categorical[((index % Categorical.Length) + Categorical.Length) % Categorical.Length];
 

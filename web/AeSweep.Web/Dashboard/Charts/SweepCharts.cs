@@ -70,7 +70,7 @@ public static class SweepCharts
                 TrialState.Pruned => (PrunedColor, SeriesStyle.DashedLine, true),
                 TrialState.Running or TrialState.Pending => (RunningColor, SeriesStyle.Line, false),
                 TrialState.Failed or TrialState.Cancelled => ("#9e9e9e", SeriesStyle.DashedLine, true),
-                _ => (ChartPalette.Series(row.Number), SeriesStyle.Line, false),
+                _ => (ChartPalette.CompletedTrial(row.Number), SeriesStyle.Line, false),
             };
             series.Add(new ChartSeries($"#{row.Number.ToString(CultureInfo.InvariantCulture)} ({row.StateName.ToLowerInvariant()})", points, color, style, $"/trials/{row.Id}") { Dimmed = dimmed });
         }
