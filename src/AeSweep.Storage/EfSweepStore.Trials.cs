@@ -137,8 +137,9 @@ public sealed partial class EfSweepStore
                 _logger.LogDebug("Trial {TrialId}: claimed by {WorkerId}", trial.Id, workerId);
                 return trial.ToSnapshot();
             }
-            catch (DbUpdateException ex)
+            catch (DbUpdateException ex) when (round < 4 * MaxConflictRounds)
             {
+                // The last round's error propagates: a failing database must not pass for "nothing pending".
                 _logger.LogDebug(ex, "Trial {TrialId}: claimed by another worker first; looking again (round {Round})", trial.Id, round);
             }
         }
