@@ -1,3 +1,4 @@
+using System.Globalization;
 using AeSweep.Cluster.Abstractions;
 using AeSweep.Core.Definitions;
 using AeSweep.Core.Trials;
@@ -178,10 +179,19 @@ public sealed class SweepCoordinatorGrain(
     {
         var state = completion.State;
         var reason = completion.Reason;
-        if (state == TrialState.Completed && !completion.Metrics.ContainsKey(_sweep.MetricName))
+        var metrics = completion.Metrics;
+        if (state == TrialState.Completed && !metrics.TryGetValue(_sweep.MetricName, out var objective))
         {
             state = TrialState.Failed;
             reason = $"the trial finished without reporting {_sweep.MetricName}";
+        }
+        else if (state == TrialState.Completed && !double.IsFinite(objective))
+        {
+            // A NaN or infinite objective ranks nowhere: the trial failed (as Optuna fails a NaN), and the value is
+            // not kept, so exports never show it as a result.
+            state = TrialState.Failed;
+            reason = $"the trainer reported a non-finite {_sweep.MetricName} ({objective.ToString(CultureInfo.InvariantCulture)})";
+            metrics = metrics.Where(m => m.Key != _sweep.MetricName).ToDictionary(StringComparer.Ordinal);
         }
 
         // Every non-completed trial carries a reason, so nobody has to guess why it ended.
@@ -196,7 +206,7 @@ public sealed class SweepCoordinatorGrain(
             completion.Lease.TrialId,
             state,
             reason,
-            completion.Metrics,
+            metrics,
             [.. completion.Artifacts.Select(a => DescribeArtifact(a.Key, a.Value))],
             ToStore(completion.Lease));
         TrialChange change;
@@ -220,7 +230,7 @@ public sealed class SweepCoordinatorGrain(
 
         if (_numberByTrialId.TryGetValue(completion.Lease.TrialId, out var number) && _study.GetTrial(number).State == TrialState.Running)
         {
-            double? value = completion.Metrics.TryGetValue(_sweep.MetricName, out var v) ? v : null;
+            double? value = metrics.TryGetValue(_sweep.MetricName, out var v) ? v : null;
             _study.Tell(number, state, state == TrialState.Completed ? value : null, reason);
         }
 

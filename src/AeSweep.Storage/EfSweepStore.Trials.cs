@@ -255,7 +255,7 @@ public sealed partial class EfSweepStore
             }
 
             trial.State = finish.State;
-            trial.Reason = finish.Reason;
+            trial.Reason = ReasonLimit.ApplyOrNull(finish.Reason);
             trial.FinishedAt = now;
             trial.LeaseExpiresAt = null;
             trial.FinalMetricsJson = metricsJson;

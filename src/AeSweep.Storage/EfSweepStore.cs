@@ -162,7 +162,7 @@ public sealed partial class EfSweepStore : ISweepStore
             else
             {
                 sweep.FinishedAt = now;
-                sweep.Reason = reason;
+                sweep.Reason = ReasonLimit.ApplyOrNull(reason);
             }
 
             try
@@ -173,7 +173,7 @@ public sealed partial class EfSweepStore : ISweepStore
                 var cancelledTrials = 0;
                 if (target.IsFinished())
                 {
-                    cancelledTrials = await CancelUnfinishedTrialsAsync(db, sweepId, reason ?? $"sweep {target.ToString().ToLowerInvariant()}", now, cancellationToken);
+                    cancelledTrials = await CancelUnfinishedTrialsAsync(db, sweepId, ReasonLimit.Apply(reason ?? $"sweep {target.ToString().ToLowerInvariant()}"), now, cancellationToken);
                 }
 
                 await transaction.CommitAsync(cancellationToken);

@@ -4,4 +4,8 @@ namespace AeSweep.Core.Definitions;
 /// <param name="MaxTrials">The most trials the sampler suggests (null: the grid's size, or until time runs out).</param>
 /// <param name="MaxParallel">The most trials running at once.</param>
 /// <param name="MaxMinutes">Wall-clock limit; running trials are cancelled when it passes (null: none).</param>
-public sealed record BudgetSpec(int? MaxTrials, int MaxParallel = 1, double? MaxMinutes = null);
+public sealed record BudgetSpec(int? MaxTrials, int MaxParallel = 1, double? MaxMinutes = null)
+{
+    /// <summary>Wall-clock limit of one trial; a trial over it is stopped and fails (null: none).</summary>
+    public double? MaxTrialMinutes { get; init; }
+}

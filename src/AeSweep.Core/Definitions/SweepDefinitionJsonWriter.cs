@@ -245,6 +245,11 @@ public static class SweepDefinitionJsonWriter
             json.WriteNumber("max_minutes", minutes);
         }
 
+        if (budget.MaxTrialMinutes is { } trialMinutes)
+        {
+            json.WriteNumber("max_trial_minutes", trialMinutes);
+        }
+
         json.WriteEndObject();
     }
 }

@@ -227,17 +227,18 @@ internal sealed partial class SweepFileValidator(SweepParseOptions options, List
             return new BudgetSpec(null);
         }
 
-        if (!ExpectMapping(node, "budget", "{max_trials, max_parallel, max_minutes}", out var map))
+        if (!ExpectMapping(node, "budget", "{max_trials, max_parallel, max_minutes, max_trial_minutes}", out var map))
         {
             return null;
         }
 
         var errorsBefore = errors.Count;
-        CheckKeys(map, "budget", ["max_trials", "max_parallel", "max_minutes"]);
+        CheckKeys(map, "budget", ["max_trials", "max_parallel", "max_minutes", "max_trial_minutes"]);
         var maxTrials = map["max_trials"] is { } t ? ReadInteger(t, "budget.max_trials", 1, 1_000_000) : null;
         var maxParallel = map["max_parallel"] is { } p ? ReadInteger(p, "budget.max_parallel", 1, 4096) : 1;
         var maxMinutes = map["max_minutes"] is { } m ? ReadNumber(m, "budget.max_minutes", 0, 525_600, minExclusive: true) : null;
-        return errors.Count > errorsBefore ? null : new BudgetSpec((int?)maxTrials, (int)(maxParallel ?? 1), maxMinutes);
+        var maxTrialMinutes = map["max_trial_minutes"] is { } tm ? ReadNumber(tm, "budget.max_trial_minutes", 0, 525_600, minExclusive: true) : null;
+        return errors.Count > errorsBefore ? null : new BudgetSpec((int?)maxTrials, (int)(maxParallel ?? 1), maxMinutes) { MaxTrialMinutes = maxTrialMinutes };
     }
 
     private void CheckMethodAgainstSpace(SearchMethod? method, SearchSpace? space, BudgetSpec? budget, DocMapping map)
