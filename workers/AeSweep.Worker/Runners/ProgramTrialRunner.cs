@@ -1,7 +1,6 @@
-using AeSweep.Core.Search;
+using System.ComponentModel;
 using System.Diagnostics;
-using System.Text.Json;
-using AeSweep.Cluster.Abstractions;
+using AeSweep.Core.Search;
 using AeSweep.Core.Trials;
 using Microsoft.Extensions.Logging;
 
@@ -10,25 +9,27 @@ namespace AeSweep.Worker.Runners;
 /// <summary>
 /// Runs a sweep's <c>program:</c> once per trial: parameters as <c>--name=value</c> arguments and as JSON in
 /// <c>AESWEEP_PARAMS</c>; JSON lines on stdout with a <c>step</c> are intermediate values (pruning reads them, and a
-/// pruned program is stopped), a line without one is the final result. A non-zero exit, or no final metric, fails the
-/// trial with the program's last stderr lines as the reason.
+/// pruned program is stopped), a line without one is the final result. A non-zero exit, or no finite final metric,
+/// fails the trial with the program's last stderr lines as the reason. The program runs in a process group of its
+/// own; however the trial ends, the whole group (and whatever escaped it) is killed.
 /// </summary>
 public sealed class ProgramTrialRunner(ILogger<ProgramTrialRunner> logger) : ITrialRunner
 {
+    /// <summary>The longest line of a program's output that is read; the rest of a longer line is dropped.</summary>
+    public const int MaxLineBytes = 1024 * 1024;
+
     private const int StderrLinesKept = 8;
+
+    // After the program's main process ends, how long its output may take to close once the group is killed.
+    private static readonly TimeSpan DrainPatience = TimeSpan.FromSeconds(5);
 
     public bool CanRun(TrialRunContext context) => context.Definition.Program is not null;
 
     public TrialRunResult Run(TrialRunContext context, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(context);
         var program = context.Definition.Program!;
-        var start = new ProcessStartInfo(program.Command[0])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = program.WorkingDirectory ?? Environment.CurrentDirectory,
-        };
+        var start = new ProcessStartInfo(program.Command[0]) { WorkingDirectory = program.WorkingDirectory ?? Environment.CurrentDirectory };
         foreach (var argument in program.Command.Skip(1))
         {
             start.ArgumentList.Add(argument);
@@ -43,154 +44,114 @@ public sealed class ProgramTrialRunner(ILogger<ProgramTrialRunner> logger) : ITr
         start.Environment["AESWEEP_TRIAL_ID"] = context.Assignment.Lease.TrialId;
         start.Environment["AESWEEP_ARTIFACT_DIR"] = context.ArtifactDirectory;
         Directory.CreateDirectory(context.ArtifactDirectory);
-
-        var stderr = new Queue<string>();
-        using var process = new Process { StartInfo = start };
-        process.ErrorDataReceived += (_, e) =>
+        if (!Exists(program.Command[0], start.WorkingDirectory))
         {
-            if (e.Data is null)
-            {
-                return;
-            }
+            return Failed($"could not start '{program.Command[0]}': no such file{(program.Command[0].Contains('/', StringComparison.Ordinal) ? string.Empty : " on PATH")}", 0);
+        }
 
-            lock (stderr)
-            {
-                stderr.Enqueue(e.Data);
-                while (stderr.Count > StderrLinesKept)
-                {
-                    stderr.Dequeue();
-                }
-            }
-        };
+        if (ProgramProcess.Setsid is null)
+        {
+            logger.LogWarning("Trial {TrialId}: setsid (util-linux) is missing; the program runs without a process group of its own", context.Assignment.Lease.TrialId);
+        }
 
+        ProgramProcess process;
         try
         {
-            process.Start();
+            process = ProgramProcess.Start(start);
         }
-        catch (Exception ex) when (ex is System.ComponentModel.Win32Exception or InvalidOperationException)
+        catch (Exception ex) when (ex is Win32Exception or InvalidOperationException)
         {
             return Failed($"could not start '{program.Command[0]}': {ex.Message}", 0);
         }
 
-        process.BeginErrorReadLine();
-        using var kill = cancellationToken.Register(() => Kill(process));
-        Dictionary<string, double>? final = null;
-        var steps = 0;
-        string? line;
-        while ((line = process.StandardOutput.ReadLine()) is not null)
+        using (process)
         {
-            if (!TryParseReport(line, out var step, out var metrics))
+            using var output = new ProgramOutput(process.Output, process.Errors, MaxLineBytes, StderrLinesKept);
+            var reports = new ProgramReports(context, logger);
+            try
             {
-                logger.LogDebug("Trial {TrialId}: program printed a non-report line: {Line}", context.Assignment.Lease.TrialId, line);
-                continue;
+                return Follow(process, output, reports, cancellationToken) ?? Finish(process, output, reports, context);
             }
-
-            if (step is null)
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
-                final = metrics;
-                continue;
+                return TrialRunResult.Abandoned;
             }
-
-            steps = Math.Max(steps, step.Value);
-            var verdict = context.Reporter.ReportEpoch(step.Value, metrics);
-            if (verdict == EpochVerdict.Continue)
+            finally
             {
-                continue;
+                // Every way out — end, prune, cancel, timeout, an exception — takes the whole group down first.
+                process.KillAll();
+                process.WaitForExit(TimeSpan.FromSeconds(10));
             }
-
-            Kill(process);
-            process.WaitForExit();
-            return verdict == EpochVerdict.Prune
-                ? new TrialRunResult(TrialState.Pruned, metrics, new Dictionary<string, string>(), $"pruned at step {step}", steps)
-                : TrialRunResult.Abandoned;
         }
+    }
 
-        process.WaitForExit();
-        if (cancellationToken.IsCancellationRequested)
+    /// <summary>Reads the program's reports until its output ends; a result when a report ends the trial early.</summary>
+    private TrialRunResult? Follow(ProgramProcess process, ProgramOutput output, ProgramReports reports, CancellationToken cancellationToken)
+    {
+        var interrupt = process.Exited;
+        var mainExited = false;
+        while (true)
         {
-            return TrialRunResult.Abandoned;
-        }
+            switch (output.Read(interrupt, cancellationToken, out var line))
+            {
+                case ProgramOutput.Outcome.EndOfOutput:
+                    // The main process may have closed its output and still run: wait for it (or the cancellation).
+                    Task.WaitAny([process.Exited], cancellationToken);
+                    return null;
+                case ProgramOutput.Outcome.Interrupted when !mainExited:
+                    // The main process ended; children that keep its output open must not keep the trial running.
+                    mainExited = true;
+                    process.KillAll();
+                    interrupt = Task.Delay(DrainPatience, cancellationToken);
+                    continue;
+                case ProgramOutput.Outcome.Interrupted:
+                    logger.LogWarning("Trial {TrialId}: the program's output stayed open after it ended; stopped reading it", reports.TrialId);
+                    return null;
+                default:
+                    if (reports.Handle(line) is { } early)
+                    {
+                        return early;
+                    }
 
+                    continue;
+            }
+        }
+    }
+
+    private static TrialRunResult Finish(ProgramProcess process, ProgramOutput output, ProgramReports reports, TrialRunContext context)
+    {
+        process.WaitForExit(TimeSpan.FromSeconds(10));
         if (process.ExitCode != 0)
         {
-            return Failed($"the program exited with code {process.ExitCode}{StderrTail(stderr)}", steps);
+            return Failed($"the program exited with code {process.ExitCode}{output.StderrTail()}", reports.Steps);
         }
 
         var metric = context.Definition.Metric.Name;
-        if (final is null || !final.ContainsKey(metric))
+        if (reports.Final is not { } final || !final.TryGetValue(metric, out var value))
         {
-            return Failed($"the program printed no final {metric} (a JSON line without \"step\"){StderrTail(stderr)}", steps);
+            return Failed($"the program printed no final {metric} (a JSON line without \"step\"){output.StderrTail()}", reports.Steps);
         }
 
-        return new TrialRunResult(TrialState.Completed, final, new Dictionary<string, string>(), null, steps);
+        if (!double.IsFinite(value))
+        {
+            return Failed($"the program reported a non-finite {metric}", reports.Steps);
+        }
+
+        return new TrialRunResult(TrialState.Completed, final, new Dictionary<string, string>(), null, reports.Steps);
     }
 
-    internal static bool TryParseReport(string line, out int? step, out Dictionary<string, double> metrics)
+    /// <summary>Whether the command names a file: a path (relative to the working directory) or a name on PATH.</summary>
+    private static bool Exists(string command, string workingDirectory)
     {
-        step = null;
-        metrics = new Dictionary<string, double>(StringComparer.Ordinal);
-        var trimmed = line.Trim();
-        if (!trimmed.StartsWith('{'))
+        if (command.Contains('/', StringComparison.Ordinal))
         {
-            return false;
+            return File.Exists(Path.Combine(workingDirectory, command));
         }
 
-        try
-        {
-            using var document = JsonDocument.Parse(trimmed);
-            if (document.RootElement.ValueKind != JsonValueKind.Object)
-            {
-                return false;
-            }
-
-            foreach (var property in document.RootElement.EnumerateObject())
-            {
-                if (property.Value.ValueKind != JsonValueKind.Number)
-                {
-                    continue;
-                }
-
-                if (property.Name == "step")
-                {
-                    step = property.Value.TryGetInt32(out var s) ? s : (int)Math.Round(property.Value.GetDouble(), MidpointRounding.AwayFromZero);
-                }
-                else
-                {
-                    metrics[property.Name] = property.Value.GetDouble();
-                }
-            }
-
-            return true;
-        }
-        catch (JsonException)
-        {
-            return false;
-        }
+        var path = Environment.GetEnvironmentVariable("PATH") ?? string.Empty;
+        return path.Split(':', StringSplitOptions.RemoveEmptyEntries).Any(directory => File.Exists(Path.Combine(directory, command)));
     }
 
-    private static TrialRunResult Failed(string reason, int steps) =>
-        new(TrialState.Failed, new Dictionary<string, double>(), new Dictionary<string, string>(), reason, steps);
-
-    private static string StderrTail(Queue<string> stderr)
-    {
-        lock (stderr)
-        {
-            return stderr.Count == 0 ? string.Empty : "; stderr: " + string.Join(" | ", stderr);
-        }
-    }
-
-    private static void Kill(Process process)
-    {
-        try
-        {
-            if (!process.HasExited)
-            {
-                process.Kill(entireProcessTree: true);
-            }
-        }
-        catch (InvalidOperationException)
-        {
-            // Already gone.
-        }
-    }
+    internal static TrialRunResult Failed(string reason, int steps) =>
+        new(TrialState.Failed, new Dictionary<string, double>(), new Dictionary<string, string>(), ReasonLimit.Apply(reason), steps);
 }
