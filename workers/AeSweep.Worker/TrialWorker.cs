@@ -136,7 +136,7 @@ public sealed class TrialWorker(
                 ?? throw new InvalidOperationException(definition.Program is null ? "this worker has no trainer for built-in models" : "this worker cannot run programs");
             logger.LogInformation("Trial {TrialId} (#{Number}, attempt {Attempt}) starting{Resume}", lease.TrialId, assignment.Number, lease.Attempt,
                 assignment.CheckpointEpoch is { } epoch ? $" from checkpoint epoch {epoch}" : string.Empty);
-            result = runner.Run(context, cancellationToken);
+            result = TrialTimeLimit.Run(runner, context, definition.Budget.MaxTrialMinutes, cancellationToken);
         }
         catch (Exception ex)
         {
@@ -151,7 +151,7 @@ public sealed class TrialWorker(
 
         // Reported trials leave the heartbeat list first, so a finished trial is never mistaken for a lost lease.
         _running.TryRemove(lease.TrialId, out _);
-        var completion = new TrialCompletion(lease, result.State, result.Metrics.ToDictionary(StringComparer.Ordinal), result.Artifacts.ToDictionary(StringComparer.Ordinal), result.Reason, result.EpochsRun);
+        var completion = new TrialCompletion(lease, result.State, result.Metrics.ToDictionary(StringComparer.Ordinal), result.Artifacts.ToDictionary(StringComparer.Ordinal), ReasonLimit.ApplyOrNull(result.Reason), result.EpochsRun);
         try
         {
             ClusterCall.WithRetries(async () => { await coordinator.CompleteTrialAsync(completion); return true; }, Options.CoordinatorPatience, CancellationToken.None).GetAwaiter().GetResult();
