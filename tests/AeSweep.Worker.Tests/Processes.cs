@@ -48,17 +48,22 @@ internal static class Processes
         return int.Parse(fields[2], System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    /// <summary>Kills what a failed test left behind.</summary>
+    /// <summary>Kills what a failed test left behind (only processes a program trial started: never a reused pid).</summary>
     public static void Cleanup(IEnumerable<int> pids)
     {
         foreach (var pid in pids)
         {
             try
             {
+                if (!File.ReadAllText($"/proc/{pid}/environ").Contains("AESWEEP_TRIAL_ID=trial-1", StringComparison.Ordinal))
+                {
+                    continue;
+                }
+
                 using var process = Process.GetProcessById(pid);
                 process.Kill();
             }
-            catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or System.ComponentModel.Win32Exception)
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or InvalidOperationException or System.ComponentModel.Win32Exception)
             {
                 // Already gone.
             }

@@ -8,8 +8,6 @@ namespace AeSweep.Worker.Tests;
 /// <summary>A real bash script as a <c>program:</c> sweep's trainer, in a folder of its own, run by the real runner.</summary>
 internal sealed class ProgramTrial : IDisposable
 {
-    private readonly List<string> _pidFiles = [];
-
     public ProgramTrial(string script, double? maxTrialMinutes = null, ITrialReporter? reporter = null)
     {
         Directory = Path.Combine(Path.GetTempPath(), "aesweep-worker-tests", Guid.NewGuid().ToString("N"));
@@ -75,14 +73,15 @@ internal sealed class ProgramTrial : IDisposable
     public int Pid(string name)
     {
         var file = Path.Combine(Directory, name + ".pid");
-        _pidFiles.Add(file);
         return int.Parse(File.ReadAllText(file).Trim(), System.Globalization.CultureInfo.InvariantCulture);
     }
 
     public void Dispose()
     {
         // Whatever a failing test left running goes, so one failure does not leave sleeps behind.
-        Processes.Cleanup(_pidFiles.Where(File.Exists).Select(f => int.Parse(File.ReadAllText(f).Trim(), System.Globalization.CultureInfo.InvariantCulture)));
+        Processes.Cleanup(System.IO.Directory.EnumerateFiles(Directory, "*.pid")
+            .Select(f => int.TryParse(File.ReadAllText(f).Trim(), out var pid) ? pid : 0)
+            .Where(pid => pid > 0));
         try
         {
             System.IO.Directory.Delete(Directory, recursive: true);
