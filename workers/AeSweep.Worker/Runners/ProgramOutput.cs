@@ -13,15 +13,15 @@ internal sealed class ProgramOutput : IDisposable
     private readonly Queue<string> _stderr = new();
     private readonly int _stderrLinesKept;
     private readonly CancellationTokenSource _stop = new();
-    private readonly Task _pumps;
+    private readonly Task _stdoutPump;
+    private readonly Task _stderrPump;
     private Task<bool>? _waiting;
 
     public ProgramOutput(Stream stdout, Stream stderr, int maxLineBytes, int stderrLinesKept)
     {
         _stderrLinesKept = stderrLinesKept;
-        _pumps = Task.WhenAll(
-            Task.Run(() => PumpStdoutAsync(new BoundedLineReader(stdout, maxLineBytes))),
-            Task.Run(() => PumpStderrAsync(new BoundedLineReader(stderr, maxLineBytes))));
+        _stdoutPump = Task.Run(() => PumpStdoutAsync(new BoundedLineReader(stdout, maxLineBytes)));
+        _stderrPump = Task.Run(() => PumpStderrAsync(new BoundedLineReader(stderr, maxLineBytes)));
     }
 
     public enum Outcome
@@ -60,6 +60,9 @@ internal sealed class ProgramOutput : IDisposable
         }
     }
 
+    /// <summary>Waits (bounded) until stderr has been read to its end, so a failure's reason has the last words.</summary>
+    public void WaitForStderrEnd(TimeSpan patience) => _stderrPump.Wait(patience);
+
     /// <summary>The program's last stderr lines, each bounded, or nothing.</summary>
     public string StderrTail()
     {
@@ -73,7 +76,7 @@ internal sealed class ProgramOutput : IDisposable
     public void Dispose()
     {
         _stop.Cancel();
-        _pumps.Wait(TimeSpan.FromSeconds(5));
+        Task.WhenAll(_stdoutPump, _stderrPump).Wait(TimeSpan.FromSeconds(5));
         _stop.Dispose();
     }
 

@@ -121,6 +121,9 @@ public sealed class ProgramTrialRunner(ILogger<ProgramTrialRunner> logger) : ITr
     private static TrialRunResult Finish(ProgramProcess process, ProgramOutput output, ProgramReports reports, TrialRunContext context)
     {
         process.WaitForExit(TimeSpan.FromSeconds(10));
+        // The program has ended: what it left behind goes now, so that stderr closes and its last lines are read.
+        process.KillAll();
+        output.WaitForStderrEnd(DrainPatience);
         if (process.ExitCode != 0)
         {
             return Failed($"the program exited with code {process.ExitCode}{output.StderrTail()}", reports.Steps);
