@@ -214,6 +214,28 @@ public abstract class SweepStoreContractTests : IAsyncLifetime, IDisposable
     }
 
     [ContractFact]
+    public async Task A_trainer_controlled_reason_is_stored_bounded_with_its_head_and_tail()
+    {
+        var store = OpenStore();
+        var sweep = await store.CreateSweepAsync(ASweep(), Ct);
+        var trial = await store.AddTrialAsync(sweep.Id, SomeParameters(), Ct);
+        var huge = "the program exited with code 1; stderr: " + new string('x', 5_000_000) + " | last words";
+
+        Assert.True((await store.FinishTrialAsync(new TrialFinish(trial.Id, TrialState.Failed, huge), Ct)).Applied);
+        Assert.True((await store.FinishSweepAsync(sweep.Id, SweepState.Failed, huge, Ct)).Applied);
+
+        var storedTrial = (await OpenStore().GetTrialAsync(trial.Id, Ct))!.Reason!;
+        var storedSweep = (await OpenStore().GetSweepAsync(sweep.Id, Ct))!.Reason!;
+        foreach (var stored in new[] { storedTrial, storedSweep })
+        {
+            Assert.True(System.Text.Encoding.UTF8.GetByteCount(stored) <= ReasonLimit.MaxBytes, $"{stored.Length} characters stored");
+            Assert.StartsWith("the program exited with code 1; stderr: xxx", stored, StringComparison.Ordinal);
+            Assert.Contains("bytes elided] …", stored, StringComparison.Ordinal);
+            Assert.EndsWith("xxx | last words", stored, StringComparison.Ordinal);
+        }
+    }
+
+    [ContractFact]
     public async Task Of_concurrent_finishers_exactly_one_wins()
     {
         var setup = OpenStore();
