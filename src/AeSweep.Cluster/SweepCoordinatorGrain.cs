@@ -180,7 +180,8 @@ public sealed class SweepCoordinatorGrain(
         var state = completion.State;
         var reason = completion.Reason;
         var metrics = completion.Metrics;
-        if (state == TrialState.Completed && !metrics.TryGetValue(_sweep.MetricName, out var objective))
+        var objective = double.NaN;
+        if (state == TrialState.Completed && !metrics.TryGetValue(_sweep.MetricName, out objective))
         {
             state = TrialState.Failed;
             reason = $"the trial finished without reporting {_sweep.MetricName}";
