@@ -227,22 +227,39 @@ internal sealed partial class SweepFileValidator(SweepParseOptions options, List
             return new BudgetSpec(null);
         }
 
-        if (!ExpectMapping(node, "budget", "{max_trials, max_parallel, max_minutes}", out var map))
+        if (!ExpectMapping(node, "budget", "{max_trials, max_parallel, max_minutes, max_failed_trials, max_attempts}", out var map))
         {
             return null;
         }
 
         var errorsBefore = errors.Count;
-        CheckKeys(map, "budget", ["max_trials", "max_parallel", "max_minutes"]);
+        CheckKeys(map, "budget", ["max_trials", "max_parallel", "max_minutes", .. FailureBudgetKeys]);
         var maxTrials = map["max_trials"] is { } t ? ReadInteger(t, "budget.max_trials", 1, 1_000_000) : null;
         var maxParallel = map["max_parallel"] is { } p ? ReadInteger(p, "budget.max_parallel", 1, 4096) : 1;
         var maxMinutes = map["max_minutes"] is { } m ? ReadNumber(m, "budget.max_minutes", 0, 525_600, minExclusive: true) : null;
-        return errors.Count > errorsBefore ? null : new BudgetSpec((int?)maxTrials, (int)(maxParallel ?? 1), maxMinutes);
+        var budget = new BudgetSpec((int?)maxTrials, (int)(maxParallel ?? 1), maxMinutes);
+        budget = ReadFailureBudget(map, budget);
+        return errors.Count > errorsBefore ? null : budget;
+    }
+
+    private static readonly string[] FailureBudgetKeys = ["max_failed_trials", "max_attempts"];
+
+    /// <summary>budget.max_failed_trials and budget.max_attempts: how much failure a sweep tolerates.</summary>
+    private BudgetSpec ReadFailureBudget(DocMapping map, BudgetSpec budget)
+    {
+        var maxFailed = map["max_failed_trials"] is { } f ? ReadInteger(f, "budget.max_failed_trials", 1, 1_000_000) : null;
+        var maxAttempts = map["max_attempts"] is { } a ? ReadInteger(a, "budget.max_attempts", 1, 100) : null;
+        return budget with
+        {
+            MaxFailedTrials = (int)(maxFailed ?? BudgetSpec.DefaultMaxFailedTrials),
+            MaxAttempts = (int)(maxAttempts ?? BudgetSpec.DefaultMaxAttempts),
+        };
     }
 
     private void CheckMethodAgainstSpace(SearchMethod? method, SearchSpace? space, BudgetSpec? budget, DocMapping map)
     {
-        if (method is null || space is null)
+        IReadOnlyList<SearchParameter>? parameters = space is null ? _parametersThatParsed : space.Parameters;
+        if (method is null || parameters is null)
         {
             return;
         }
@@ -250,7 +267,7 @@ internal sealed partial class SweepFileValidator(SweepParseOptions options, List
         if (method == SearchMethod.Grid)
         {
             double size = 1;
-            foreach (var parameter in space.Parameters)
+            foreach (var parameter in parameters)
             {
                 if (!parameter.Distribution.IsDiscrete)
                 {
@@ -274,6 +291,9 @@ internal sealed partial class SweepFileValidator(SweepParseOptions options, List
     }
 
     private const double GridLimit = 100_000;
+
+    // The parameters that parsed when others did not, so the method checks still report their mistakes.
+    private IReadOnlyList<SearchParameter>? _parametersThatParsed;
 
     private static DocNode? ParameterNode(DocMapping map, string name)
     {
