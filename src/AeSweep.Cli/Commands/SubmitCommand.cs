@@ -44,7 +44,7 @@ internal static class SubmitCommand
                     var sweepId = await api.SubmitAsync(text, cancellationToken);
                     if (!parse.GetValue(wait))
                     {
-                        await Console.Out.WriteLineAsync(parse.GetValue(json) ? $"{{\"sweep_id\":\"{sweepId}\"}}" : sweepId);
+                        await Console.Out.WriteLineAsync(parse.GetValue(json) ? $"{{\"sweep_id\":\"{sweepId}\"}}" : TerminalText.Escape(sweepId));
                         return 0;
                     }
 
