@@ -75,6 +75,7 @@ internal sealed partial class SweepFileValidator(SweepParseOptions options, List
         }
 
         CheckMethodAgainstSpace(method, space, budget, map);
+        CheckProgramArguments(program, space, map);
 
         if (errors.Count > 0 || method is null || space is null || budget is null || earlyTerminate is null)
         {
