@@ -33,7 +33,7 @@ internal sealed class SweepProgressDisplay(ISweepStore store, SweepDefinition de
                     {
                         bar.MaxValue = total ?? Math.Max(1, snapshot.Total);
                         bar.Value = snapshot.Finished;
-                        bar.Description = Markup.Escape(snapshot.Describe(definition.Metric.Name, null, null));
+                        bar.Description = Markup.Escape(TerminalText.Escape(snapshot.Describe(definition.Metric.Name, null, null)));
                     }, cancellationToken);
                     bar.Value = bar.MaxValue;
                 });
@@ -47,7 +47,7 @@ internal sealed class SweepProgressDisplay(ISweepStore store, SweepDefinition de
             var key = snapshot.Describe(definition.Metric.Name, total, null);
             if (key != last)
             {
-                output.WriteLine($"[{clock.Elapsed:hh\\:mm\\:ss}] {line}");
+                output.WriteLine($"[{clock.Elapsed:hh\\:mm\\:ss}] {TerminalText.Escape(line)}");
                 last = key;
             }
         }, cancellationToken);

@@ -85,15 +85,16 @@ internal sealed record SweepResultSummary(SweepSnapshot Sweep, IReadOnlyDictiona
     {
         var counts = string.Join(", ", new[] { TrialState.Completed, TrialState.Pruned, TrialState.Failed, TrialState.Cancelled }
             .Select(s => $"{(Counts.TryGetValue(s, out var n) ? n : 0)} {s.ToString().ToLowerInvariant()}"));
-        var text = new StringBuilder($"sweep {Sweep.Id} ({Sweep.Name}) {Sweep.State.ToString().ToLowerInvariant()}: {counts}");
+        // Store-provided text is escaped piece by piece; the line breaks between the pieces are ours.
+        var text = new StringBuilder($"sweep {TerminalText.Escape(Sweep.Id)} ({TerminalText.Escape(Sweep.Name)}) {Sweep.State.ToString().ToLowerInvariant()}: {counts}");
         if (Best is { } best)
         {
             var value = best.Trial.ObjectiveValue?.ToString("G6", CultureInfo.InvariantCulture) ?? "?";
-            text.Append(CultureInfo.InvariantCulture, $"\nbest: trial {best.Trial.Id} {Sweep.MetricName} = {value}\n  ");
-            text.Append(string.Join(", ", best.Trial.Parameters.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key}={p.Value}")));
+            text.Append(CultureInfo.InvariantCulture, $"\nbest: trial {TerminalText.Escape(best.Trial.Id)} {TerminalText.Escape(Sweep.MetricName)} = {value}\n  ");
+            text.Append(TerminalText.Escape(string.Join(", ", best.Trial.Parameters.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key}={p.Value}"))));
             foreach (var artifact in best.Artifacts)
             {
-                text.Append(CultureInfo.InvariantCulture, $"\n  {artifact.Name}: {Path.Combine(ArtifactRoot, artifact.RelativePath)}");
+                text.Append(CultureInfo.InvariantCulture, $"\n  {TerminalText.Escape(artifact.Name)}: {TerminalText.Escape(Path.Combine(ArtifactRoot, artifact.RelativePath))}");
             }
         }
 

@@ -1,3 +1,4 @@
+using Orleans.Concurrency;
 
 namespace AeSweep.Cluster.Abstractions;
 
@@ -18,6 +19,14 @@ public interface ISweepCoordinatorGrain : IGrainWithStringKey
 
     /// <summary>Records a trial's end and suggests the next trials.</summary>
     Task CompleteTrialAsync(TrialCompletion completion);
+
+    /// <summary>
+    /// A trial the store failed because its worker was lost on its last attempt (budget.max_attempts): the sampler
+    /// learns it, it counts towards budget.max_failed_trials, and the next trials are suggested. One-way: the
+    /// dispatcher calls it from its lease check, and the coordinator calls the dispatcher back.
+    /// </summary>
+    [OneWay]
+    Task TrialFailedOnLostWorkerAsync(string trialId);
 
     /// <summary>Cancels the sweep and its unfinished trials.</summary>
     Task CancelAsync(string reason);

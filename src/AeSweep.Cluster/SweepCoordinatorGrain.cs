@@ -26,6 +26,7 @@ public sealed class SweepCoordinatorGrain(
     private Dictionary<string, int> _numberByTrialId = [];
     private bool _finished;
     private bool _exhausted;
+    private FailureStreak _failures = new();
 
     private string SweepId => this.GetPrimaryKeyString();
 
@@ -37,6 +38,7 @@ public sealed class SweepCoordinatorGrain(
         _definition = SweepStudyFactory.ParseStoredDefinition(_sweep);
         _study = SweepStudyFactory.Create(_definition, history, out _numberByTrialId);
         _finished = _sweep.State is SweepState.Completed or SweepState.Cancelled or SweepState.Failed;
+        _failures = FailureStreak.FromHistory(history.Trials);
         if (_definition.Budget.MaxMinutes is not null && !_finished)
         {
             this.RegisterGrainTimer(CheckDeadlineAsync, new GrainTimerCreationOptions(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(5)) { Interleave = false });
@@ -92,6 +94,18 @@ public sealed class SweepCoordinatorGrain(
         await store.RecordCheckpointAsync(ToStore(lease), epoch, path, CancellationToken.None);
 
     public async Task CompleteTrialAsync(TrialCompletion completion) => await FinishTrialAsync(completion);
+
+    public async Task TrialFailedOnLostWorkerAsync(string trialId)
+    {
+        var trial = await store.GetTrialAsync(trialId, CancellationToken.None);
+        if (trial is not { State: TrialState.Failed } || trial.SweepId != SweepId)
+        {
+            return;
+        }
+
+        LearnOutcome(trial.Id, trial.State, null, trial.Reason);
+        await FillAsync();
+    }
 
     public async Task<AskResult> AskAsync()
     {
@@ -229,14 +243,20 @@ public sealed class SweepCoordinatorGrain(
             return change;
         }
 
-        if (_numberByTrialId.TryGetValue(completion.Lease.TrialId, out var number) && _study.GetTrial(number).State == TrialState.Running)
-        {
-            double? value = metrics.TryGetValue(_sweep.MetricName, out var v) ? v : null;
-            _study.Tell(number, state, state == TrialState.Completed ? value : null, reason);
-        }
-
+        double? value = metrics.TryGetValue(_sweep.MetricName, out var v) ? v : null;
+        LearnOutcome(completion.Lease.TrialId, state, state == TrialState.Completed ? value : null, reason);
         await FillAsync();
         return change;
+    }
+
+    /// <summary>Tells the study a trial's end (once) and counts it towards budget.max_failed_trials.</summary>
+    private void LearnOutcome(string trialId, TrialState state, double? value, string? reason)
+    {
+        if (_numberByTrialId.TryGetValue(trialId, out var number) && _study.GetTrial(number).State == TrialState.Running)
+        {
+            _study.Tell(number, state, value, reason);
+            _failures.Record(state, reason);
+        }
     }
 
     public async Task CancelAsync(string reason)
@@ -256,6 +276,16 @@ public sealed class SweepCoordinatorGrain(
     {
         if (_finished)
         {
+            return;
+        }
+
+        if (_failures.Reached(_definition.Budget.MaxFailedTrials))
+        {
+            // Fail fast: running trials are cancelled with the same reason, and nothing more is suggested.
+            var failure = _failures.Describe(_definition.Budget.MaxFailedTrials);
+            await store.FinishSweepAsync(SweepId, SweepState.Failed, failure, CancellationToken.None);
+            _finished = true;
+            logger.LogWarning("Sweep {SweepId} failed: {Reason}", SweepId, failure);
             return;
         }
 

@@ -16,7 +16,7 @@ public sealed class SweepSubmitter(ISweepStore store, IGrainFactory grains)
         var seed = definition.Seed ?? Random.Shared.NextInt64(0, int.MaxValue);
         var fixedSeed = definition with { Seed = seed };
         var sweep = await store.CreateSweepAsync(
-            new NewSweep(definition.Name, SweepDefinitionJsonWriter.Write(fixedSeed), SweepDefinitionFormat.Json, definition.Metric.Name, definition.Metric.Goal, seed),
+            new NewSweep(definition.Name, SweepDefinitionJsonWriter.Write(fixedSeed), SweepDefinitionFormat.Json, definition.Metric.Name, definition.Metric.Goal, seed, MaxAttempts: definition.Budget.MaxAttempts),
             cancellationToken);
         await grains.GetGrain<ISweepCoordinatorGrain>(sweep.Id).StartAsync();
         return sweep;

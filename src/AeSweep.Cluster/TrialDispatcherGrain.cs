@@ -1,4 +1,5 @@
 using AeSweep.Cluster.Abstractions;
+using AeSweep.Core.Trials;
 using AeSweep.Storage;
 using AeSweep.Storage.Model;
 using Microsoft.Extensions.Logging;
@@ -41,6 +42,7 @@ public sealed class TrialDispatcherGrain(
     {
         var requeued = await store.RequeueWorkerTrialsAsync(workerId, "worker shut down", CancellationToken.None);
         await store.MarkWorkerOfflineAsync(workerId, CancellationToken.None);
+        await ReportAttemptsSpentAsync(requeued);
         if (requeued.Count > 0)
         {
             _observers.Notify(o => o.WorkAvailable());
@@ -100,16 +102,28 @@ public sealed class TrialDispatcherGrain(
     private async Task CheckLeasesAsync(CancellationToken cancellationToken)
     {
         var requeued = await store.RequeueExpiredLeasesAsync(cancellationToken);
-        foreach (var trial in requeued)
+        foreach (var trial in requeued.Where(t => t.State == TrialState.Pending))
         {
             logger.LogWarning("Trial {TrialId} (sweep {SweepId}) lost its worker {WorkerId}; requeued as attempt {Attempt}, resuming from epoch {CheckpointEpoch}",
                 trial.TrialId, trial.SweepId, trial.PreviousWorkerId, trial.Attempt, trial.CheckpointEpoch);
         }
 
+        await ReportAttemptsSpentAsync(requeued);
+
         await store.MarkSilentWorkersOfflineAsync(Options.LeaseDuration, cancellationToken);
         if (requeued.Count > 0)
         {
             _observers.Notify(o => o.WorkAvailable());
+        }
+    }
+
+    /// <summary>Trials failed on their last attempt go to their coordinators, which suggest what comes next.</summary>
+    private async Task ReportAttemptsSpentAsync(IReadOnlyList<RequeuedTrial> requeued)
+    {
+        foreach (var trial in requeued.Where(t => t.State == TrialState.Failed))
+        {
+            logger.LogWarning("Trial {TrialId} (sweep {SweepId}) failed: {Reason}", trial.TrialId, trial.SweepId, trial.Reason);
+            await GrainFactory.GetGrain<ISweepCoordinatorGrain>(trial.SweepId).TrialFailedOnLostWorkerAsync(trial.TrialId);
         }
     }
 

@@ -394,23 +394,39 @@ public sealed partial class EfSweepStore
         foreach (var id in ids)
         {
             string? previousWorkerId = null;
-            var change = await ChangeTrialAsync(id, "requeue", (_, trial, now, _) =>
+            var change = await ChangeTrialAsync(id, "requeue", async (db, trial, now, ct) =>
             {
                 // Re-checked on the fresh row: a renewal or a finish that came in meanwhile wins over the requeue.
                 if (trial.State != TrialState.Running || !stillApplies(trial, now))
                 {
-                    return Task.FromResult(Refusal(trial));
+                    return Refusal(trial);
                 }
 
                 previousWorkerId = trial.WorkerId;
-                trial.State = TrialState.Pending;
-                trial.Attempt++;
                 trial.WorkerId = null;
                 trial.LeaseExpiresAt = null;
-                return Task.FromResult(ChangeOutcome.Applied);
+                var maxAttempts = await db.Sweeps.Where(s => s.Id == trial.SweepId).Select(s => s.MaxAttempts).SingleAsync(ct);
+                if (trial.Attempt >= maxAttempts)
+                {
+                    // A trainer that kills its worker would otherwise be retried forever.
+                    trial.State = TrialState.Failed;
+                    trial.Reason = LostWorkerReason(trial.Attempt);
+                    trial.FinishedAt = now;
+                    return ChangeOutcome.Applied;
+                }
+
+                trial.State = TrialState.Pending;
+                trial.Attempt++;
+                return ChangeOutcome.Applied;
             }, cancellationToken);
 
-            if (change is { Applied: true, Trial: { } t })
+            if (change is { Applied: true, Trial: { State: TrialState.Failed } failed })
+            {
+                _logger.LogWarning("Trial {TrialId} of sweep {SweepId} failed: {Reason} (last worker {WorkerId}; {Cause})",
+                    failed.Id, failed.SweepId, failed.Reason, previousWorkerId, reason);
+                requeued.Add(new RequeuedTrial(failed.Id, failed.SweepId, failed.Number, failed.Attempt, previousWorkerId, failed.CheckpointEpoch, failed.CheckpointPath, TrialState.Failed, failed.Reason));
+            }
+            else if (change is { Applied: true, Trial: { } t })
             {
                 _logger.LogWarning(
                     "Requeued trial {TrialId} of sweep {SweepId} ({Reason}; worker {WorkerId}); attempt {Attempt} resumes from checkpoint epoch {CheckpointEpoch}",
@@ -467,6 +483,10 @@ public sealed partial class EfSweepStore
 
         return name;
     }
+
+    /// <summary>Why a trial failed after its worker was lost on each of its <paramref name="attempts"/>.</summary>
+    private static string LostWorkerReason(int attempts) =>
+        $"the worker running it was lost {attempts} time{(attempts == 1 ? string.Empty : "s")} (budget.max_attempts)";
 
     private static ChangeOutcome Refusal(TrialEntity trial) =>
         trial.State.IsFinished() ? ChangeOutcome.AlreadyFinished : ChangeOutcome.InvalidTransition;

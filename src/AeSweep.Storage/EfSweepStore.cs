@@ -42,6 +42,8 @@ public sealed partial class EfSweepStore : ISweepStore
             throw new ArgumentException($"a sweep id must be 1 to {StorageLimits.IdLength} characters", nameof(sweep));
         }
 
+        ArgumentOutOfRangeException.ThrowIfLessThan(sweep.MaxAttempts, 1);
+
         var entity = new SweepEntity
         {
             Id = sweep.Id ?? ReadableIds.NewSweepId(),
@@ -52,6 +54,7 @@ public sealed partial class EfSweepStore : ISweepStore
             Seed = sweep.Seed,
             MetricName = sweep.MetricName,
             MetricGoal = sweep.MetricGoal,
+            MaxAttempts = sweep.MaxAttempts,
             CreatedAt = Now(),
         };
         await using var db = await _contexts.CreateDbContextAsync(cancellationToken);

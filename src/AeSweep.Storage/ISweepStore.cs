@@ -77,7 +77,9 @@ public interface ISweepStore
 
     /// <summary>
     /// Running trials whose lease expired go back to pending with attempt + 1, keeping their checkpoint so they
-    /// resume from it. Returns what was requeued.
+    /// resume from it — except a trial on its sweep's last attempt (budget.max_attempts), which fails with the reason
+    /// "the worker running it was lost N times (budget.max_attempts)". Returns both kinds (see <see cref="RequeuedTrial.State"/>);
+    /// the other requeue methods apply the same limit.
     /// </summary>
     Task<IReadOnlyList<RequeuedTrial>> RequeueExpiredLeasesAsync(CancellationToken cancellationToken);
 

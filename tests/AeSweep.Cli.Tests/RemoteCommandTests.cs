@@ -110,6 +110,30 @@ public sealed class RemoteCommandTests : IDisposable
         Assert.Contains("model (line 1): required", invalid.Stderr, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void List_and_status_escape_the_control_characters_of_a_stored_sweep_name()
+    {
+        // "\e]0;...\a" retitles the window and "\e[2J" clears the screen on a real terminal.
+        var file = Path.Combine(_data, "hostile.yaml");
+        File.WriteAllText(file, Sweep.Replace("name: remote-verbs", "name: \"evil\\e]0;pwned\\a\\e[2J\\x9b31m\"", StringComparison.Ordinal));
+        var submitted = Cli("submit", file);
+        Assert.True(submitted.Code == 0, submitted.Stderr);
+        var sweepId = submitted.Stdout.Trim();
+
+        var list = Cli("list");
+        var status = Cli("status", sweepId);
+
+        Assert.Equal(0, list.Code);
+        Assert.Equal(0, status.Code);
+        foreach (var output in new[] { list.Stdout, status.Stdout })
+        {
+            Assert.DoesNotContain('\u001b', output);
+            Assert.DoesNotContain('\u0007', output);
+            Assert.DoesNotContain('\u009b', output);
+            Assert.Contains("evil\\x1b]0;pwned\\x07\\x1b[2J\\x9b31m", output, StringComparison.Ordinal);
+        }
+    }
+
     public void Dispose()
     {
         _server.Kill(entireProcessTree: true);

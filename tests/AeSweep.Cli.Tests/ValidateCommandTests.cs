@@ -54,6 +54,29 @@ public sealed class ValidateCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task A_file_that_never_ends_is_refused_at_the_one_mebibyte_limit_within_bounded_memory()
+    {
+        // A 256 MiB heap limit turns "reads /dev/zero until memory runs out" into a quick failure instead of a swap storm.
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        start.ArgumentList.Add(CliAssembly);
+        start.ArgumentList.Add("validate");
+        start.ArgumentList.Add("/dev/zero");
+        start.Environment["DOTNET_GCHeapHardLimit"] = "0x10000000";
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(TimeSpan.FromSeconds(60)))
+        {
+            process.Kill(entireProcessTree: true);
+            Assert.Fail("validate /dev/zero did not end within 60 s");
+        }
+
+        Assert.Equal(1, process.ExitCode);
+        Assert.Empty(await stdout);
+        Assert.Equal("aesweep: /dev/zero: larger than 1 MiB, the limit for a sweep file", (await stderr).Trim());
+    }
+
+    [Fact]
     public void Folder_instead_of_file_exits_one()
     {
         var (code, _, stderr) = Run("validate", _dir);

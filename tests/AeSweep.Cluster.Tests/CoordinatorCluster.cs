@@ -19,7 +19,7 @@ internal sealed class CoordinatorCluster : IAsyncDisposable
 
     public ITrialDispatcherGrain Dispatcher => Grains.GetGrain<ITrialDispatcherGrain>(0);
 
-    public static async Task<CoordinatorCluster> StartAsync()
+    public static async Task<CoordinatorCluster> StartAsync(Action<SchedulingOptions>? configure = null)
     {
         var cluster = new CoordinatorCluster();
         var connection = SweepDbContextFactory.SqliteConnectionStringFor(Path.Combine(cluster._folder, "aesweep.db"));
@@ -31,7 +31,11 @@ internal sealed class CoordinatorCluster : IAsyncDisposable
         var builder = new InProcessTestClusterBuilder(1);
         builder.ConfigureSilo((_, silo) => silo.Services
             .AddAeSweepStorage(StorageProvider.Sqlite, connection)
-            .AddAeSweepCoordinator(o => o.ArtifactRoot = Path.Combine(cluster._folder, "artifacts")));
+            .AddAeSweepCoordinator(o =>
+            {
+                o.ArtifactRoot = Path.Combine(cluster._folder, "artifacts");
+                configure?.Invoke(o);
+            }));
         cluster._cluster = builder.Build();
         await cluster._cluster.DeployAsync();
         cluster.Store = cluster.SiloServices.GetRequiredService<ISweepStore>();

@@ -11,7 +11,7 @@ namespace AeSweep.Storage.Tests;
 /// The store contract, run against every provider (<see cref="SqliteSweepStoreTests"/>, <see cref="PostgresSweepStoreTests"/>).
 /// Each test gets its own freshly migrated database and a clock it moves by hand.
 /// </summary>
-public abstract class SweepStoreContractTests : IAsyncLifetime, IDisposable
+public abstract partial class SweepStoreContractTests : IAsyncLifetime, IDisposable
 {
     protected static readonly TimeSpan Lease = TimeSpan.FromSeconds(30);
     private readonly CancellationTokenSource _timeout = new(TimeSpan.FromMinutes(2));

@@ -43,5 +43,6 @@ internal static class ListCommand
         return command;
     }
 
-    private static string Text(JsonElement element, string name) => element.GetProperty(name).GetString() ?? string.Empty;
+    // Names come from whoever submitted the sweep: never send their control characters to the terminal.
+    private static string Text(JsonElement element, string name) => TerminalText.Escape(element.GetProperty(name).GetString());
 }

@@ -21,7 +21,8 @@ internal static class RemoteCommand
         }
         catch (RemoteApiException ex)
         {
-            await Console.Error.WriteLineAsync(ex.Message);
+            // The message may quote the server's problem details: its control characters are escaped too.
+            await Console.Error.WriteLineAsync(TerminalText.Escape(ex.Message));
             return ex.ExitCode;
         }
     }

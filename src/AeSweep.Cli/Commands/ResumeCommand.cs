@@ -58,7 +58,7 @@ internal static class ResumeCommand
 
             // The coordinator's recovery service resumes every unfinished sweep as the host starts.
             await host.StartAsync(cancellationToken);
-            await Console.Error.WriteLineAsync($"resuming sweep {sweep.Id} ({sweep.Name})");
+            await Console.Error.WriteLineAsync($"resuming sweep {sweep.Id} ({TerminalText.Escape(sweep.Name)})");
             return await RunCommand.FollowToEndAsync(host, sweep.Id, definition, parse.GetValue(json), Path.Combine(folder, "artifacts"), cancellationToken);
         });
         return command;

@@ -31,14 +31,16 @@ internal static class StatusCommand
     {
         var root = sweep.RootElement;
         var info = root.GetProperty("sweep");
-        var counts = string.Join(", ", root.GetProperty("counts").EnumerateObject().Where(c => c.Value.GetInt32() > 0).Select(c => $"{c.Value.GetInt32()} {c.Name}"));
+        var counts = string.Join(", ", root.GetProperty("counts").EnumerateObject().Where(c => c.Value.GetInt32() > 0).Select(c => $"{c.Value.GetInt32()} {TerminalText.Escape(c.Name)}"));
         using var trials = await api.ListTrialsAsync(sweepId, 500, cancellationToken);
         var maximize = info.GetProperty("goal").GetString() == "maximize";
         var best = trials.RootElement.GetProperty("items").EnumerateArray()
             .Where(t => t.GetProperty("state").GetString() == "completed" && t.GetProperty("objective").ValueKind == System.Text.Json.JsonValueKind.Number)
             .OrderBy(t => maximize ? -t.GetProperty("objective").GetDouble() : t.GetProperty("objective").GetDouble())
-            .Select(t => $"best: trial #{t.GetProperty("number").GetInt32()} {info.GetProperty("metric").GetString()} {t.GetProperty("objective").GetDouble():G5} ({string.Join(", ", t.GetProperty("parameters").EnumerateObject().Select(p => $"{p.Name}={p.Value}"))})")
+            .Select(t => $"best: trial #{t.GetProperty("number").GetInt32()} {Text(info, "metric")} {t.GetProperty("objective").GetDouble():G5} ({TerminalText.Escape(string.Join(", ", t.GetProperty("parameters").EnumerateObject().Select(p => $"{p.Name}={p.Value}")))})")
             .FirstOrDefault() ?? "best: none yet";
-        return $"sweep {info.GetProperty("id").GetString()} ({info.GetProperty("name").GetString()}): {info.GetProperty("state").GetString()}; {(counts.Length == 0 ? "no trials yet" : counts)}\n{best}";
+        return $"sweep {Text(info, "id")} ({Text(info, "name")}): {Text(info, "state")}; {(counts.Length == 0 ? "no trials yet" : counts)}\n{best}";
     }
+
+    private static string Text(System.Text.Json.JsonElement element, string name) => TerminalText.Escape(element.GetProperty(name).GetString());
 }

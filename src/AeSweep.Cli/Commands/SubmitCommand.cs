@@ -1,5 +1,6 @@
 using System.CommandLine;
 using AeSweep.Cluster;
+using AeSweep.Core.Definitions;
 using AeSweep.Hosting;
 using AeSweep.Storage;
 
@@ -37,13 +38,13 @@ internal static class SubmitCommand
             // named; otherwise the REST API of the embedded default on loopback.
             if (parse.GetValue(server) is not null || parse.GetValue(postgres) is null)
             {
-                var text = await File.ReadAllTextAsync(parse.GetValue(file)!.FullName, cancellationToken);
+                var text = SweepDefinitionParser.ReadFileText(parse.GetValue(file)!.FullName);
                 return await RemoteCommand.RunAsync(parse, server, apiKey, data, async api =>
                 {
                     var sweepId = await api.SubmitAsync(text, cancellationToken);
                     if (!parse.GetValue(wait))
                     {
-                        await Console.Out.WriteLineAsync(parse.GetValue(json) ? $"{{\"sweep_id\":\"{sweepId}\"}}" : sweepId);
+                        await Console.Out.WriteLineAsync(parse.GetValue(json) ? $"{{\"sweep_id\":\"{sweepId}\"}}" : TerminalText.Escape(sweepId));
                         return 0;
                     }
 

@@ -55,6 +55,7 @@ internal static class ValidateCommand
         DirectoryNotFoundException => $"no such folder for: {file.FullName}",
         UnauthorizedAccessException when Directory.Exists(file.FullName) => $"{file.FullName} is a folder, not a sweep file",
         UnauthorizedAccessException => $"permission denied: {file.FullName}",
+        InvalidDataException tooLarge => tooLarge.Message,
         _ => ex.Message,
     };
 }

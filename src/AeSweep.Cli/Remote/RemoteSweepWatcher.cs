@@ -76,7 +76,7 @@ internal sealed class RemoteSweepWatcher(AeSweepApiClient api, TextWriter log)
         var done = Count("completed") + Count("pruned") + Count("failed") + Count("cancelled");
         var max = MaxTrials(root);
         return string.Create(CultureInfo.InvariantCulture,
-            $"{root.GetProperty("sweep").GetProperty("state").GetString()}: {done}{(max is { } m ? $"/{m}" : string.Empty)} trials done · {Count("running")} running · {Count("completed")} completed, {Count("pruned")} pruned, {Count("failed")} failed");
+            $"{TerminalText.Escape(root.GetProperty("sweep").GetProperty("state").GetString())}: {done}{(max is { } m ? $"/{m}" : string.Empty)} trials done · {Count("running")} running · {Count("completed")} completed, {Count("pruned")} pruned, {Count("failed")} failed");
     }
 
     private static int? MaxTrials(JsonElement root) =>
@@ -106,18 +106,18 @@ internal sealed class RemoteSweepWatcher(AeSweepApiClient api, TextWriter log)
             .OrderBy(t => maximize ? -t.GetProperty("objective").GetDouble() : t.GetProperty("objective").GetDouble())
             .Take(LeaderboardSize)
             .ToList();
-        var table = new Table().Border(TableBorder.Simple).AddColumn("#").AddColumn("state").AddColumn(metric).AddColumn("parameters");
+        var table = new Table().Border(TableBorder.Simple).AddColumn("#").AddColumn("state").AddColumn(Markup.Escape(TerminalText.Escape(metric))).AddColumn("parameters");
         foreach (var trial in scored)
         {
-            var parameters = string.Join(", ", trial.GetProperty("parameters").EnumerateObject().Select(p => $"{p.Name}={p.Value}"));
+            var parameters = TerminalText.Escape(string.Join(", ", trial.GetProperty("parameters").EnumerateObject().Select(p => $"{p.Name}={p.Value}")));
             table.AddRow(
                 trial.GetProperty("number").GetInt32().ToString(CultureInfo.InvariantCulture),
-                trial.GetProperty("state").GetString()!,
+                Markup.Escape(TerminalText.Escape(trial.GetProperty("state").GetString())),
                 trial.GetProperty("objective").GetDouble().ToString("G5", CultureInfo.InvariantCulture),
                 Markup.Escape(parameters.Length > 70 ? parameters[..70] + "…" : parameters));
         }
 
-        var header = new Markup(Markup.Escape($"{sweep.GetProperty("name").GetString()} ({sweep.GetProperty("id").GetString()}) · {ProgressLine(sweepDocument)}"));
+        var header = new Markup(Markup.Escape(TerminalText.Escape($"{sweep.GetProperty("name").GetString()} ({sweep.GetProperty("id").GetString()}) · {ProgressLine(sweepDocument)}")));
         return progress is null ? new Rows(header, table) : new Rows(header, progress, table);
     }
 }

@@ -250,6 +250,21 @@ public static class SweepDefinitionJsonWriter
             json.WriteNumber("max_trial_minutes", trialMinutes);
         }
 
+        WriteFailureBudget(json, budget);
         json.WriteEndObject();
+    }
+
+    private static void WriteFailureBudget(Utf8JsonWriter json, BudgetSpec budget)
+    {
+        // Defaults are left out, so definitions stored before these keys existed read back unchanged.
+        if (budget.MaxFailedTrials != BudgetSpec.DefaultMaxFailedTrials)
+        {
+            json.WriteNumber("max_failed_trials", budget.MaxFailedTrials);
+        }
+
+        if (budget.MaxAttempts != BudgetSpec.DefaultMaxAttempts)
+        {
+            json.WriteNumber("max_attempts", budget.MaxAttempts);
+        }
     }
 }

@@ -34,26 +34,45 @@ public static class SweepDefinitionParser
     }
 
     /// <summary>Reads and parses a file; an unreadable file is reported as an error at <c>(file)</c>.</summary>
+    /// <exception cref="SweepFileUnreadableException">The file is missing, unreadable, or larger than 1 MiB.</exception>
     public static SweepParseResult ParseFile(string path, bool checkFilesExist = true)
     {
-        string text;
+        var text = ReadFileText(path);
+        var fullPath = Path.GetFullPath(path);
+        return Parse(text, new SweepParseOptions(Path.GetFileName(fullPath), Path.GetDirectoryName(fullPath), checkFilesExist));
+    }
+
+    /// <summary>
+    /// Reads a sweep file's text, stopping at 1 MiB: a device (<c>/dev/zero</c>), a pipe or a huge file reports
+    /// "larger than 1 MiB" instead of filling memory, since its length cannot be trusted or known in advance.
+    /// </summary>
+    /// <exception cref="SweepFileUnreadableException">The file is missing, unreadable, or larger than the limit.</exception>
+    public static string ReadFileText(string path)
+    {
         try
         {
-            var info = new FileInfo(path);
-            if (info.Exists && info.Length > SweepDocumentReader.MaxBytes * 4L)
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, bufferSize: 1, FileOptions.SequentialScan);
+            var buffer = new byte[SweepDocumentReader.MaxBytes + 1];
+            var length = 0;
+            int read;
+            while (length < buffer.Length && (read = stream.Read(buffer, length, buffer.Length - length)) > 0)
             {
-                return new(null, [new(ValidationError.FilePath, null, $"the file is {info.Length:N0} bytes; sweep files are limited to {SweepDocumentReader.MaxBytes:N0}")]);
+                length += read;
             }
 
-            text = File.ReadAllText(path);
+            if (length > SweepDocumentReader.MaxBytes)
+            {
+                throw new SweepFileUnreadableException(path, new InvalidDataException(
+                    $"{path}: larger than {SweepDocumentReader.MaxBytes / (1024 * 1024)} MiB, the limit for a sweep file"));
+            }
+
+            using var reader = new StreamReader(new MemoryStream(buffer, 0, length), detectEncodingFromByteOrderMarks: true);
+            return reader.ReadToEnd();
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
             throw new SweepFileUnreadableException(path, ex);
         }
-
-        var fullPath = Path.GetFullPath(path);
-        return Parse(text, new SweepParseOptions(Path.GetFileName(fullPath), Path.GetDirectoryName(fullPath), checkFilesExist));
     }
 
     private static List<ValidationError> Sorted(List<ValidationError> errors) =>

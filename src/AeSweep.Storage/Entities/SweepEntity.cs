@@ -23,6 +23,12 @@ public sealed class SweepEntity
     public DateTimeOffset? StartedAt { get; set; }
     public DateTimeOffset? FinishedAt { get; set; }
 
+    /// <summary>
+    /// budget.max_attempts (copied out of the definition so the store's requeue can apply it): a trial whose worker
+    /// was lost on its last attempt fails instead of going back to pending.
+    /// </summary>
+    public int MaxAttempts { get; set; }
+
     /// <summary>Why the sweep was cancelled or failed.</summary>
     public string? Reason { get; set; }
 

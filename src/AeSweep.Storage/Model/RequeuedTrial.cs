@@ -1,6 +1,11 @@
+using AeSweep.Core.Trials;
+
 namespace AeSweep.Storage.Model;
 
-/// <summary>A running trial sent back to pending because its worker was lost; it resumes from its checkpoint.</summary>
+/// <summary>
+/// A running trial whose worker was lost: sent back to pending to resume from its checkpoint, or — when that was
+/// its last attempt (budget.max_attempts) — failed with <paramref name="Reason"/>.
+/// </summary>
 public sealed record RequeuedTrial(
     string TrialId,
     string SweepId,
@@ -8,4 +13,6 @@ public sealed record RequeuedTrial(
     int Attempt,
     string? PreviousWorkerId,
     int? CheckpointEpoch,
-    string? CheckpointPath);
+    string? CheckpointPath,
+    TrialState State = TrialState.Pending,
+    string? Reason = null);

@@ -67,6 +67,11 @@ public static class DatasetLoader
     {
         var images = DecodedIdxCache.Read(spec.ImagesPath ?? throw new ArgumentException("an idx dataset needs an images path"));
         var labels = spec.LabelsPath is null ? null : DecodedIdxCache.Read(spec.LabelsPath).Values;
+        if (labels is not null && labels.Length < images.Count)
+        {
+            throw new InvalidDataException($"{spec.LabelsPath}: {labels.Length} labels for the {images.Count} images of {spec.ImagesPath}");
+        }
+
         return FromImages(images, labels, null, spec, seed, device);
     }
 

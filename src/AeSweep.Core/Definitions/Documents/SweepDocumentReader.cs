@@ -43,19 +43,23 @@ internal static class SweepDocumentReader
             text = text.Replace('\t', ' ');
         }
 
+        var parser = new Parser(new StringReader(text));
         try
         {
-            return Build(new Parser(new StringReader(text)), errors);
+            return Build(parser, errors);
         }
         catch (YamlException ex)
         {
-            errors.Add(new(ValidationError.FilePath, (int)ex.Start.Line, "syntax error: " + Describe(ex)));
+            errors.Add(new(ValidationError.FilePath, (int)ex.Start.Line, $"syntax error at line {ex.Start.Line}, column {ex.Start.Column}: {Describe(ex)}"));
             return null;
         }
         catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or IndexOutOfRangeException or FormatException)
         {
-            // YamlDotNet's scanner throws these on some malformed flow collections instead of a YamlException.
-            errors.Add(new(ValidationError.FilePath, null, "syntax error: the YAML could not be parsed; look for an unclosed bracket, brace or quote"));
+            // YamlDotNet's scanner throws these on some malformed flow collections instead of a YamlException;
+            // the end of the last event it did read is the nearest known place.
+            var near = parser.Current is { } last ? $" near line {last.End.Line}, column {last.End.Column}" : string.Empty;
+            errors.Add(new(ValidationError.FilePath, parser.Current is { } at ? (int)at.End.Line : null,
+                $"syntax error{near}: the YAML could not be parsed; look for an unclosed bracket, brace or quote"));
             return null;
         }
     }

@@ -95,6 +95,8 @@ internal sealed partial class SweepFileValidator
                 }
             }
 
+            // ...and against the method (a grid needs discrete values), which otherwise only sees a valid space.
+            _parametersThatParsed = [.. drafts.Select(d => new SearchParameter(d.Name, d.Distribution))];
             return null;
         }
 

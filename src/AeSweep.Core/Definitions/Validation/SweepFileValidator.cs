@@ -75,6 +75,7 @@ internal sealed partial class SweepFileValidator(SweepParseOptions options, List
         }
 
         CheckMethodAgainstSpace(method, space, budget, map);
+        CheckProgramArguments(program, space, map);
 
         if (errors.Count > 0 || method is null || space is null || budget is null || earlyTerminate is null)
         {
@@ -227,23 +228,40 @@ internal sealed partial class SweepFileValidator(SweepParseOptions options, List
             return new BudgetSpec(null);
         }
 
-        if (!ExpectMapping(node, "budget", "{max_trials, max_parallel, max_minutes, max_trial_minutes}", out var map))
+        if (!ExpectMapping(node, "budget", "{max_trials, max_parallel, max_minutes, max_trial_minutes, max_failed_trials, max_attempts}", out var map))
         {
             return null;
         }
 
         var errorsBefore = errors.Count;
-        CheckKeys(map, "budget", ["max_trials", "max_parallel", "max_minutes", "max_trial_minutes"]);
+        CheckKeys(map, "budget", ["max_trials", "max_parallel", "max_minutes", "max_trial_minutes", .. FailureBudgetKeys]);
         var maxTrials = map["max_trials"] is { } t ? ReadInteger(t, "budget.max_trials", 1, 1_000_000) : null;
         var maxParallel = map["max_parallel"] is { } p ? ReadInteger(p, "budget.max_parallel", 1, 4096) : 1;
         var maxMinutes = map["max_minutes"] is { } m ? ReadNumber(m, "budget.max_minutes", 0, 525_600, minExclusive: true) : null;
         var maxTrialMinutes = map["max_trial_minutes"] is { } tm ? ReadNumber(tm, "budget.max_trial_minutes", 0, 525_600, minExclusive: true) : null;
-        return errors.Count > errorsBefore ? null : new BudgetSpec((int?)maxTrials, (int)(maxParallel ?? 1), maxMinutes) { MaxTrialMinutes = maxTrialMinutes };
+        var budget = new BudgetSpec((int?)maxTrials, (int)(maxParallel ?? 1), maxMinutes) { MaxTrialMinutes = maxTrialMinutes };
+        budget = ReadFailureBudget(map, budget);
+        return errors.Count > errorsBefore ? null : budget;
+    }
+
+    private static readonly string[] FailureBudgetKeys = ["max_failed_trials", "max_attempts"];
+
+    /// <summary>budget.max_failed_trials and budget.max_attempts: how much failure a sweep tolerates.</summary>
+    private BudgetSpec ReadFailureBudget(DocMapping map, BudgetSpec budget)
+    {
+        var maxFailed = map["max_failed_trials"] is { } f ? ReadInteger(f, "budget.max_failed_trials", 1, 1_000_000) : null;
+        var maxAttempts = map["max_attempts"] is { } a ? ReadInteger(a, "budget.max_attempts", 1, 100) : null;
+        return budget with
+        {
+            MaxFailedTrials = (int)(maxFailed ?? BudgetSpec.DefaultMaxFailedTrials),
+            MaxAttempts = (int)(maxAttempts ?? BudgetSpec.DefaultMaxAttempts),
+        };
     }
 
     private void CheckMethodAgainstSpace(SearchMethod? method, SearchSpace? space, BudgetSpec? budget, DocMapping map)
     {
-        if (method is null || space is null)
+        IReadOnlyList<SearchParameter>? parameters = space is null ? _parametersThatParsed : space.Parameters;
+        if (method is null || parameters is null)
         {
             return;
         }
@@ -251,7 +269,7 @@ internal sealed partial class SweepFileValidator(SweepParseOptions options, List
         if (method == SearchMethod.Grid)
         {
             double size = 1;
-            foreach (var parameter in space.Parameters)
+            foreach (var parameter in parameters)
             {
                 if (!parameter.Distribution.IsDiscrete)
                 {
@@ -275,6 +293,9 @@ internal sealed partial class SweepFileValidator(SweepParseOptions options, List
     }
 
     private const double GridLimit = 100_000;
+
+    // The parameters that parsed when others did not, so the method checks still report their mistakes.
+    private IReadOnlyList<SearchParameter>? _parametersThatParsed;
 
     private static DocNode? ParameterNode(DocMapping map, string name)
     {

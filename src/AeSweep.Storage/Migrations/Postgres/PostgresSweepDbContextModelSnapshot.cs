@@ -74,6 +74,9 @@ namespace AeSweep.Storage.Migrations.Postgres
                     b.Property<DateTimeOffset?>("FinishedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int>("MaxAttempts")
+                        .HasColumnType("integer");
+
                     b.Property<string>("MetricGoal")
                         .IsRequired()
                         .HasMaxLength(16)

@@ -68,6 +68,9 @@ namespace AeSweep.Storage.Migrations.Sqlite
                     b.Property<long?>("FinishedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("MaxAttempts")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("MetricGoal")
                         .IsRequired()
                         .HasMaxLength(16)
