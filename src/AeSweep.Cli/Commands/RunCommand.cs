@@ -91,6 +91,13 @@ internal static class RunCommand
             return ValidateCommand.Invalid;
         }
 
+        using var folderLock = DataFolderLock.TryAcquire(data.FullName, out var refusal);
+        if (folderLock is null)
+        {
+            await Console.Error.WriteLineAsync($"aesweep: {refusal}");
+            return 1;
+        }
+
         using var host = EmbeddedHost.Build(data.FullName, slots, gatewayPort, listenAddress, verbose ? LogLevel.Information : LogLevel.Warning);
         await host.Services.MigrateAeSweepStorageAsync(cancellationToken);
         await host.StartAsync(cancellationToken);

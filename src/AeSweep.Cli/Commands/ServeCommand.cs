@@ -80,6 +80,15 @@ internal static class ServeCommand
                 ExamplesDirectory = examplesDirectory,
             };
 
+            // Embedded mode owns its SQLite folder; cluster coordinators share PostgreSQL and may share a folder.
+            var refusal = string.Empty;
+            using var folderLock = membership is null ? DataFolderLock.TryAcquire(settings.DataDirectory, out refusal) : null;
+            if (membership is null && folderLock is null)
+            {
+                await Console.Error.WriteLineAsync($"aesweep: {refusal}");
+                return 1;
+            }
+
             if (settings.Urls.Select(PortInUse).FirstOrDefault(m => m is not null) is { } inUse)
             {
                 await Console.Error.WriteLineAsync($"aesweep: --urls: {inUse}");
