@@ -44,7 +44,11 @@ internal static class ResumeCommand
             }
 
             using var host = EmbeddedHost.Build(folder, parse.GetValue(slots), parse.GetValue(gatewayPort), null, parse.GetValue(verbose) ? LogLevel.Information : LogLevel.Warning);
-            await host.Services.MigrateAeSweepStorageAsync(cancellationToken);
+            if (!await RunCommand.MigrateAsync(host.Services, cancellationToken))
+            {
+                return 1;
+            }
+
             var store = host.Services.GetRequiredService<ISweepStore>();
             var requested = parse.GetValue(sweepId);
             var sweep = requested is not null

@@ -117,6 +117,11 @@ internal static class ServeCommand
                     await Console.Error.WriteLineAsync($"aesweep: --urls: {ex.Message} (another aesweep serve may be running; pick another port with --urls)");
                     return 1;
                 }
+                catch (Storage.UnusableDatabaseException ex)
+                {
+                    await Console.Error.WriteLineAsync($"aesweep: {ex.Message}");
+                    return 1;
+                }
 
                 await Console.Error.WriteLineAsync($"AeSweep dashboard: {string.Join(", ", settings.Urls)}  (data: {settings.DataDirectory}; API key: {Path.Combine(settings.DataDirectory, "api-key")} unless AESWEEP_API_KEY is set)");
                 await app.WaitForShutdownAsync(cancellationToken);
