@@ -10,6 +10,9 @@ namespace AeSweep.Storage;
 /// </summary>
 public sealed class SweepDatabaseMigrator
 {
+    /// <summary>EF Core's migration history table (set in <see cref="SweepDbContextFactory"/>).</summary>
+    internal const string HistoryTable = "__ef_migrations_history";
+
     private readonly IDbContextFactory<SweepDbContext> _contexts;
     private readonly ILogger<SweepDatabaseMigrator> _logger;
 
@@ -19,13 +22,20 @@ public sealed class SweepDatabaseMigrator
         _logger = logger;
     }
 
-    /// <summary>Applies every pending migration of the provider's migration set; returns the ones applied.</summary>
+    /// <summary>
+    /// Applies every pending migration of the provider's migration set; returns the ones applied. An existing SQLite
+    /// file that is not a usable AeSweep database throws <see cref="UnusableDatabaseException"/> before anything is written.
+    /// </summary>
     public async Task<IReadOnlyList<string>> MigrateAsync(CancellationToken cancellationToken)
     {
         await using var db = await _contexts.CreateDbContextAsync(cancellationToken);
         if (db.Database.IsSqlite())
         {
             EnsureSqliteDirectory(db.Database.GetConnectionString());
+            if (SqliteFile(db.Database.GetConnectionString()) is { } file)
+            {
+                SqliteFileCheck.EnsureUsable(file, HistoryTable);
+            }
         }
 
         var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
@@ -43,15 +53,20 @@ public sealed class SweepDatabaseMigrator
         return pending;
     }
 
-    private static void EnsureSqliteDirectory(string? connectionString)
+    private static string? SqliteFile(string? connectionString)
     {
         var dataSource = new SqliteConnectionStringBuilder(connectionString).DataSource;
-        if (string.IsNullOrEmpty(dataSource) || dataSource == ":memory:")
+        return string.IsNullOrEmpty(dataSource) || dataSource == ":memory:" ? null : Path.GetFullPath(dataSource);
+    }
+
+    private static void EnsureSqliteDirectory(string? connectionString)
+    {
+        if (SqliteFile(connectionString) is not { } file)
         {
             return;
         }
 
-        var directory = Path.GetDirectoryName(Path.GetFullPath(dataSource));
+        var directory = Path.GetDirectoryName(file);
         if (!string.IsNullOrEmpty(directory))
         {
             Directory.CreateDirectory(directory);

@@ -63,7 +63,7 @@ public sealed class SweepDbContextFactory : IDbContextFactory<SweepDbContext>
     internal static DbContextOptionsBuilder<SqliteSweepDbContext> ConfigureSqlite(DbContextOptionsBuilder<SqliteSweepDbContext> builder, string connectionString)
     {
         builder
-            .UseSqlite(connectionString, sqlite => sqlite.MigrationsHistoryTable("__ef_migrations_history"))
+            .UseSqlite(connectionString, sqlite => sqlite.MigrationsHistoryTable(SweepDatabaseMigrator.HistoryTable))
             .AddInterceptors(new SqlitePragmas());
         QuietCommands(builder);
         return builder;

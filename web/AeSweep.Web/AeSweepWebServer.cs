@@ -48,6 +48,7 @@ public static class AeSweepWebServer
         var credentials = LoadCredentials(builder.Configuration, settings);
         builder.Services.AddSingleton(credentials);
         builder.Services.AddSingleton(settings);
+        builder.Services.AddSingleton(new Artifacts.ArtifactFiles(ArtifactRootOf(settings)));
         if (settings.Cluster is { } membership)
         {
             var (address, siloPort, gatewayPort) = settings.ClusterEndpoints;
@@ -191,8 +192,9 @@ public static class AeSweepWebServer
         return credentials;
     }
 
-    /// <summary>Where this server's trials keep checkpoints and images.</summary>
-    public static string ArtifactRootOf(WebServerSettings settings) => settings.ArtifactRoot ?? EmbeddedHost.ArtifactRoot(settings.DataDirectory);
+    /// <summary>Where this server's trials keep checkpoints and images (the embedded worker always writes under DATA).</summary>
+    public static string ArtifactRootOf(WebServerSettings settings) =>
+        settings.Cluster is not null && settings.ArtifactRoot is { } shared ? shared : EmbeddedHost.ArtifactRoot(settings.DataDirectory);
 
     private static FileStreamOptions WithOwnerOnlyAccess(this FileStreamOptions options)
     {

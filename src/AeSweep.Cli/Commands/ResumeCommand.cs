@@ -36,8 +36,19 @@ internal static class ResumeCommand
                 return ValidateCommand.Invalid;
             }
 
+            using var folderLock = DataFolderLock.TryAcquire(folder, out var refusal);
+            if (folderLock is null)
+            {
+                await Console.Error.WriteLineAsync($"aesweep: {refusal}");
+                return 1;
+            }
+
             using var host = EmbeddedHost.Build(folder, parse.GetValue(slots), parse.GetValue(gatewayPort), null, parse.GetValue(verbose) ? LogLevel.Information : LogLevel.Warning);
-            await host.Services.MigrateAeSweepStorageAsync(cancellationToken);
+            if (!await RunCommand.MigrateAsync(host.Services, cancellationToken))
+            {
+                return 1;
+            }
+
             var store = host.Services.GetRequiredService<ISweepStore>();
             var requested = parse.GetValue(sweepId);
             var sweep = requested is not null

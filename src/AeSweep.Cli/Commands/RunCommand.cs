@@ -91,13 +91,39 @@ internal static class RunCommand
             return ValidateCommand.Invalid;
         }
 
+        using var folderLock = DataFolderLock.TryAcquire(data.FullName, out var refusal);
+        if (folderLock is null)
+        {
+            await Console.Error.WriteLineAsync($"aesweep: {refusal}");
+            return 1;
+        }
+
         using var host = EmbeddedHost.Build(data.FullName, slots, gatewayPort, listenAddress, verbose ? LogLevel.Information : LogLevel.Warning);
-        await host.Services.MigrateAeSweepStorageAsync(cancellationToken);
+        if (!await MigrateAsync(host.Services, cancellationToken))
+        {
+            return 1;
+        }
+
         await host.StartAsync(cancellationToken);
         var store = host.Services.GetRequiredService<ISweepStore>();
         var submitter = host.Services.GetRequiredService<SweepSubmitter>();
         var sweep = await submitter.SubmitAsync(definition, cancellationToken);
         return await FollowToEndAsync(host, sweep.Id, definition, json, Path.Combine(data.FullName, "artifacts"), cancellationToken);
+    }
+
+    /// <summary>Migrates the data folder's database; false, after one line on stderr, when the file is not usable.</summary>
+    public static async Task<bool> MigrateAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await services.MigrateAeSweepStorageAsync(cancellationToken);
+            return true;
+        }
+        catch (UnusableDatabaseException ex)
+        {
+            await Console.Error.WriteLineAsync($"aesweep: {ex.Message}");
+            return false;
+        }
     }
 
     /// <summary>

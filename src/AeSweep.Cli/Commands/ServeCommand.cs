@@ -80,6 +80,15 @@ internal static class ServeCommand
                 ExamplesDirectory = examplesDirectory,
             };
 
+            // Embedded mode owns its SQLite folder; cluster coordinators share PostgreSQL and may share a folder.
+            var refusal = string.Empty;
+            using var folderLock = membership is null ? DataFolderLock.TryAcquire(settings.DataDirectory, out refusal) : null;
+            if (membership is null && folderLock is null)
+            {
+                await Console.Error.WriteLineAsync($"aesweep: {refusal}");
+                return 1;
+            }
+
             if (settings.Urls.Select(PortInUse).FirstOrDefault(m => m is not null) is { } inUse)
             {
                 await Console.Error.WriteLineAsync($"aesweep: --urls: {inUse}");
@@ -106,6 +115,11 @@ internal static class ServeCommand
                 catch (IOException ex) when (ex.InnerException is Microsoft.AspNetCore.Connections.AddressInUseException)
                 {
                     await Console.Error.WriteLineAsync($"aesweep: --urls: {ex.Message} (another aesweep serve may be running; pick another port with --urls)");
+                    return 1;
+                }
+                catch (Storage.UnusableDatabaseException ex)
+                {
+                    await Console.Error.WriteLineAsync($"aesweep: {ex.Message}");
                     return 1;
                 }
 

@@ -1,9 +1,8 @@
-using AeSweep.Cluster;
 using AeSweep.Storage;
+using AeSweep.Web.Artifacts;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.Options;
 
 namespace AeSweep.Web.Api;
 
@@ -23,7 +22,7 @@ public static class TrialApi
             .WithSummary("Download one artifact by its name (as listed by GET /api/trials/{id}); a directory artifact such as checkpoint comes as a .zip.");
     }
 
-    private static async Task<IResult> DownloadAsync(string id, string name, ISweepStore store, IOptions<SchedulingOptions> scheduling, CancellationToken ct)
+    private static async Task<IResult> DownloadAsync(string id, string name, ISweepStore store, ArtifactFiles files, CancellationToken ct)
     {
         if (await store.GetTrialAsync(id, ct) is null)
         {
@@ -37,14 +36,13 @@ public static class TrialApi
             return ApiProblems.NotFound("artifact", $"{id}/{name}");
         }
 
-        var path = ArtifactFiles.Resolve(scheduling.Value.ArtifactRoot, artifact);
-        if (path is null)
+        if (files.Open(artifact) is not { } content)
         {
             return ApiProblems.NotFound("artifact file", $"{id}/{name}");
         }
 
-        return Directory.Exists(path)
-            ? Results.File(ArtifactFiles.ZipDirectory(path), "application/zip", $"{artifact.Name}.zip")
-            : Results.File(path, artifact.ContentType, Path.GetFileName(path), enableRangeProcessing: true);
+        return content.IsFolder
+            ? Results.File(content.Content, "application/zip", $"{artifact.Name}.zip", content.LastModified)
+            : Results.File(content.Content, artifact.ContentType, content.FileName, content.LastModified, enableRangeProcessing: true);
     }
 }

@@ -1,6 +1,5 @@
-using System.IO.Compression;
-using AeSweep.Hosting;
 using AeSweep.Storage;
+using AeSweep.Web.Artifacts;
 using AeSweep.Web.Security;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -11,7 +10,7 @@ namespace AeSweep.Web.Dashboard;
 /// <summary>
 /// <c>GET /files/trials/{trialId}/{name}</c>: a trial's artifact for the dashboard (gallery and latent-map images,
 /// the learning-curve CSV, the checkpoint as a zip), under the dashboard's access policy. The name is looked up in the
-/// store; the stored path is checked by <see cref="ArtifactPathGuard"/> before anything is read.
+/// store, and <see cref="ArtifactFiles"/> (the same service as the API's downloads) reads it only from inside the artifact root.
 /// </summary>
 public static class ArtifactFileEndpoints
 {
@@ -26,55 +25,22 @@ public static class ArtifactFileEndpoints
     /// <summary>The dashboard's address of an artifact.</summary>
     public static string UrlFor(string trialId, string name) => $"/files/trials/{Uri.EscapeDataString(trialId)}/{Uri.EscapeDataString(name)}";
 
-    private static async Task<IResult> ServeAsync(string trialId, string name, ISweepStore store, WebServerSettings settings, HttpContext context)
+    private static async Task<IResult> ServeAsync(string trialId, string name, ISweepStore store, ArtifactFiles files, HttpContext context)
     {
         var artifact = await store.GetArtifactAsync(trialId, name, context.RequestAborted);
-        if (artifact is null)
-        {
-            return Results.NotFound();
-        }
-
-        var path = ArtifactPathGuard.Resolve(EmbeddedHost.ArtifactRoot(settings.DataDirectory), artifact.RelativePath);
-        if (path is null)
+        if (artifact is null || files.Open(artifact) is not { } content)
         {
             return Results.NotFound();
         }
 
         // Finished trials never rewrite their artifacts, so the browser may keep them a while.
         context.Response.Headers.CacheControl = "private, max-age=600";
-        if (File.Exists(path))
+        if (content.IsFolder)
         {
-            var extension = Path.GetExtension(path);
-            return Results.File(path, artifact.ContentType, fileDownloadName: artifact.ContentType.StartsWith("image/", StringComparison.Ordinal) ? null : $"{trialId}-{name}{extension}", enableRangeProcessing: true);
+            return Results.File(content.Content, "application/zip", $"{trialId}-{name}.zip", content.LastModified);
         }
 
-        if (Directory.Exists(path))
-        {
-            var zip = ZipDirectory(path);
-            return Results.Stream(zip, "application/zip", $"{trialId}-{name}.zip");
-        }
-
-        return Results.NotFound();
-    }
-
-    /// <summary>Zips a directory into a temporary file deleted when the response has been sent; links are left out.</summary>
-    private static FileStream ZipDirectory(string directory)
-    {
-        var stream = new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 81920, FileOptions.DeleteOnClose);
-        using (var archive = new ZipArchive(stream, ZipArchiveMode.Create, leaveOpen: true))
-        {
-            foreach (var file in new DirectoryInfo(directory).EnumerateFiles("*", SearchOption.AllDirectories))
-            {
-                if (file.LinkTarget is not null || file.Directory?.LinkTarget is not null)
-                {
-                    continue;
-                }
-
-                archive.CreateEntryFromFile(file.FullName, Path.GetRelativePath(directory, file.FullName).Replace('\\', '/'), CompressionLevel.Fastest);
-            }
-        }
-
-        stream.Position = 0;
-        return stream;
+        var downloadName = artifact.ContentType.StartsWith("image/", StringComparison.Ordinal) ? null : $"{trialId}-{name}{Path.GetExtension(content.FileName)}";
+        return Results.File(content.Content, artifact.ContentType, downloadName, content.LastModified, enableRangeProcessing: true);
     }
 }
