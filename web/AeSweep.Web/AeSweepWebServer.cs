@@ -11,6 +11,8 @@ using OpenTelemetry.Metrics;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -28,6 +30,9 @@ public static class AeSweepWebServer
 {
     /// <summary>Request bodies above this are refused with 413 (a sweep file is at most 1 MiB).</summary>
     public const long MaxRequestBodyBytes = 2 * 1024 * 1024;
+
+    /// <summary>The dashboard's page for addresses it does not know.</summary>
+    public const string NotFoundPath = "/not-found";
 
     public static WebApplication Build(WebServerSettings settings, string[]? configurationArgs = null)
     {
@@ -48,14 +53,16 @@ public static class AeSweepWebServer
         var credentials = LoadCredentials(builder.Configuration, settings);
         builder.Services.AddSingleton(credentials);
         builder.Services.AddSingleton(settings);
+        builder.Services.AddSingleton(DashboardToken.ForDataFolder(settings.DataDirectory));
+        builder.Services.AddSingleton(new AllowedHosts(settings.AllowedHosts));
         if (settings.Cluster is { } membership)
         {
             var (address, siloPort, gatewayPort) = settings.ClusterEndpoints;
-            ClusterCoordinatorHost.AddClusterCoordinator(builder, membership, address, siloPort, gatewayPort, ArtifactRootOf(settings), settings.Slots);
+            ClusterCoordinatorHost.AddClusterCoordinator(builder, membership, address, siloPort, gatewayPort, ArtifactRootOf(settings), settings.Slots, settings.Programs);
         }
         else
         {
-            EmbeddedHost.AddEmbeddedCluster(builder, settings.DataDirectory, settings.Slots, settings.GatewayPort, listenAddress: null);
+            EmbeddedHost.AddEmbeddedCluster(builder, settings.DataDirectory, settings.Slots, settings.GatewayPort, listenAddress: null, settings.Programs);
         }
 
 
@@ -69,24 +76,16 @@ public static class AeSweepWebServer
                 o.Cookie.SameSite = Microsoft.AspNetCore.Http.SameSiteMode.Strict;
                 o.SlidingExpiration = true;
                 o.ExpireTimeSpan = TimeSpan.FromHours(12);
+                o.Events.OnValidatePrincipal = DashboardSession.ValidateAsync;
             })
             .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
         builder.Services.AddAuthorization(o =>
         {
             o.AddPolicy(AccessPolicies.Api, p => p.AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName).RequireAuthenticatedUser());
-            o.AddPolicy(AccessPolicies.Dashboard, p =>
-            {
-                p.AddAuthenticationSchemes(CookieAuthenticationDefaults.AuthenticationScheme);
-                if (credentials.LoginRequired)
-                {
-                    p.RequireAuthenticatedUser();
-                }
-                else
-                {
-                    p.RequireAssertion(_ => true);
-                }
-            });
+            // Loopback is not "no login": without an admin password the session comes from the token serve printed.
+            o.AddPolicy(AccessPolicies.Dashboard, p => p.AddAuthenticationSchemes(CookieAuthenticationDefaults.AuthenticationScheme).RequireAuthenticatedUser());
         });
+        builder.Services.AddLoginRateLimit();
         builder.Services.AddSingleton<TrialStateGauges>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<TrialStateGauges>());
         builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics
@@ -102,14 +101,22 @@ public static class AeSweepWebServer
         builder.Services.AddAntiforgery();
 
         var app = builder.Build();
+        // First: foreign Host names (DNS rebinding) and cross-site requests never reach a handler.
+        var allowedHosts = app.Services.GetRequiredService<AllowedHosts>();
+        app.Use((context, next) => allowedHosts.InvokeAsync(context, next));
+        app.Use(SameOriginCheck.InvokeAsync);
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler();
         }
 
-        app.UseStatusCodePages();
+        // The API answers problem details; the dashboard's unknown addresses get its 404 page.
+        app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
+        app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), dashboard => dashboard.UseStatusCodePagesWithReExecute(NotFoundPath));
         app.UseAuthentication();
+        app.Use(DashboardSession.ExchangeTokenAsync);
         app.UseAuthorization();
+        app.UseRateLimiter();
         app.UseAntiforgery();
         var manifest = Path.Combine(AppContext.BaseDirectory, $"{app.Environment.ApplicationName}.staticwebassets.endpoints.json");
         if (File.Exists(manifest))
@@ -148,12 +155,24 @@ public static class AeSweepWebServer
         }
 
         await app.StartAsync(cancellationToken);
+        // Whatever configuration told Kestrel, what it bound is what counts.
+        var bound = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
+        if (ListenGuard.Refusal(bound, app.Services.GetRequiredService<Credentials>()) is { } refusal)
+        {
+            await app.StopAsync(CancellationToken.None);
+            throw new WebServerConfigurationException(refusal);
+        }
+
         var settings = app.Services.GetRequiredService<WebServerSettings>();
         if (settings.DemoSweepFile is { } demo)
         {
             await DemoSweep.SubmitIfEmptyAsync(app.Services, demo, cancellationToken);
         }
     }
+
+    /// <summary>The addresses Kestrel listens on once started (port 0 replaced by the real one).</summary>
+    public static IReadOnlyList<string> ListenAddresses(WebApplication app) =>
+        [.. app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? []];
 
     private static Credentials LoadCredentials(IConfiguration configuration, WebServerSettings settings)
     {
@@ -174,21 +193,14 @@ public static class AeSweepWebServer
             throw new WebServerConfigurationException(error);
         }
 
-        if (ListenGuard.FirstExposedUrl(settings.Urls) is { } exposed && (!credentials.LoginRequired || !credentials.HasApiKeys))
+        if (ListenGuard.Refusal(ListenGuard.ConfiguredUrls(configuration, settings.Urls), credentials) is { } refusal)
         {
-            throw new WebServerConfigurationException(
-                $"refusing to listen on {exposed}: beyond loopback the dashboard and API need credentials; set AESWEEP_ADMIN_PASSWORD and AESWEEP_API_KEY (or {AccessSettings.Section} in configuration) first");
+            throw new WebServerConfigurationException(refusal);
         }
 
-        if (!credentials.HasApiKeys)
-        {
-            // Loopback with no key configured: a key of this data folder, kept in a file only its owner can read,
-            // so local scripts and the CLI can call the API without a secret ever being printed.
-            access.ApiKeys.Add(LocalApiKey(settings.DataDirectory));
-            credentials = Credentials.From(access, out _);
-        }
-
-        return credentials;
+        // Loopback with no key configured: a key of this data folder, kept in a file only its owner can read,
+        // so local scripts and the CLI can call the API without a secret ever being printed.
+        return credentials.HasApiKeys ? credentials : credentials.WithLocalApiKey(LocalApiKey(settings.DataDirectory));
     }
 
     /// <summary>Where this server's trials keep checkpoints and images.</summary>
@@ -205,10 +217,13 @@ public static class AeSweepWebServer
     }
 
     /// <summary>DATA/api-key, created on first use with mode 0600.</summary>
-    public static string LocalApiKey(string dataDirectory)
+    public static string LocalApiKey(string dataDirectory) => OwnerOnlySecret(dataDirectory, "api-key");
+
+    /// <summary>DATA/NAME holding a random secret, created on first use with mode 0600.</summary>
+    public static string OwnerOnlySecret(string dataDirectory, string fileName)
     {
         Directory.CreateDirectory(dataDirectory);
-        var path = Path.Combine(dataDirectory, "api-key");
+        var path = Path.Combine(dataDirectory, fileName);
         if (!File.Exists(path))
         {
             var key = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');

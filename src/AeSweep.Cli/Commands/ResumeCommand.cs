@@ -36,7 +36,8 @@ internal static class ResumeCommand
                 return ValidateCommand.Invalid;
             }
 
-            using var host = EmbeddedHost.Build(folder, parse.GetValue(slots), parse.GetValue(gatewayPort), null, parse.GetValue(verbose) ? LogLevel.Information : LogLevel.Warning);
+            // Like `run`: the user finishes their own data folder's sweeps, programs included.
+            using var host = EmbeddedHost.Build(folder, parse.GetValue(slots), parse.GetValue(gatewayPort), null, ProgramPolicy.Any, parse.GetValue(verbose) ? LogLevel.Information : LogLevel.Warning);
             await host.Services.MigrateAeSweepStorageAsync(cancellationToken);
             var store = host.Services.GetRequiredService<ISweepStore>();
             var requested = parse.GetValue(sweepId);

@@ -91,7 +91,8 @@ internal static class RunCommand
             return ValidateCommand.Invalid;
         }
 
-        using var host = EmbeddedHost.Build(data.FullName, slots, gatewayPort, listenAddress, verbose ? LogLevel.Information : LogLevel.Warning);
+        // The user runs their own file: its program is theirs to run (serve, coordinator and worker need --allow-programs).
+        using var host = EmbeddedHost.Build(data.FullName, slots, gatewayPort, listenAddress, ProgramPolicy.Any, verbose ? LogLevel.Information : LogLevel.Warning);
         await host.Services.MigrateAeSweepStorageAsync(cancellationToken);
         await host.StartAsync(cancellationToken);
         var store = host.Services.GetRequiredService<ISweepStore>();
