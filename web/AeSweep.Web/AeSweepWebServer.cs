@@ -110,9 +110,12 @@ public static class AeSweepWebServer
             app.UseExceptionHandler();
         }
 
-        // The API answers problem details; the dashboard's unknown addresses get its 404 page.
-        app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
-        app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), dashboard => dashboard.UseStatusCodePagesWithReExecute(NotFoundPath));
+        // A browser asking for a dashboard address that does not exist gets the dashboard's 404 page; the API, the hub
+        // and form posts keep problem details.
+        app.UseWhen(IsPageRequest, pages => pages.UseStatusCodePagesWithReExecute(NotFoundPath));
+        app.UseWhen(c => !IsPageRequest(c), other => other.UseStatusCodePages());
+        // Routing after the status code pages, so that a re-executed request is routed to the 404 page.
+        app.UseRouting();
         app.UseAuthentication();
         app.Use(DashboardSession.ExchangeTokenAsync);
         app.UseAuthorization();
@@ -140,6 +143,10 @@ public static class AeSweepWebServer
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode().RequireAuthorization(AccessPolicies.Dashboard);
         return app;
     }
+
+    private static bool IsPageRequest(HttpContext context) =>
+        (HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method))
+        && !context.Request.Path.StartsWithSegments("/api") && !context.Request.Path.StartsWithSegments("/_blazor");
 
     /// <summary>Migrates the store, starts everything, and submits the demo sweep when the database has none.</summary>
     public static async Task StartAsync(WebApplication app, CancellationToken cancellationToken)

@@ -53,7 +53,7 @@ public sealed class ProgramPolicy
         {
             if (ExecutableResolver.Resolve(executable, Environment.CurrentDirectory) is not { } path)
             {
-                error = $"{AllowOneOption} {executable}: no such executable (looked in the current folder and on PATH)";
+                error = $"{AllowOneOption} {executable}: not an executable file, nor a name found on PATH";
                 return null;
             }
 
