@@ -65,15 +65,18 @@ public sealed class LoginTests
         Assert.False(credentials.IsValidLogin("nobody", Password));
     }
 
+    /// <summary>The fastest of five tries: other processes can only make a try slower, never faster.</summary>
     private static TimeSpan Time(Func<bool> login)
     {
-        var clock = Stopwatch.StartNew();
-        for (var i = 0; i < 3; i++)
+        var fastest = TimeSpan.MaxValue;
+        for (var i = 0; i < 5; i++)
         {
+            var clock = Stopwatch.StartNew();
             Assert.False(login());
+            fastest = clock.Elapsed < fastest ? clock.Elapsed : fastest;
         }
 
-        return clock.Elapsed;
+        return fastest;
     }
 
     private static Task<OwnServer> StartAsync() => OwnServer.StartAsync(null, $"--{AccessSettings.Section}:AdminPassword={Password}");
