@@ -1,4 +1,6 @@
+using AeSweep.Core.Definitions;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace AeSweep.Cluster;
 
@@ -9,6 +11,8 @@ public static class CoordinatorServiceCollectionExtensions
     {
         services.AddOptions<SchedulingOptions>().Configure(o => configure?.Invoke(o));
         services.AddSingleton(TimeProvider.System);
+        // No program sweeps unless the host says otherwise (--allow-programs, --allow-program, or `aesweep run`).
+        services.TryAddSingleton(ProgramPolicy.None);
         services.AddSingleton<SweepSubmitter>();
         services.AddHostedService<SweepRecoveryService>();
         return services;

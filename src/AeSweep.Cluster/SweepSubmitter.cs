@@ -7,12 +7,19 @@ namespace AeSweep.Cluster;
 
 /// <summary>
 /// Stores a validated sweep and starts its coordinator. The stored definition is the canonical JSON with the seed
-/// fixed, so every worker and every restart sees exactly the same sweep.
+/// fixed, so every worker and every restart sees exactly the same sweep. Every way in (API, dashboard, CLI) passes
+/// here, so this is where the process's <see cref="ProgramPolicy"/> refuses program sweeps it would not run.
 /// </summary>
-public sealed class SweepSubmitter(ISweepStore store, IGrainFactory grains)
+public sealed class SweepSubmitter(ISweepStore store, IGrainFactory grains, ProgramPolicy programs)
 {
+    /// <exception cref="ProgramNotAllowedException">A program sweep the policy refuses; nothing is stored.</exception>
     public async Task<SweepSnapshot> SubmitAsync(SweepDefinition definition, CancellationToken cancellationToken)
     {
+        if (programs.Refusal(definition.Program) is { } refusal)
+        {
+            throw new ProgramNotAllowedException(refusal);
+        }
+
         var seed = definition.Seed ?? Random.Shared.NextInt64(0, int.MaxValue);
         var fixedSeed = definition with { Seed = seed };
         var sweep = await store.CreateSweepAsync(

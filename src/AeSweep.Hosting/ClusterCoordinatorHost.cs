@@ -1,5 +1,6 @@
 using System.Net;
 using AeSweep.Cluster;
+using AeSweep.Core.Definitions;
 using AeSweep.Hosting.Orleans;
 using AeSweep.Storage;
 using AeSweep.Worker;
@@ -37,17 +38,21 @@ public static class ClusterCoordinatorHost
         // Closing the connection releases the session lock.
     }
 
-    public static IHost Build(ClusterMembership membership, IPAddress listenAddress, int siloPort, int gatewayPort, string artifactRoot, int slots, LogLevel logLevel)
+    public static IHost Build(ClusterMembership membership, IPAddress listenAddress, int siloPort, int gatewayPort, string artifactRoot, int slots, ProgramPolicy programs, LogLevel logLevel)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         HostLogging.Configure(builder.Logging, logLevel);
-        AddClusterCoordinator(builder, membership, listenAddress, siloPort, gatewayPort, artifactRoot, slots);
+        AddClusterCoordinator(builder, membership, listenAddress, siloPort, gatewayPort, artifactRoot, slots, programs);
         return builder.Build();
     }
 
-    /// <summary>Adds a cluster coordinator (silo, PostgreSQL store, grains, optional local worker) to any host, e.g. the web server's.</summary>
-    public static void AddClusterCoordinator(IHostApplicationBuilder builder, ClusterMembership membership, IPAddress listenAddress, int siloPort, int gatewayPort, string artifactRoot, int slots)
+    /// <summary>
+    /// Adds a cluster coordinator (silo, PostgreSQL store, grains, optional local worker) to any host, e.g. the web
+    /// server's; <paramref name="programs"/> decides which program sweeps it accepts and its local worker runs.
+    /// </summary>
+    public static void AddClusterCoordinator(IHostApplicationBuilder builder, ClusterMembership membership, IPAddress listenAddress, int siloPort, int gatewayPort, string artifactRoot, int slots, ProgramPolicy programs)
     {
+        builder.Services.AddSingleton(programs);
         builder.UseOrleans(silo => silo.UsePostgresMembership(membership, listenAddress, siloPort, gatewayPort));
         builder.Services.AddAeSweepStorage(StorageProvider.Postgres, membership.PostgresConnectionString);
         builder.Services.AddAeSweepCoordinator(o => o.ArtifactRoot = artifactRoot);

@@ -1,7 +1,9 @@
 using System.Net;
 using AeSweep.Cluster;
+using AeSweep.Core.Definitions;
 using AeSweep.Storage;
 using AeSweep.Worker;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -13,17 +15,21 @@ namespace AeSweep.Hosting;
 /// </summary>
 public static class EmbeddedHost
 {
-    public static IHost Build(string dataDirectory, int slots, int? gatewayPort, IPAddress? listenAddress, LogLevel logLevel)
+    public static IHost Build(string dataDirectory, int slots, int? gatewayPort, IPAddress? listenAddress, ProgramPolicy programs, LogLevel logLevel)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         HostLogging.Configure(builder.Logging, logLevel);
-        AddEmbeddedCluster(builder, dataDirectory, slots, gatewayPort, listenAddress);
+        AddEmbeddedCluster(builder, dataDirectory, slots, gatewayPort, listenAddress, programs);
         return builder.Build();
     }
 
-    /// <summary>Adds the silo, SQLite store, coordinator and local worker to any host (the CLI's or the web server's).</summary>
-    public static void AddEmbeddedCluster(IHostApplicationBuilder builder, string dataDirectory, int slots, int? gatewayPort, IPAddress? listenAddress)
+    /// <summary>
+    /// Adds the silo, SQLite store, coordinator and local worker to any host (the CLI's or the web server's);
+    /// <paramref name="programs"/> decides which program sweeps it accepts and its local worker runs.
+    /// </summary>
+    public static void AddEmbeddedCluster(IHostApplicationBuilder builder, string dataDirectory, int slots, int? gatewayPort, IPAddress? listenAddress, ProgramPolicy programs)
     {
+        builder.Services.AddSingleton(programs);
         Directory.CreateDirectory(dataDirectory);
         var artifacts = ArtifactRoot(dataDirectory);
         // Workers join through the gateway port as Orleans clients: on loopback by default, on other hosts

@@ -1,4 +1,5 @@
 using System.Net.Http.Headers;
+using AeSweep.Core.Definitions;
 using AeSweep.Hosting;
 using AeSweep.Storage;
 using Microsoft.AspNetCore.Builder;
@@ -24,7 +25,8 @@ public sealed class ApiServer : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _app = AeSweepWebServer.Build(new WebServerSettings { Urls = ["http://127.0.0.1:0"], DataDirectory = _folder, Slots = 0 });
+        // Program sweeps are accepted (nothing runs them: no slots); OwnServer tests the refusing default.
+        _app = AeSweepWebServer.Build(new WebServerSettings { Urls = ["http://127.0.0.1:0"], DataDirectory = _folder, Slots = 0, Programs = ProgramPolicy.Any });
         await AeSweepWebServer.StartAsync(_app, CancellationToken.None);
         var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         BaseAddress = new Uri(address);

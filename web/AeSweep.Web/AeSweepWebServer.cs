@@ -11,6 +11,8 @@ using OpenTelemetry.Metrics;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -28,6 +30,9 @@ public static class AeSweepWebServer
 {
     /// <summary>Request bodies above this are refused with 413 (a sweep file is at most 1 MiB).</summary>
     public const long MaxRequestBodyBytes = 2 * 1024 * 1024;
+
+    /// <summary>The dashboard's page for addresses it does not know.</summary>
+    public const string NotFoundPath = "/not-found";
 
     public static WebApplication Build(WebServerSettings settings, string[]? configurationArgs = null)
     {
@@ -49,14 +54,16 @@ public static class AeSweepWebServer
         builder.Services.AddSingleton(credentials);
         builder.Services.AddSingleton(settings);
         builder.Services.AddSingleton(new Artifacts.ArtifactFiles(ArtifactRootOf(settings)));
+        builder.Services.AddSingleton(DashboardToken.ForDataFolder(settings.DataDirectory));
+        builder.Services.AddSingleton(new AllowedHosts(settings.AllowedHosts));
         if (settings.Cluster is { } membership)
         {
             var (address, siloPort, gatewayPort) = settings.ClusterEndpoints;
-            ClusterCoordinatorHost.AddClusterCoordinator(builder, membership, address, siloPort, gatewayPort, ArtifactRootOf(settings), settings.Slots);
+            ClusterCoordinatorHost.AddClusterCoordinator(builder, membership, address, siloPort, gatewayPort, ArtifactRootOf(settings), settings.Slots, settings.Programs);
         }
         else
         {
-            EmbeddedHost.AddEmbeddedCluster(builder, settings.DataDirectory, settings.Slots, settings.GatewayPort, listenAddress: null);
+            EmbeddedHost.AddEmbeddedCluster(builder, settings.DataDirectory, settings.Slots, settings.GatewayPort, listenAddress: null, settings.Programs);
         }
 
 
@@ -70,24 +77,16 @@ public static class AeSweepWebServer
                 o.Cookie.SameSite = Microsoft.AspNetCore.Http.SameSiteMode.Strict;
                 o.SlidingExpiration = true;
                 o.ExpireTimeSpan = TimeSpan.FromHours(12);
+                o.Events.OnValidatePrincipal = DashboardSession.ValidateAsync;
             })
             .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
         builder.Services.AddAuthorization(o =>
         {
             o.AddPolicy(AccessPolicies.Api, p => p.AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName).RequireAuthenticatedUser());
-            o.AddPolicy(AccessPolicies.Dashboard, p =>
-            {
-                p.AddAuthenticationSchemes(CookieAuthenticationDefaults.AuthenticationScheme);
-                if (credentials.LoginRequired)
-                {
-                    p.RequireAuthenticatedUser();
-                }
-                else
-                {
-                    p.RequireAssertion(_ => true);
-                }
-            });
+            // Loopback is not "no login": without an admin password the session comes from the token serve printed.
+            o.AddPolicy(AccessPolicies.Dashboard, p => p.AddAuthenticationSchemes(CookieAuthenticationDefaults.AuthenticationScheme).RequireAuthenticatedUser());
         });
+        builder.Services.AddLoginRateLimit();
         builder.Services.AddSingleton<TrialStateGauges>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<TrialStateGauges>());
         builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics
@@ -103,14 +102,25 @@ public static class AeSweepWebServer
         builder.Services.AddAntiforgery();
 
         var app = builder.Build();
+        // First: foreign Host names (DNS rebinding) and cross-site requests never reach a handler.
+        var allowedHosts = app.Services.GetRequiredService<AllowedHosts>();
+        app.Use((context, next) => allowedHosts.InvokeAsync(context, next));
+        app.Use(SameOriginCheck.InvokeAsync);
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler();
         }
 
-        app.UseStatusCodePages();
+        // A browser asking for a dashboard address that does not exist gets the dashboard's 404 page; the API, the hub
+        // and form posts keep problem details.
+        app.UseWhen(IsPageRequest, pages => pages.UseStatusCodePagesWithReExecute(NotFoundPath));
+        app.UseWhen(c => !IsPageRequest(c), other => other.UseStatusCodePages());
+        // Routing after the status code pages, so that a re-executed request is routed to the 404 page.
+        app.UseRouting();
         app.UseAuthentication();
+        app.Use(DashboardSession.ExchangeTokenAsync);
         app.UseAuthorization();
+        app.UseRateLimiter();
         app.UseAntiforgery();
         var manifest = Path.Combine(AppContext.BaseDirectory, $"{app.Environment.ApplicationName}.staticwebassets.endpoints.json");
         if (File.Exists(manifest))
@@ -135,6 +145,10 @@ public static class AeSweepWebServer
         return app;
     }
 
+    private static bool IsPageRequest(HttpContext context) =>
+        (HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method))
+        && !context.Request.Path.StartsWithSegments("/api") && !context.Request.Path.StartsWithSegments("/_blazor");
+
     /// <summary>Migrates the store, starts everything, and submits the demo sweep when the database has none.</summary>
     public static async Task StartAsync(WebApplication app, CancellationToken cancellationToken)
     {
@@ -149,12 +163,24 @@ public static class AeSweepWebServer
         }
 
         await app.StartAsync(cancellationToken);
+        // Whatever configuration told Kestrel, what it bound is what counts.
+        var bound = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
+        if (ListenGuard.Refusal(bound, app.Services.GetRequiredService<Credentials>()) is { } refusal)
+        {
+            await app.StopAsync(CancellationToken.None);
+            throw new WebServerConfigurationException(refusal);
+        }
+
         var settings = app.Services.GetRequiredService<WebServerSettings>();
         if (settings.DemoSweepFile is { } demo)
         {
             await DemoSweep.SubmitIfEmptyAsync(app.Services, demo, cancellationToken);
         }
     }
+
+    /// <summary>The addresses Kestrel listens on once started (port 0 replaced by the real one).</summary>
+    public static IReadOnlyList<string> ListenAddresses(WebApplication app) =>
+        [.. app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? []];
 
     private static Credentials LoadCredentials(IConfiguration configuration, WebServerSettings settings)
     {
@@ -175,21 +201,14 @@ public static class AeSweepWebServer
             throw new WebServerConfigurationException(error);
         }
 
-        if (ListenGuard.FirstExposedUrl(settings.Urls) is { } exposed && (!credentials.LoginRequired || !credentials.HasApiKeys))
+        if (ListenGuard.Refusal(ListenGuard.ConfiguredUrls(configuration, settings.Urls), credentials) is { } refusal)
         {
-            throw new WebServerConfigurationException(
-                $"refusing to listen on {exposed}: beyond loopback the dashboard and API need credentials; set AESWEEP_ADMIN_PASSWORD and AESWEEP_API_KEY (or {AccessSettings.Section} in configuration) first");
+            throw new WebServerConfigurationException(refusal);
         }
 
-        if (!credentials.HasApiKeys)
-        {
-            // Loopback with no key configured: a key of this data folder, kept in a file only its owner can read,
-            // so local scripts and the CLI can call the API without a secret ever being printed.
-            access.ApiKeys.Add(LocalApiKey(settings.DataDirectory));
-            credentials = Credentials.From(access, out _);
-        }
-
-        return credentials;
+        // Loopback with no key configured: a key of this data folder, kept in a file only its owner can read,
+        // so local scripts and the CLI can call the API without a secret ever being printed.
+        return credentials.HasApiKeys ? credentials : credentials.WithLocalApiKey(LocalApiKey(settings.DataDirectory));
     }
 
     /// <summary>Where this server's trials keep checkpoints and images (the embedded worker always writes under DATA).</summary>
@@ -207,10 +226,13 @@ public static class AeSweepWebServer
     }
 
     /// <summary>DATA/api-key, created on first use with mode 0600.</summary>
-    public static string LocalApiKey(string dataDirectory)
+    public static string LocalApiKey(string dataDirectory) => OwnerOnlySecret(dataDirectory, "api-key");
+
+    /// <summary>DATA/NAME holding a random secret, created on first use with mode 0600.</summary>
+    public static string OwnerOnlySecret(string dataDirectory, string fileName)
     {
         Directory.CreateDirectory(dataDirectory);
-        var path = Path.Combine(dataDirectory, "api-key");
+        var path = Path.Combine(dataDirectory, fileName);
         if (!File.Exists(path))
         {
             var key = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');

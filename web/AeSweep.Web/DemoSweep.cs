@@ -1,6 +1,7 @@
 using AeSweep.Cluster;
 using AeSweep.Core.Definitions;
 using AeSweep.Storage;
+using AeSweep.Storage.Model;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -25,7 +26,17 @@ internal static class DemoSweep
             return;
         }
 
-        var sweep = await services.GetRequiredService<SweepSubmitter>().SubmitAsync(parsed.Definition!, cancellationToken);
+        SweepSnapshot sweep;
+        try
+        {
+            sweep = await services.GetRequiredService<SweepSubmitter>().SubmitAsync(parsed.Definition!, cancellationToken);
+        }
+        catch (ProgramNotAllowedException ex)
+        {
+            logger.LogWarning("Demo sweep {File} was not submitted: {Reason}", file, ex.Message);
+            return;
+        }
+
         logger.LogInformation("Demo sweep {SweepId} ({SweepName}) submitted", sweep.Id, sweep.Name);
     }
 }

@@ -1,3 +1,4 @@
+using AeSweep.Core.Definitions;
 using AeSweep.Hosting;
 
 namespace AeSweep.Web;
@@ -34,6 +35,15 @@ public sealed record WebServerSettings
 
     /// <summary>Cluster mode: where checkpoints and images are (a volume every process shares); DATA/artifacts by default.</summary>
     public string? ArtifactRoot { get; init; }
+
+    /// <summary>
+    /// Host names the server answers for beside loopback's (localhost, 127.0.0.1, [::1]): --allowed-hosts and
+    /// AESWEEP_ALLOWED_HOSTS. Requests for any other name are refused before they reach a page or the API.
+    /// </summary>
+    public IReadOnlyList<string> AllowedHosts { get; init; } = [];
+
+    /// <summary>Which program: sweeps this server accepts and its local worker runs (none unless --allow-programs/--allow-program).</summary>
+    public ProgramPolicy Programs { get; init; } = ProgramPolicy.None;
 
     /// <summary>ASP.NET Core environment name; Development shows detailed errors.</summary>
     public string Environment { get; init; } = "Production";

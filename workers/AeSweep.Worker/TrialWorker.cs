@@ -17,6 +17,7 @@ namespace AeSweep.Worker;
 public sealed class TrialWorker(
     IGrainFactory grains,
     IEnumerable<ITrialRunner> runners,
+    ProgramPolicy programs,
     IOptions<WorkerOptions> options,
     ILogger<TrialWorker> logger) : BackgroundService
 {
@@ -136,7 +137,11 @@ public sealed class TrialWorker(
                 ?? throw new InvalidOperationException(definition.Program is null ? "this worker has no trainer for built-in models" : "this worker cannot run programs");
             logger.LogInformation("Trial {TrialId} (#{Number}, attempt {Attempt}) starting{Resume}", lease.TrialId, assignment.Number, lease.Attempt,
                 assignment.CheckpointEpoch is { } epoch ? $" from checkpoint epoch {epoch}" : string.Empty);
-            result = TrialTimeLimit.Run(runner, context, definition.Budget.MaxTrialMinutes, cancellationToken);
+            // This worker's own policy decides, whatever the submitting server allowed: a refused program never starts,
+            // and an allowed one starts from the very path that was checked.
+            result = programs.Refusal(definition.Program) is { } refusal
+                ? new TrialRunResult(TrialState.Failed, new Dictionary<string, double>(), new Dictionary<string, string>(), refusal, 0)
+                : TrialTimeLimit.Run(runner, definition.Program is { } program ? context with { Definition = definition with { Program = programs.Pinned(program) } } : context, definition.Budget.MaxTrialMinutes, cancellationToken);
         }
         catch (Exception ex)
         {

@@ -1,3 +1,4 @@
+using AeSweep.Core.Definitions;
 using AeSweep.Worker.Runners;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -10,6 +11,8 @@ public static class WorkerServiceCollectionExtensions
     public static IServiceCollection AddAeSweepWorker(this IServiceCollection services, Action<WorkerOptions>? configure = null)
     {
         services.AddOptions<WorkerOptions>().Configure(o => configure?.Invoke(o));
+        // No program sweeps unless the host says otherwise (--allow-programs, --allow-program, or `aesweep run`).
+        services.TryAddSingleton(ProgramPolicy.None);
         services.AddSingleton<ITrialRunner, ProgramTrialRunner>();
         services.AddSingleton<ITrialRunner, BuiltInTrialRunner>();
         services.AddSingleton<TrialWorker>();
@@ -25,6 +28,9 @@ public static class WorkerServiceCollectionExtensions
     {
         services.RemoveAll<ITrialRunner>();
         services.AddSingleton<ITrialRunner, NoOpTrialRunner>();
+        // Nothing is ever started here, so no program needs refusing.
+        services.RemoveAll<ProgramPolicy>();
+        services.AddSingleton(ProgramPolicy.Any);
         return services;
     }
 }

@@ -29,8 +29,16 @@ internal static class CoordinatorCommand
         {
             postgres, clusterId, listen, siloPort, gatewayPort, artifacts, data, slots, verbose,
         };
+        var programOptions = new ProgramOptions();
+        programOptions.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
         {
+            if (programOptions.Policy(parse, out var programError) is not { } programs)
+            {
+                await Console.Error.WriteLineAsync(programError);
+                return ValidateCommand.Invalid;
+            }
+
             var membership = ClusterOptions.Membership(parse.GetValue(postgres), parse.GetValue(clusterId)!, out var error);
             if (membership is null || !ClusterOptions.TryParseAddress(parse.GetValue(listen), IPAddress.Loopback, out var address, out error))
             {
@@ -59,7 +67,7 @@ internal static class CoordinatorCommand
             }
 
             using var host = ClusterCoordinatorHost.Build(
-                membership, address, parse.GetValue(siloPort), parse.GetValue(gatewayPort), artifactRoot, Math.Max(0, parse.GetValue(slots)),
+                membership, address, parse.GetValue(siloPort), parse.GetValue(gatewayPort), artifactRoot, Math.Max(0, parse.GetValue(slots)), programs,
                 parse.GetValue(verbose) ? LogLevel.Information : LogLevel.Warning);
             await host.StartAsync(cancellationToken);
             await Console.Error.WriteLineAsync($"coordinator up: cluster '{membership.ClusterId}', silo {address}:{parse.GetValue(siloPort)}, gateway {address}:{parse.GetValue(gatewayPort)}");

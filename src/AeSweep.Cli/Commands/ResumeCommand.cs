@@ -43,7 +43,8 @@ internal static class ResumeCommand
                 return 1;
             }
 
-            using var host = EmbeddedHost.Build(folder, parse.GetValue(slots), parse.GetValue(gatewayPort), null, parse.GetValue(verbose) ? LogLevel.Information : LogLevel.Warning);
+            // Like `run`: the user finishes their own data folder's sweeps, programs included.
+            using var host = EmbeddedHost.Build(folder, parse.GetValue(slots), parse.GetValue(gatewayPort), null, ProgramPolicy.Any, parse.GetValue(verbose) ? LogLevel.Information : LogLevel.Warning);
             if (!await RunCommand.MigrateAsync(host.Services, cancellationToken))
             {
                 return 1;

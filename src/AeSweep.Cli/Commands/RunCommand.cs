@@ -98,7 +98,8 @@ internal static class RunCommand
             return 1;
         }
 
-        using var host = EmbeddedHost.Build(data.FullName, slots, gatewayPort, listenAddress, verbose ? LogLevel.Information : LogLevel.Warning);
+        // The user runs their own file: its program is theirs to run (serve, coordinator and worker need --allow-programs).
+        using var host = EmbeddedHost.Build(data.FullName, slots, gatewayPort, listenAddress, ProgramPolicy.Any, verbose ? LogLevel.Information : LogLevel.Warning);
         if (!await MigrateAsync(host.Services, cancellationToken))
         {
             return 1;

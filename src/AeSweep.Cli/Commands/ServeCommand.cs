@@ -1,6 +1,7 @@
 using System.CommandLine;
 using AeSweep.Hosting;
 using AeSweep.Web;
+using AeSweep.Web.Security;
 
 namespace AeSweep.Cli.Commands;
 
@@ -29,12 +30,25 @@ internal static class ServeCommand
         var siloPort = new Option<int>("--silo-port") { Description = "Cluster mode: port for silo-to-silo traffic.", DefaultValueFactory = _ => 11111 };
         var listen = new Option<string?>("--listen-address") { Description = "Cluster mode: address the silo and gateway listen on and advertise (default 127.0.0.1)." };
         var artifacts = ClusterOptions.Artifacts();
+        var allowedHosts = new Option<string?>("--allowed-hosts")
+        {
+            Description = $"Host names the dashboard and API answer for beside localhost, 127.0.0.1 and [::1], comma-separated (default: ${AllowedHosts.EnvironmentVariable}). Requests for other names get 421.",
+            DefaultValueFactory = _ => Environment.GetEnvironmentVariable(AllowedHosts.EnvironmentVariable),
+        };
         var command = new Command("serve", "Run the dashboard and REST API: embedded (coordinator, local worker and SQLite here) or as a cluster coordinator (--postgres).")
         {
-            urls, data, slots, gatewayPort, demo, examples, postgres, clusterId, siloPort, listen, artifacts,
+            urls, data, slots, gatewayPort, demo, examples, postgres, clusterId, siloPort, listen, artifacts, allowedHosts,
         };
+        var programOptions = new ProgramOptions();
+        programOptions.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
         {
+            if (programOptions.Policy(parse, out var programError) is not { } programs)
+            {
+                await Console.Error.WriteLineAsync(programError);
+                return ValidateCommand.Invalid;
+            }
+
             var demoFile = parse.GetValue(demo);
             if (demoFile is { Exists: false })
             {
@@ -78,6 +92,8 @@ internal static class ServeCommand
                 ArtifactRoot = parse.GetValue(artifacts)?.FullName,
                 DemoSweepFile = demoFile?.FullName,
                 ExamplesDirectory = examplesDirectory,
+                AllowedHosts = AllowedHosts.Parse(parse.GetValue(allowedHosts)),
+                Programs = programs,
             };
 
             // Embedded mode owns its SQLite folder; cluster coordinators share PostgreSQL and may share a folder.
@@ -122,14 +138,37 @@ internal static class ServeCommand
                     await Console.Error.WriteLineAsync($"aesweep: {ex.Message}");
                     return 1;
                 }
+                catch (WebServerConfigurationException ex)
+                {
+                    await Console.Error.WriteLineAsync($"aesweep: {ex.Message}");
+                    return ValidateCommand.Invalid;
+                }
 
-                await Console.Error.WriteLineAsync($"AeSweep dashboard: {string.Join(", ", settings.Urls)}  (data: {settings.DataDirectory}; API key: {Path.Combine(settings.DataDirectory, "api-key")} unless AESWEEP_API_KEY is set)");
+                await Console.Error.WriteLineAsync(Banner(app, settings));
                 await app.WaitForShutdownAsync(cancellationToken);
             }
 
             return 0;
         });
         return command;
+    }
+
+    /// <summary>
+    /// Where to point the browser, set apart from the logs. Without an admin password the address carries the
+    /// loopback token (as Jupyter's does): opening it logs the browser in.
+    /// </summary>
+    private static string Banner(Microsoft.AspNetCore.Builder.WebApplication app, WebServerSettings settings)
+    {
+        var addresses = AeSweepWebServer.ListenAddresses(app);
+        var login = app.Services.GetRequiredService<Credentials>().LoginRequired;
+        var token = app.Services.GetRequiredService<DashboardToken>();
+        var open = addresses.Select(a => login ? a : token.UrlFor(a));
+        var how = login
+            ? "Open (log in as the admin):"
+            : $"Open this address; it carries the access token (kept in {Path.Combine(settings.DataDirectory, DashboardToken.FileName)}):";
+        var nl = Environment.NewLine;
+        return $"{nl}AeSweep dashboard (data: {settings.DataDirectory}; API key: {Path.Combine(settings.DataDirectory, "api-key")} unless AESWEEP_API_KEY is set){nl}"
+            + $"{how}{nl}{nl}    {string.Join(nl + "    ", open)}{nl}";
     }
 
     /// <summary>

@@ -26,6 +26,9 @@ internal static class SubmitCommand
         var artifacts = ClusterOptions.Artifacts();
         var data = RunCommand.DataOption();
         var command = new Command("submit", "Submit a sweep to a running cluster (see aesweep coordinator).") { file, server, apiKey, postgres, clusterId, wait, json, artifacts, data };
+        // Only for --postgres, which bypasses every server's policy: the REST API applies the server's own.
+        var programOptions = new ProgramOptions();
+        programOptions.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
         {
             var (definition, failure) = await RunCommand.ReadSweepFileAsync(parse.GetValue(file)!);
@@ -70,10 +73,23 @@ internal static class SubmitCommand
                 return ValidateCommand.Invalid;
             }
 
+            var programs = programOptions.Policy(parse, out var programError);
+            if (programs?.Refusal(definition.Program) is { } refusal)
+            {
+                programError = $"aesweep: {refusal}";
+            }
+
+            if (programError is not null)
+            {
+                await Console.Error.WriteLineAsync(programError);
+                return ValidateCommand.Invalid;
+            }
+
             var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
             HostLogging.Configure(builder.Logging, LogLevel.Warning);
             builder.UseOrleansClient(client => client.UsePostgresMembership(membership, connectPatience: TimeSpan.FromSeconds(30)));
             builder.Services.AddAeSweepStorage(StorageProvider.Postgres, membership.PostgresConnectionString);
+            builder.Services.AddSingleton(programs!);
             builder.Services.AddSingleton<SweepSubmitter>();
             using var host = builder.Build();
             try

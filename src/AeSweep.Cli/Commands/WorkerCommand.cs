@@ -36,8 +36,16 @@ internal static class WorkerCommand
         };
         runner.AcceptOnlyFromAmong("auto", "noop");
         var command = new Command("worker", "Join a coordinator and train its trials.") { gateway, postgres, clusterId, slots, device, artifacts, data, id, threads, runner };
+        var programOptions = new ProgramOptions();
+        programOptions.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
         {
+            if (programOptions.Policy(parse, out var programError) is not { } programs)
+            {
+                await Console.Error.WriteLineAsync(programError);
+                return ValidateCommand.Invalid;
+            }
+
             var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
             HostLogging.Configure(builder.Logging, LogLevel.Information);
             if (parse.GetValue(gateway) is { } gatewayText)
@@ -74,6 +82,7 @@ internal static class WorkerCommand
                     o.WorkerId = workerId;
                 }
             });
+            builder.Services.AddSingleton(programs);
             if (parse.GetValue(runner) == "noop")
             {
                 builder.Services.UseNoOpTrialRunner();

@@ -30,6 +30,10 @@ public static class ApiProblems
                 ? $"Request bodies are limited to {AeSweepWebServer.MaxRequestBodyBytes / (1024 * 1024)} MiB."
                 : ex.Message);
 
+    /// <summary>403: a <c>program:</c> sweep the server's policy refuses; the detail names the options that allow it.</summary>
+    public static IResult ProgramNotAllowed(string detail) =>
+        Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Program sweeps are not allowed here", detail: detail);
+
     /// <summary>409: the request is valid but the sweep or trial is in a state that refuses it.</summary>
     public static IResult Conflict(string title, string detail) =>
         Results.Problem(statusCode: StatusCodes.Status409Conflict, title: title, detail: detail);

@@ -22,14 +22,18 @@ public static class SweepApi
         var sweeps = api.MapGroup("/sweeps").WithTags("sweeps");
         sweeps.MapPost("", SubmitAsync)
             .Accepts<string>("application/yaml", "application/json", "text/yaml", "text/plain")
-            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status413PayloadTooLarge)
-            .WithSummary("Submit a sweep file (YAML or JSON body); 201 with the sweep's id, 400 with every error's field path and line.");
-        sweeps.MapGet("", async (ISweepStore store, int? offset, int? limit, CancellationToken ct) =>
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .WithSummary("Submit a sweep file (YAML or JSON body); 201 with the sweep's id, 400 with every error's field path and line; 403 for a program: sweep this server was not started to run (--allow-programs, --allow-program).");
+        sweeps.MapGet("", async (ISweepStore store, string? offset, string? limit, CancellationToken ct) =>
         {
-            var (skip, take) = Paging(offset, limit);
+            if (ParsePaging(offset, limit, out var skip, out var take) is { } invalid)
+            {
+                return invalid;
+            }
+
             var page = await store.ListSweepsAsync(skip, take, ct);
             return Results.Ok(new { total = page.Total, offset = skip, limit = take, items = page.Items.Select(ApiViews.Sweep) });
-        }).WithSummary($"List sweeps, newest first (offset/limit pagination, limit ≤ {MaxPageSize}).");
+        }).ProducesProblem(StatusCodes.Status400BadRequest).WithSummary($"List sweeps, newest first (offset/limit pagination, limit ≤ {MaxPageSize}).");
         sweeps.MapGet("/{id}", async (string id, ISweepStore store, CancellationToken ct) =>
             await store.GetSweepAsync(id, ct) is { } sweep
                 ? Results.Ok(ApiViews.SweepWithCounts(sweep, await store.CountTrialsByStateAsync(id, ct)))
@@ -60,6 +64,38 @@ public static class SweepApi
     public static (int Offset, int Limit) Paging(int? offset, int? limit) =>
         (Math.Max(0, offset ?? 0), Math.Clamp(limit ?? 50, 1, MaxPageSize));
 
+    /// <summary>
+    /// Reads offset and limit from the query (bound as text so that a malformed one gets a 400 saying what is wrong,
+    /// not the framework's bare 400); limits above <see cref="MaxPageSize"/> are capped. Null when both are usable.
+    /// </summary>
+    public static IResult? ParsePaging(string? offset, string? limit, out int skip, out int take)
+    {
+        (skip, take) = Paging(0, null);
+        int? offsetValue = null, limitValue = null;
+        if (!string.IsNullOrEmpty(offset))
+        {
+            if (!int.TryParse(offset, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var parsed) || parsed < 0)
+            {
+                return ApiProblems.BadRequest("offset", $"offset must be an integer of 0 or more, not '{offset}'");
+            }
+
+            offsetValue = parsed;
+        }
+
+        if (!string.IsNullOrEmpty(limit))
+        {
+            if (!int.TryParse(limit, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var parsed) || parsed < 1)
+            {
+                return ApiProblems.BadRequest("limit", $"limit must be an integer from 1 to {MaxPageSize} (larger values are capped), not '{limit}'");
+            }
+
+            limitValue = parsed;
+        }
+
+        (skip, take) = Paging(offsetValue, limitValue);
+        return null;
+    }
+
     private static async Task<IResult> SubmitAsync(HttpRequest request, SweepSubmitter submitter, CancellationToken ct)
     {
         string text;
@@ -79,12 +115,26 @@ public static class SweepApi
             return ApiProblems.InvalidSweep(parsed.Errors);
         }
 
-        var sweep = await submitter.SubmitAsync(parsed.Definition!, ct);
+        SweepSnapshot sweep;
+        try
+        {
+            sweep = await submitter.SubmitAsync(parsed.Definition!, ct);
+        }
+        catch (ProgramNotAllowedException ex)
+        {
+            return ApiProblems.ProgramNotAllowed(ex.Message);
+        }
+
         return Results.Created($"/api/sweeps/{sweep.Id}", new { id = sweep.Id, name = sweep.Name });
     }
 
-    private static async Task<IResult> ListTrialsAsync(string id, ISweepStore store, int? offset, int? limit, string? sort, string? state, CancellationToken ct)
+    private static async Task<IResult> ListTrialsAsync(string id, ISweepStore store, string? offset, string? limit, string? sort, string? state, CancellationToken ct)
     {
+        if (ParsePaging(offset, limit, out var skip, out var take) is { } invalid)
+        {
+            return invalid;
+        }
+
         if (await store.GetSweepAsync(id, ct) is null)
         {
             return ApiProblems.NotFound("sweep", id);
@@ -114,7 +164,6 @@ public static class SweepApi
             filter = parsed;
         }
 
-        var (skip, take) = Paging(offset, limit);
         var page = await store.ListTrialsAsync(id, new TrialQuery(skip, take, key, descending, filter), ct);
         return Results.Ok(new { total = page.Total, offset = skip, limit = take, items = page.Items.Select(ApiViews.Trial) });
     }

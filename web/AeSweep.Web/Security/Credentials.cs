@@ -9,6 +9,8 @@ namespace AeSweep.Web.Security;
 /// </summary>
 public sealed class Credentials
 {
+    private static readonly Lazy<string> StandInHash = new(() => PasswordHash.Create(Convert.ToBase64String(RandomNumberGenerator.GetBytes(24))));
+
     private readonly List<byte[]> _apiKeyDigests;
 
     public Credentials(string adminUser, string? adminPasswordHash, IEnumerable<string> apiKeys)
@@ -16,6 +18,19 @@ public sealed class Credentials
         AdminUser = adminUser;
         AdminPasswordHash = adminPasswordHash;
         _apiKeyDigests = apiKeys.Where(k => !string.IsNullOrWhiteSpace(k)).Select(Digest).ToList();
+        HasConfiguredApiKeys = _apiKeyDigests.Count > 0;
+    }
+
+    /// <summary>Whether API keys came from configuration (not only the data folder's own loopback key).</summary>
+    public bool HasConfiguredApiKeys { get; private init; }
+
+    /// <summary>These credentials plus the data folder's own key (DATA/api-key) for loopback clients.</summary>
+    public Credentials WithLocalApiKey(string key)
+    {
+        var credentials = new Credentials(AdminUser, AdminPasswordHash, []) { HasConfiguredApiKeys = HasConfiguredApiKeys };
+        credentials._apiKeyDigests.AddRange(_apiKeyDigests);
+        credentials._apiKeyDigests.Add(Digest(key));
+        return credentials;
     }
 
     public string AdminUser { get; }
@@ -44,10 +59,17 @@ public sealed class Credentials
         return match;
     }
 
-    public bool IsValidLogin(string? user, string? password) =>
-        AdminPasswordHash is not null && user is not null && password is not null
-        && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(user), Encoding.UTF8.GetBytes(AdminUser))
-        && PasswordHash.Verify(password, AdminPasswordHash);
+    /// <summary>A short digest of the password hash, kept in session cookies so a new password ends old sessions.</summary>
+    public string PasswordFingerprint => AdminPasswordHash is null ? string.Empty : Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(AdminPasswordHash)))[..16];
+
+    public bool IsValidLogin(string? user, string? password)
+    {
+        // The password is always put through the full PBKDF2 work (against a stand-in hash when none is set), even
+        // for a wrong user name: an answer that came faster for unknown names would tell which name is right.
+        var userMatches = user is not null && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(user), Encoding.UTF8.GetBytes(AdminUser));
+        var passwordMatches = PasswordHash.Verify(password ?? string.Empty, AdminPasswordHash ?? StandInHash.Value);
+        return AdminPasswordHash is not null && userMatches && passwordMatches;
+    }
 
     /// <summary>Reads the settings, hashing a plain password, and reports what is wrong with them.</summary>
     public static Credentials From(AccessSettings settings, out string? error)

@@ -1,0 +1,71 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Builder;
+
+namespace AeSweep.Web.Tests;
+
+/// <summary>
+/// A real server (Kestrel on a free loopback port, silo, SQLite in a temp folder, no worker slots) for tests that need
+/// settings of their own, or a rate limiter nobody else has spent.
+/// </summary>
+public sealed partial class OwnServer : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+
+    private OwnServer(WebApplication app, string folder, Uri baseAddress)
+    {
+        _app = app;
+        Folder = folder;
+        BaseAddress = baseAddress;
+    }
+
+    public string Folder { get; }
+
+    public Uri BaseAddress { get; }
+
+    public string ApiKey => AeSweepWebServer.LocalApiKey(Folder);
+
+    public string Token => File.ReadAllText(Path.Combine(Folder, Security.DashboardToken.FileName)).Trim();
+
+    public static async Task<OwnServer> StartAsync(Func<string, WebServerSettings>? settings = null, params string[] configuration)
+    {
+        var folder = Directory.CreateTempSubdirectory("aesweep-web-own-").FullName;
+        var app = AeSweepWebServer.Build(settings?.Invoke(folder) ?? new WebServerSettings { Urls = ["http://127.0.0.1:0"], DataDirectory = folder, Slots = 0 }, configuration);
+        await AeSweepWebServer.StartAsync(app, CancellationToken.None);
+        return new OwnServer(app, folder, new Uri(AeSweepWebServer.ListenAddresses(app)[0]));
+    }
+
+    /// <summary>A browser-like client: keeps cookies, does not follow redirects (the tests read them).</summary>
+    public HttpClient Browser(CookieContainer? cookies = null) =>
+        new(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = cookies ?? new CookieContainer(), UseCookies = true }) { BaseAddress = BaseAddress };
+
+    /// <summary>A client sending the server's API key.</summary>
+    public HttpClient ApiClient()
+    {
+        var client = Browser();
+        client.DefaultRequestHeaders.Add("X-Api-Key", ApiKey);
+        return client;
+    }
+
+    /// <summary>Posts the login form as the page does: its antiforgery token first, then the fields.</summary>
+    public static async Task<HttpResponseMessage> PostLoginAsync(HttpClient browser, params (string Name, string Value)[] fields)
+    {
+        var page = await browser.GetStringAsync("/login");
+        var token = AntiforgeryField().Match(page);
+        Assert.True(token.Success, "the login page has no antiforgery token");
+        var form = new List<KeyValuePair<string, string>> { new("__RequestVerificationToken", WebUtility.HtmlDecode(token.Groups[1].Value)) };
+        form.AddRange(fields.Select(f => KeyValuePair.Create(f.Name, f.Value)));
+        return await browser.PostAsync("/account/login", new FormUrlEncodedContent(form));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(Folder, recursive: true);
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\"[^>]*value=\"([^\"]+)\"")]
+    private static partial Regex AntiforgeryField();
+}
