@@ -77,6 +77,19 @@ public sealed class ValidateCommandTests : IDisposable
     }
 
     [Fact]
+    public void Control_characters_quoted_from_the_file_are_escaped_in_errors_and_the_summary()
+    {
+        var invalid = Run("validate", Write("escape.yaml", "name: x\ndataset: synthetic\nmodel: \"dense\\e[2J\"\nmethod: random\nparameters: {epochs: {value: 1}}\nbudget: {max_trials: 1}\n"));
+        var valid = Run("validate", Write("title.yaml", "name: \"t\\e]0;pwned\\a\"\ndataset: synthetic\nmodel: dense\nmethod: random\nparameters: {epochs: {value: 1}}\nbudget: {max_trials: 1}\n"));
+
+        Assert.Equal(2, invalid.Code);
+        Assert.Contains("'dense\\x1b[2J' is not a model family", invalid.Stdout, StringComparison.Ordinal);
+        Assert.Equal(0, valid.Code);
+        Assert.Contains("t\\x1b]0;pwned\\x07", valid.Stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain('\u001b', invalid.Stdout + valid.Stdout);
+    }
+
+    [Fact]
     public void Folder_instead_of_file_exits_one()
     {
         var (code, _, stderr) = Run("validate", _dir);

@@ -58,7 +58,7 @@ internal static class RunCommand
         {
             foreach (var problem in parsed.Errors)
             {
-                await Console.Error.WriteLineAsync(problem.ToString());
+                await Console.Error.WriteLineAsync(TerminalText.Escape(problem.ToString()));
             }
 
             return (null, ValidateCommand.Invalid);

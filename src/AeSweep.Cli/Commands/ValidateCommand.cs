@@ -38,14 +38,15 @@ internal static class ValidateCommand
         {
             foreach (var problem in result.Errors)
             {
-                output.WriteLine(problem.ToString());
+                // Messages quote the file's values, which YAML escapes ("\e") can fill with control characters.
+                output.WriteLine(TerminalText.Escape(problem.ToString()));
             }
 
             error.WriteLine($"{file.Name}: {result.Errors.Count} error{(result.Errors.Count == 1 ? string.Empty : "s")}");
             return Invalid;
         }
 
-        output.WriteLine($"{file.Name}: valid — {SweepSummary.Describe(result.Definition!)}");
+        output.WriteLine($"{file.Name}: valid — {TerminalText.Escape(SweepSummary.Describe(result.Definition!))}");
         return Valid;
     }
 
