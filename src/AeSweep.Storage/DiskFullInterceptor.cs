@@ -65,7 +65,9 @@ internal sealed class DiskFullInterceptor(DiskFullMonitor monitor, ILogger? logg
         }
         else if (eventData.Exception is not OperationCanceledException)
         {
-            logger.LogError(eventData.Exception, "Failed executing DbCommand ({Elapsed} ms): {CommandText}", (long)eventData.Duration.TotalMilliseconds, command.CommandText);
+            // As EF's own CommandError: one entry with the SQL, no stack (the caller decides what the failure means).
+            logger.LogError(RelationalEventId.CommandError, "Failed executing DbCommand ({Elapsed}ms): {Error}{NewLine}{CommandText}",
+                (long)eventData.Duration.TotalMilliseconds, eventData.Exception.Message, Environment.NewLine, command.CommandText);
         }
     }
 

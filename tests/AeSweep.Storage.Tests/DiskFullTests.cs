@@ -3,6 +3,7 @@ using AeSweep.Core.Trials;
 using AeSweep.Storage.Model;
 using AeSweep.Storage.Tests.Infrastructure;
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -23,15 +24,16 @@ public sealed class DiskFullTests : IAsyncLifetime
     private readonly CollectingLoggerProvider _log = new();
     private DiskFullMonitor _monitor = null!;
     private EfSweepStore _store = null!;
+    private SweepDbContextFactory _contexts = null!;
 
     public async Task InitializeAsync()
     {
         var connection = SweepDbContextFactory.SqliteConnectionStringFor(Path.Combine(_folder, "aesweep.db"));
         _monitor = new DiskFullMonitor(_clock);
         using var loggers = LoggerFactory.Create(b => b.AddProvider(_log).SetMinimumLevel(LogLevel.Debug));
-        var contexts = new SweepDbContextFactory(StorageProvider.Sqlite, connection, loggers, _monitor, [_disk]);
-        await new SweepDatabaseMigrator(contexts, NullLogger<SweepDatabaseMigrator>.Instance).MigrateAsync(CancellationToken.None);
-        _store = new EfSweepStore(contexts, _clock, NullLogger<EfSweepStore>.Instance);
+        _contexts = new SweepDbContextFactory(StorageProvider.Sqlite, connection, loggers, _monitor, [_disk]);
+        await new SweepDatabaseMigrator(_contexts, NullLogger<SweepDatabaseMigrator>.Instance).MigrateAsync(CancellationToken.None);
+        _store = new EfSweepStore(_contexts, _clock, NullLogger<EfSweepStore>.Instance);
     }
 
     public Task DisposeAsync()
@@ -81,6 +83,19 @@ public sealed class DiskFullTests : IAsyncLifetime
         Assert.Equal(2, _log.Count(DiskFullLine));
         Assert.Equal(0, _log.Count(e => e.Level >= LogLevel.Warning && !DiskFullLine(e)));
         Assert.All(_log.Entries.Where(DiskFullLine), e => Assert.DoesNotContain('\n', e.Message));
+    }
+
+    [Fact]
+    public async Task Other_failed_commands_are_still_logged_every_time_and_do_not_count_as_disk_full()
+    {
+        for (var i = 0; i < 2; i++)
+        {
+            await using var db = _contexts.CreateDbContext();
+            await Assert.ThrowsAsync<SqliteException>(() => db.Database.ExecuteSqlRawAsync("DELETE FROM no_such_table"));
+        }
+
+        Assert.Equal(2, _log.Count(e => e.Level == LogLevel.Error && e.Message.Contains("no such table: no_such_table", StringComparison.Ordinal)));
+        Assert.False(_monitor.IsFull);
     }
 
     [Fact]
