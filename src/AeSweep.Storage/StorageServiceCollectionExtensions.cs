@@ -9,8 +9,8 @@ namespace AeSweep.Storage;
 public static class StorageServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers <see cref="ISweepStore"/> (a singleton that opens a context per call), the context factory and
-    /// <see cref="SweepDatabaseMigrator"/>. Nothing is migrated here: the host calls
+    /// Registers <see cref="ISweepStore"/> (a singleton that opens a context per call), the context factory,
+    /// <see cref="DiskFullMonitor"/> and <see cref="SweepDatabaseMigrator"/>. Nothing is migrated here: the host calls
     /// <see cref="SweepDatabaseMigrator.MigrateAsync"/> (or <see cref="MigrateAeSweepStorageAsync"/>) explicitly.
     /// </summary>
     public static IServiceCollection AddAeSweepStorage(this IServiceCollection services, StorageProvider provider, string connectionString)
@@ -19,12 +19,18 @@ public static class StorageServiceCollectionExtensions
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
         services.TryAddSingleton(TimeProvider.System);
         services.AddLogging();
+        services.AddSingleton(sp => new DiskFullMonitor(sp.GetRequiredService<TimeProvider>(), provider == StorageProvider.Sqlite ? SqliteFolder(connectionString) : null));
         services.AddSingleton<IDbContextFactory<SweepDbContext>>(sp =>
-            new SweepDbContextFactory(provider, connectionString, sp.GetService<ILoggerFactory>()));
+            new SweepDbContextFactory(provider, connectionString, sp.GetService<ILoggerFactory>(), sp.GetRequiredService<DiskFullMonitor>()));
         services.AddSingleton<ISweepStore, EfSweepStore>();
         services.AddSingleton<SweepDatabaseMigrator>();
         return services;
     }
+
+    private static string? SqliteFolder(string connectionString) =>
+        new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(connectionString).DataSource is { Length: > 0 } file && file != ":memory:"
+            ? Path.GetDirectoryName(Path.GetFullPath(file))
+            : null;
 
     /// <summary>Applies pending migrations through the registered <see cref="SweepDatabaseMigrator"/>.</summary>
     public static Task<IReadOnlyList<string>> MigrateAeSweepStorageAsync(this IServiceProvider services, CancellationToken cancellationToken) =>

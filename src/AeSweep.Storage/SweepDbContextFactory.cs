@@ -15,14 +15,27 @@ public sealed class SweepDbContextFactory : IDbContextFactory<SweepDbContext>
 {
     private readonly Func<SweepDbContext> _create;
 
-    public SweepDbContextFactory(StorageProvider provider, string connectionString, ILoggerFactory? loggerFactory = null)
+    /// <param name="provider">SQLite or PostgreSQL.</param>
+    /// <param name="connectionString">The provider's connection string.</param>
+    /// <param name="loggerFactory">Where EF Core logs; disk-full failures are paced by <paramref name="diskFull"/> when given.</param>
+    /// <param name="diskFull">Told about disk-full failures and successful writes (the host's readiness check reads it).</param>
+    /// <param name="interceptors">More EF Core interceptors, e.g. a test's fault injection.</param>
+    public SweepDbContextFactory(StorageProvider provider, string connectionString, ILoggerFactory? loggerFactory = null, DiskFullMonitor? diskFull = null, IReadOnlyList<IInterceptor>? interceptors = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
         Provider = provider;
+        if (diskFull is not null && loggerFactory is not null)
+        {
+            loggerFactory = new DiskFullLogThrottle(loggerFactory, diskFull);
+        }
+
+        var commandLogger = loggerFactory?.CreateLogger("Microsoft.EntityFrameworkCore.Database.Command");
+        IInterceptor[] extra = [.. interceptors ?? [], .. diskFull is null ? Array.Empty<IInterceptor>() : [new DiskFullInterceptor(diskFull, commandLogger)]];
         switch (provider)
         {
             case StorageProvider.Sqlite:
-                var sqlite = ConfigureSqlite(new DbContextOptionsBuilder<SqliteSweepDbContext>(), connectionString);
+                var sqlite = ConfigureSqlite(new DbContextOptionsBuilder<SqliteSweepDbContext>(), connectionString).AddInterceptors(extra);
+                LogFailedCommandsThrough(sqlite, diskFull);
                 if (loggerFactory is not null)
                 {
                     sqlite.UseLoggerFactory(loggerFactory);
@@ -31,7 +44,8 @@ public sealed class SweepDbContextFactory : IDbContextFactory<SweepDbContext>
                 _create = new PooledDbContextFactory<SqliteSweepDbContext>(sqlite.Options).CreateDbContext;
                 break;
             case StorageProvider.Postgres:
-                var postgres = ConfigurePostgres(new DbContextOptionsBuilder<PostgresSweepDbContext>(), connectionString);
+                var postgres = ConfigurePostgres(new DbContextOptionsBuilder<PostgresSweepDbContext>(), connectionString).AddInterceptors(extra);
+                LogFailedCommandsThrough(postgres, diskFull);
                 if (loggerFactory is not null)
                 {
                     postgres.UseLoggerFactory(loggerFactory);
@@ -74,6 +88,15 @@ public sealed class SweepDbContextFactory : IDbContextFactory<SweepDbContext>
         builder.UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history"));
         QuietCommands(builder);
         return builder;
+    }
+
+    /// <summary>With a monitor, <see cref="DiskFullInterceptor"/> logs failed commands (EF logs them before it can tell a full disk).</summary>
+    private static void LogFailedCommandsThrough(DbContextOptionsBuilder builder, DiskFullMonitor? diskFull)
+    {
+        if (diskFull is not null)
+        {
+            builder.ConfigureWarnings(w => w.Log((RelationalEventId.CommandError, LogLevel.Debug)));
+        }
     }
 
     private static void QuietCommands(DbContextOptionsBuilder builder) =>

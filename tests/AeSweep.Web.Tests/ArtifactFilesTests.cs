@@ -60,6 +60,17 @@ public sealed class ArtifactFilesTests : IDisposable
     }
 
     [Fact]
+    public void A_sibling_folder_sharing_the_roots_name_as_a_prefix_is_outside()
+    {
+        Directory.CreateDirectory(Root + "-evil");
+        File.WriteAllText(Path.Combine(Root + "-evil", "secret.txt"), "secret");
+
+        Assert.False(ArtifactFiles.IsInside(Root, Path.Combine(Root + "-evil", "secret.txt")));
+        Assert.False(ArtifactFiles.IsInside(Root, Root));
+        Assert.Null(Open(Path.Combine("..", "artifacts-evil", "secret.txt")));
+    }
+
+    [Fact]
     public void A_sweep_folder_that_is_a_link_to_outside_is_refused()
     {
         Directory.CreateDirectory(Path.Combine(Outside, "trial-2"));

@@ -48,7 +48,9 @@ public static class AeSweepWebServer
         builder.WebHost.UseUrls([.. settings.Urls]);
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
         HostLogging.Configure(builder.Logging, LogLevel.Warning);
-        builder.Logging.AddFilter("AeSweep", LogLevel.Information).AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Information);
+        builder.Logging.AddFilter("AeSweep", LogLevel.Information).AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Information)
+            // /ready answers its prober; the failure behind it is logged (paced) where it happens, not on every probe.
+            .AddFilter("Microsoft.Extensions.Diagnostics.HealthChecks.DefaultHealthCheckService", LogLevel.Critical);
 
         var credentials = LoadCredentials(builder.Configuration, settings);
         builder.Services.AddSingleton(credentials);
@@ -96,6 +98,7 @@ public static class AeSweepWebServer
         builder.Services.AddHealthChecks().AddCheck<StoreHealthCheck>("store");
         builder.Services.AddCascadingAuthenticationState();
         builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<DiskFullExceptionHandler>();
         builder.Services.AddOpenApi();
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddMudServices();

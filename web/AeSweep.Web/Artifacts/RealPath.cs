@@ -15,7 +15,8 @@ public static class RealPath
     {
         try
         {
-            return Resolve(Path.GetFullPath(path));
+            // Not Path.GetFullPath: it would fold "link/.." by text, where the file system goes to the link target's parent.
+            return Resolve(Path.IsPathRooted(path) ? path : Path.Join(Environment.CurrentDirectory, path));
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {

@@ -3,11 +3,17 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace AeSweep.Web.Observability;
 
-/// <summary>Ready when the sweep store answers a query.</summary>
-public sealed class StoreHealthCheck(ISweepStore store) : IHealthCheck
+/// <summary>Ready when the sweep store answers a query and its disk has room for writes.</summary>
+public sealed class StoreHealthCheck(ISweepStore store, DiskFullMonitor diskFull) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
+        // Reads still work on a full disk, so the query below alone would call it ready.
+        if (diskFull.IsFull)
+        {
+            return HealthCheckResult.Unhealthy(DiskFull.Message);
+        }
+
         try
         {
             await store.ListSweepsAsync(0, 1, cancellationToken);
