@@ -48,6 +48,8 @@ public sealed class AskTellTests(ApiServer server)
         await AssertBadFieldAsync(trialId, """{"value": 1, "state": "sleeping"}""", "state");
         await AssertBadFieldAsync(trialId, """{"value": 1, "intermediate_values": {"one": 2}}""", "intermediate_values.one");
         await AssertBadFieldAsync(trialId, """{"value": "1"}""", "value");
+        await AssertBadFieldAsync(trialId, """{"value": 1e309}""", "value");
+        await AssertBadFieldAsync(trialId, """{"value": 1, "intermediate_values": {"1": -1e309}}""", "intermediate_values.1");
         Assert.Equal(HttpStatusCode.BadRequest, (await _client.PostAsync($"/api/trials/{trialId}/tell", new StringContent("{", Encoding.UTF8, "application/json"))).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await _client.PostAsync("/api/trials/nope-1/tell", new StringContent("""{"value": 1}""", Encoding.UTF8, "application/json"))).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await _client.PostAsync("/api/sweeps/nope/ask", null)).StatusCode);

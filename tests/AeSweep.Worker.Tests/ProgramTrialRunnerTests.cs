@@ -59,6 +59,24 @@ public sealed class ProgramTrialRunnerTests
     }
 
     [Fact]
+    public void A_child_that_escapes_group_and_marker_cannot_hold_the_trial_open()
+    {
+        // A clean environment and a session of its own: nothing but a cgroup could find this one.
+        using var trial = new ProgramTrial("""
+            env -i AESWEEP_TRIAL_ID=trial-1 setsid sleep 1000 &
+            echo $! > escaped.pid
+            # Exit only once it has escaped (setsid ran before sleep): a kill before that would reach it.
+            while [ "$(cat /proc/$!/comm)" != sleep ]; do :; done
+            echo '{"loss": 1}'
+            """);
+
+        var result = trial.Run(patience: TimeSpan.FromSeconds(20));
+
+        Assert.Equal(TrialState.Completed, result.State);
+        Assert.Contains("output stayed open", Assert.Single(trial.Logger.Warnings), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Hanging_program_over_max_trial_minutes_fails_and_its_group_dies()
     {
         using var trial = new ProgramTrial(

@@ -20,6 +20,7 @@ internal sealed partial class ProgramProcess : IDisposable
 
     private readonly Process _process;
     private readonly byte[] _marker;
+    private bool _clearedAfterExit;
 
     private ProgramProcess(Process process, string marker)
     {
@@ -72,16 +73,25 @@ internal sealed partial class ProgramProcess : IDisposable
     /// <summary>Kills the program's whole group and every process marked as this run's, wherever it went.</summary>
     public void KillAll()
     {
+        // Once everything was killed after the main process ended, nothing of this run is left to start more.
+        var exited = _process.HasExited;
+        if (exited && _clearedAfterExit)
+        {
+            return;
+        }
+
         if (Setsid is not null)
         {
-            // ESRCH: the group is gone, or setsid has not run yet (the tree kill below covers that).
+            // ESRCH: the group is gone, or setsid has not run yet (the tree kill below covers that). The group's id
+            // cannot name another group while a member of ours lives; after the last one, only pid reuse within
+            // the moment since the main process was reaped could, which is why this runs once after the exit.
             _ = Kill(-_process.Id, SigKill);
         }
 
         try
         {
             // Before setsid has run (a trial stopped at once), or without setsid: the tree as .NET sees it.
-            if (!_process.HasExited)
+            if (!exited)
             {
                 _process.Kill(entireProcessTree: true);
             }
@@ -92,6 +102,7 @@ internal sealed partial class ProgramProcess : IDisposable
         }
 
         KillMarked();
+        _clearedAfterExit = exited;
     }
 
     /// <summary>Waits (bounded) for the main process to be reaped after <see cref="KillAll"/>.</summary>

@@ -21,7 +21,7 @@ public sealed class ProgramTrialRunner(ILogger<ProgramTrialRunner> logger) : ITr
     private const int StderrLinesKept = 8;
 
     // After the program's main process ends, how long its output may take to close once the group is killed.
-    private static readonly TimeSpan DrainPatience = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan DrainPatience = TimeSpan.FromSeconds(2);
 
     public bool CanRun(TrialRunContext context) => context.Definition.Program is not null;
 
