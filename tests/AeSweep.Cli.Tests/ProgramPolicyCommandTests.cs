@@ -82,5 +82,17 @@ public sealed class ProgramPolicyCommandTests : IDisposable
         Assert.DoesNotContain("cannot reach", stderr, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("worker", "--gateway", "127.0.0.1:1")]
+    [InlineData("coordinator", "--postgres", "Host=127.0.0.1;Port=1;Username=nobody;Database=nothing")]
+    [InlineData("serve", "--urls", "http://127.0.0.1:1")]
+    public void An_allow_program_that_names_no_executable_stops_the_process_at_once(params string[] args)
+    {
+        var (code, _, stderr) = ValidateCommandTests.Run([.. args, "--data", _data, "--allow-program", "no-such-trainer-anywhere"]);
+
+        Assert.Equal(2, code);
+        Assert.Contains("--allow-program no-such-trainer-anywhere", stderr, StringComparison.Ordinal);
+    }
+
     public void Dispose() => Directory.Delete(_data, recursive: true);
 }

@@ -31,7 +31,9 @@ internal sealed class CoordinatorCluster : IAsyncDisposable
         var builder = new InProcessTestClusterBuilder(1);
         builder.ConfigureSilo((_, silo) => silo.Services
             .AddAeSweepStorage(StorageProvider.Sqlite, connection)
-            .AddAeSweepCoordinator(o => o.ArtifactRoot = Path.Combine(cluster._folder, "artifacts")));
+            .AddAeSweepCoordinator(o => o.ArtifactRoot = Path.Combine(cluster._folder, "artifacts"))
+            // Program sweeps are accepted (no worker here runs them): the policy itself is tested in Core, Web and Cli.
+            .AddSingleton(ProgramPolicy.Any));
         cluster._cluster = builder.Build();
         await cluster._cluster.DeployAsync();
         cluster.Store = cluster.SiloServices.GetRequiredService<ISweepStore>();
