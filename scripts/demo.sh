@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The main job: builds AeSweep and starts the dashboard in the embedded mode (web + REST API + Orleans silo + local
 # worker + SQLite in one process) with a demo sweep (dense autoencoders against β-VAEs on Fashion-MNIST,
-# examples/fashion-demo.yaml); open the address it prints. Results stay in ./aesweep-data (or $AESWEEP_DATA).
+# examples/fashion-demo.yaml); open the address it prints (it carries the dashboard's access token). Results stay in ./aesweep-data (or $AESWEEP_DATA).
 # `--headless` runs the demo sweep in the terminal instead.
 # Idempotent: installs Debian's dataset-fashion-mnist when missing.
 set -euo pipefail
@@ -18,5 +18,24 @@ if [ "${1:-}" = "--headless" ]; then
   shift
   exec "$exe" run examples/fashion-demo.yaml --data "$data" "$@"
 fi
-echo "Starting the AeSweep dashboard; open the address below (Ctrl+C stops it)."
-exec "$exe" serve --data "$data" --demo examples/fashion-demo.yaml --examples examples "$@"
+echo "Starting the AeSweep dashboard (Ctrl+C stops it)."
+# Without AESWEEP_ADMIN_PASSWORD the dashboard opens only through the address serve prints, which carries the
+# loopback token (kept in $data/dashboard-token). Training logs soon scroll it away, so it is repeated in a box.
+log="$(mktemp)"
+trap 'rm -f "$log"' EXIT
+"$exe" serve --data "$data" --demo examples/fashion-demo.yaml --examples examples "$@" 2> >(tee "$log" >&2) &
+pid=$!
+trap 'kill -TERM "$pid" 2>/dev/null; wait "$pid"; exit 130' INT TERM
+(
+  for _ in $(seq 600); do
+    if url="$(grep -o -m1 'http[^ ]*?token=[^ ]*' "$log" 2>/dev/null)"; then
+      printf '\n==================================================================\n'
+      printf '  Open the AeSweep dashboard:\n\n    %s\n' "$url"
+      printf '==================================================================\n\n'
+      exit 0
+    fi
+    kill -0 "$pid" 2>/dev/null || exit 0
+    sleep 1
+  done
+) &
+wait "$pid"

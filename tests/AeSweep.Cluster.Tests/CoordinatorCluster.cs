@@ -35,7 +35,9 @@ internal sealed class CoordinatorCluster : IAsyncDisposable
             {
                 o.ArtifactRoot = Path.Combine(cluster._folder, "artifacts");
                 configure?.Invoke(o);
-            }));
+            })
+            // Program sweeps are accepted (no worker here runs them): the policy itself is tested in Core, Web and Cli.
+            .AddSingleton(ProgramPolicy.Any));
         cluster._cluster = builder.Build();
         await cluster._cluster.DeployAsync();
         cluster.Store = cluster.SiloServices.GetRequiredService<ISweepStore>();

@@ -5,14 +5,12 @@ namespace AeSweep.EndToEnd.Tests;
 
 /// <summary>
 /// The dashboard in Debian's headless Chromium, against a real <c>aesweep serve</c> (embedded silo, local worker,
-/// SQLite): log in, submit a small sweep through the form, watch trials appear without reloading, open the
+/// SQLite): open the token URL serve printed (no admin password: the loopback token), submit a small sweep through the form, watch trials appear without reloading, open the
 /// reconstruction gallery and the compare view. Screenshots of each step are kept as test artifacts under
 /// TestResults/screenshots (or $AESWEEP_SCREENSHOTS).
 /// </summary>
 public sealed class DashboardBrowserTests : IAsyncLifetime
 {
-    private const string Password = "correct horse battery staple";
-
     private const string Sweep = """
         name: browser-test
         dataset: {name: synthetic, limit: 1200}
@@ -43,7 +41,8 @@ public sealed class DashboardBrowserTests : IAsyncLifetime
     {
         Directory.CreateDirectory(_screenshots);
         _server = new AesweepProcess(
-            new Dictionary<string, string> { ["AESWEEP_ADMIN_PASSWORD"] = Password, ["AESWEEP_API_KEY"] = "browser-test-key-0123456789" },
+            // No admin password: the dashboard is opened with the token in the address serve prints, as a user would.
+            new Dictionary<string, string> { ["AESWEEP_ADMIN_PASSWORD"] = string.Empty },
             "serve", "--urls", BaseUrl, "--data", _data, "--slots", "2", "--examples", Path.Combine(AesweepProcess.Root, "examples"));
         using var http = new HttpClient();
         await Polling.WaitForAsync(
@@ -73,16 +72,21 @@ public sealed class DashboardBrowserTests : IAsyncLifetime
             ws.Close += (_, _) => browserLog.Enqueue($"{DateTime.UtcNow:HH:mm:ss.fff} websocket closed {ws.Url}");
         };
 
-        // Everything but the login page needs a session.
+        // Everything but the login page needs a session, even on loopback.
         await page.GotoAsync(BaseUrl + "/");
         await page.WaitForURLAsync(url => url.Contains("/login", StringComparison.Ordinal));
-        await page.FillAsync("#password", "wrong password");
+        await page.FillAsync("#token", "not the token");
         await page.ClickAsync("#login");
-        await page.WaitForSelectorAsync("text=Wrong user name or password");
-        await page.FillAsync("#username", "admin");
-        await page.FillAsync("#password", Password);
-        await page.ClickAsync("#login");
-        await page.WaitForURLAsync(url => !url.Contains("/login", StringComparison.Ordinal));
+        await page.WaitForSelectorAsync("text=Wrong access token");
+
+        // The address serve printed carries the token; opening it logs in and drops the token from the address bar.
+        var tokenUrl = await Polling.WaitForAsync(
+            () => Task.FromResult(System.Text.RegularExpressions.Regex.Match(_server!.Stderr, $@"{System.Text.RegularExpressions.Regex.Escape(BaseUrl)}/\?token=\S+") is { Success: true } m ? m.Value : null),
+            TimeSpan.FromSeconds(30),
+            () => $"serve printed no token URL:\n{Tail(_server!.Stderr)}");
+        await page.GotoAsync(tokenUrl);
+        await page.WaitForURLAsync(url => !url.Contains("/login", StringComparison.Ordinal) && !url.Contains("token=", StringComparison.Ordinal));
+        Assert.Equal(BaseUrl + "/", page.Url);
         await ShotAsync(page, "01-sweeps");
 
         // Submit through the form: the editor validates as one types.

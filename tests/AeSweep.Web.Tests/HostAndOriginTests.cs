@@ -49,6 +49,21 @@ public sealed class HostAndOriginTests(HostAndOriginTests.Server fixture) : ICla
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 
+    [Theory]
+    [InlineData("/health")]
+    [InlineData("/ready")]
+    [InlineData("/metrics")]
+    public async Task Probes_and_metrics_answer_any_host_name_for_orchestrators(string path)
+    {
+        using var client = _server.Browser();
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.Host = $"10.42.0.7:{_server.BaseAddress.Port}";
+
+        var response = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
     [Fact]
     public async Task A_state_changing_request_from_another_site_is_refused_but_same_site_and_originless_ones_pass()
     {

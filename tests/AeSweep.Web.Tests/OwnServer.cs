@@ -58,10 +58,14 @@ public sealed partial class OwnServer : IAsyncDisposable
         return await browser.PostAsync("/account/login", new FormUrlEncodedContent(form));
     }
 
+    /// <summary>
+    /// Stops the server and deletes its folder, but leaves its services undisposed: OpenTelemetry listens to meters
+    /// by name across the whole process, so disposing this server's "AeSweep.Web" meter would also end the shared
+    /// server's gauge of that name (ObservabilityTests reads it). One server per process, as in production, never meets this.
+    /// </summary>
     public async ValueTask DisposeAsync()
     {
         await _app.StopAsync();
-        await _app.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         Directory.Delete(Folder, recursive: true);
     }

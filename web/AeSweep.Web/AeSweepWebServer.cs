@@ -236,6 +236,12 @@ public static class AeSweepWebServer
     {
         Directory.CreateDirectory(dataDirectory);
         var path = Path.Combine(dataDirectory, fileName);
+        if (File.Exists(path) && new FileInfo(path).Length == 0)
+        {
+            // A crash between creating the file and writing it leaves it empty: an empty secret would open nothing.
+            File.Delete(path);
+        }
+
         if (!File.Exists(path))
         {
             var key = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');

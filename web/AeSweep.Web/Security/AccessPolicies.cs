@@ -6,6 +6,6 @@ public static class AccessPolicies
     /// <summary>REST API: a valid API key.</summary>
     public const string Api = "api";
 
-    /// <summary>Dashboard: logged in, when a login is configured (open on loopback when none is).</summary>
+    /// <summary>Dashboard: a session from the admin login, or from the loopback token when no admin password is set.</summary>
     public const string Dashboard = "dashboard";
 }

@@ -32,9 +32,9 @@ public sealed class AllowedHosts
 
     public async Task InvokeAsync(HttpContext context, RequestDelegate next)
     {
-        // Orchestrators probe liveness and readiness by the pod's address, which nobody can list in advance; these
-        // two answer "ok" or "unhealthy" and nothing else.
-        if (Allows(context.Request.Host) || context.Request.Path == "/health" || context.Request.Path == "/ready")
+        // Orchestrators probe liveness and readiness, and Prometheus scrapes, by the pod's address, which nobody can
+        // list in advance; these answer without a key anyway and change nothing.
+        if (Allows(context.Request.Host) || IsProbe(context.Request.Path))
         {
             await next(context);
             return;
@@ -47,6 +47,8 @@ public sealed class AllowedHosts
             + $"An operator can allow it with --allowed-hosts or {EnvironmentVariable}.\n",
             context.RequestAborted);
     }
+
+    private static bool IsProbe(PathString path) => path == "/health" || path == "/ready" || path == "/metrics";
 
     private static string Normalize(string name)
     {
