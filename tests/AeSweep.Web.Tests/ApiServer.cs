@@ -36,6 +36,19 @@ public sealed class ApiServer : IAsyncLifetime
     /// <summary>A client with no credentials.</summary>
     public HttpClient Anonymous() => new() { BaseAddress = BaseAddress };
 
+    /// <summary>
+    /// A browser-like client with a dashboard session: it opened the address serve prints (with the loopback token),
+    /// so it holds the session cookie that the dashboard and its <c>/files</c> routes need.
+    /// </summary>
+    public async Task<HttpClient> DashboardAsync()
+    {
+        var client = new HttpClient(new HttpClientHandler { CookieContainer = new System.Net.CookieContainer(), UseCookies = true }) { BaseAddress = BaseAddress };
+        var token = (await File.ReadAllTextAsync(Path.Combine(_folder, Security.DashboardToken.FileName))).Trim();
+        using var response = await client.GetAsync($"/?token={Uri.EscapeDataString(token)}");
+        response.EnsureSuccessStatusCode();
+        return client;
+    }
+
     /// <summary>A client sending the server's key in the X-Api-Key header.</summary>
     public HttpClient Client()
     {

@@ -16,7 +16,7 @@ namespace AeSweep.Web.Tests;
 public sealed class ArtifactLinkTests(ApiServer server) : IAsyncLifetime
 {
     private readonly HttpClient _api = server.Client();
-    private readonly HttpClient _dashboard = server.Anonymous();
+    private HttpClient _dashboard = null!;
     private readonly string _outside = Directory.CreateTempSubdirectory("aesweep-outside-").FullName;
     private string _sweepId = null!;
 
@@ -28,6 +28,7 @@ public sealed class ArtifactLinkTests(ApiServer server) : IAsyncLifetime
         await File.WriteAllTextAsync(Path.Combine(_outside, "gallery.png"), "secret png");
         await File.WriteAllTextAsync(Path.Combine(_outside, "checkpoint", "model.bin"), "secret weights");
         _sweepId = await Sweeps.SubmitAsync(_api, Sweeps.AskTell("artifact-links"));
+        _dashboard = await server.DashboardAsync();
     }
 
     public Task DisposeAsync()
