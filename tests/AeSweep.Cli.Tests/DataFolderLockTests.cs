@@ -16,7 +16,7 @@ public sealed class DataFolderLockTests : IDisposable
     public void A_second_process_on_a_held_data_folder_exits_naming_the_folder_and_the_holders_pid_until_the_holder_is_killed()
     {
         using var holder = StartServe(out var holderLog);
-        WaitFor(() => holderLog.ToString().Contains("AeSweep dashboard:", StringComparison.Ordinal), holder, holderLog);
+        WaitFor(() => holderLog.ToString().Contains("AeSweep dashboard (data:", StringComparison.Ordinal), holder, holderLog);
         var sweepFile = Path.Combine(ValidateCommandTests.FindRoot(), "examples", "program-sweep.yaml");
 
         foreach (var args in new[]

@@ -127,7 +127,7 @@ public sealed class DiskFullTests : IDisposable
         {
             lock (log)
             {
-                if (log.ToString().Contains("AeSweep dashboard:", StringComparison.Ordinal))
+                if (log.ToString().Contains("AeSweep dashboard (data:", StringComparison.Ordinal))
                 {
                     return log;
                 }
