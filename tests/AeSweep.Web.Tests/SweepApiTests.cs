@@ -32,6 +32,24 @@ public sealed class SweepApiTests(ApiServer server)
     }
 
     [Fact]
+    public async Task A_sweep_shows_its_whole_budget_with_the_failure_limits_and_their_defaults()
+    {
+        var yaml = Sweeps.AskTell("budget-view").Replace(
+            "budget: {max_trials: 3, max_parallel: 1}",
+            "budget: {max_trials: 3, max_parallel: 1, max_trial_minutes: 0.5, max_failed_trials: 4}",
+            StringComparison.Ordinal);
+        var id = await Sweeps.SubmitAsync(_client, yaml);
+
+        using var sweep = JsonDocument.Parse(await _client.GetStringAsync($"/api/sweeps/{id}"));
+
+        var budget = sweep.RootElement.GetProperty("budget");
+        Assert.Equal(3, budget.GetProperty("max_trials").GetInt32());
+        Assert.Equal(0.5, budget.GetProperty("max_trial_minutes").GetDouble());
+        Assert.Equal(4, budget.GetProperty("max_failed_trials").GetInt32());
+        Assert.Equal(3, budget.GetProperty("max_attempts").GetInt32());
+    }
+
+    [Fact]
     public async Task A_body_over_two_mebibytes_is_413()
     {
         var body = "name: big\n#" + new string('x', 3 * 1024 * 1024) + "\n";

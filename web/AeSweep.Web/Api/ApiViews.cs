@@ -34,7 +34,15 @@ public static class ApiViews
     /// <summary>The stored definition's budget, so clients can draw progress against max_trials.</summary>
     public static object? Budget(SweepSnapshot s) =>
         AeSweep.Core.Definitions.SweepDefinitionParser.Parse(s.DefinitionText).Definition?.Budget is { } b
-            ? new { max_trials = b.MaxTrials, max_parallel = b.MaxParallel, max_minutes = b.MaxMinutes }
+            ? new
+            {
+                max_trials = b.MaxTrials,
+                max_parallel = b.MaxParallel,
+                max_minutes = b.MaxMinutes,
+                max_trial_minutes = b.MaxTrialMinutes,
+                max_failed_trials = b.MaxFailedTrials,
+                max_attempts = b.MaxAttempts,
+            }
             : null;
 
     /// <summary>
