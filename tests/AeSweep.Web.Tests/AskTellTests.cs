@@ -47,6 +47,7 @@ public sealed class AskTellTests(ApiServer server)
         await AssertBadFieldAsync(trialId, """{"state": "completed"}""", "value");
         await AssertBadFieldAsync(trialId, """{"value": 1, "state": "sleeping"}""", "state");
         await AssertBadFieldAsync(trialId, """{"value": 1, "intermediate_values": {"one": 2}}""", "intermediate_values.one");
+        await AssertBadFieldAsync(trialId, """{"value": 1, "intermediate_values": {"1000001": 2}}""", "intermediate_values.1000001");
         await AssertBadFieldAsync(trialId, """{"value": "1"}""", "value");
         await AssertBadFieldAsync(trialId, """{"value": 1e309}""", "value");
         await AssertBadFieldAsync(trialId, """{"value": 1, "intermediate_values": {"1": -1e309}}""", "intermediate_values.1");

@@ -143,9 +143,9 @@ public static class AskTellApi
 
             foreach (var step in steps.EnumerateObject())
             {
-                if (!int.TryParse(step.Name, NumberStyles.None, CultureInfo.InvariantCulture, out var epoch) || epoch < 0)
+                if (!int.TryParse(step.Name, NumberStyles.None, CultureInfo.InvariantCulture, out var epoch) || !EpochLimit.Allows(epoch))
                 {
-                    error = ApiProblems.BadRequest($"intermediate_values.{step.Name}", "the key must be an epoch number ≥ 0");
+                    error = ApiProblems.BadRequest($"intermediate_values.{step.Name}", $"the key must be an epoch number from 0 to {EpochLimit.Max:N0}");
                     return null;
                 }
 

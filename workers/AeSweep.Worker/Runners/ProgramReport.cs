@@ -8,8 +8,8 @@ namespace AeSweep.Worker.Runners;
 /// </summary>
 internal sealed record ProgramReport(int? Step, Dictionary<string, double> Metrics, string? StepProblem = null)
 {
-    /// <summary>The highest step a program may report (as many epochs as anyone trains).</summary>
-    public const int MaxStep = 1_000_000;
+    /// <summary>The highest step a program may report (<see cref="Core.Trials.EpochLimit.Max"/>).</summary>
+    public const int MaxStep = Core.Trials.EpochLimit.Max;
 
     /// <summary>The report in <paramref name="line"/>, or null when the line is not a JSON object.</summary>
     public static ProgramReport? Parse(string line)
