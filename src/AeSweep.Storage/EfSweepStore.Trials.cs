@@ -284,6 +284,7 @@ public sealed partial class EfSweepStore
             t => t.LeaseExpiresAt != null && t.LeaseExpiresAt <= now,
             (trial, at) => trial.LeaseExpiresAt <= at,
             "lease expired",
+            WorkerFate.Lost,
             cancellationToken);
     }
 
@@ -291,15 +292,15 @@ public sealed partial class EfSweepStore
     {
         CheckWorkerId(workerId);
         ArgumentException.ThrowIfNullOrWhiteSpace(reason);
-        return RequeueAsync(t => t.WorkerId == workerId, (trial, _) => trial.WorkerId == workerId, reason, cancellationToken);
+        return RequeueAsync(t => t.WorkerId == workerId, (trial, _) => trial.WorkerId == workerId, reason, WorkerFate.HandedBack, cancellationToken);
     }
 
     public Task<IReadOnlyList<RequeuedTrial>> RequeueRunningTrialsAsync(string? sweepId, string reason, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(reason);
         return sweepId is null
-            ? RequeueAsync(t => true, (_, _) => true, reason, cancellationToken)
-            : RequeueAsync(t => t.SweepId == sweepId, (_, _) => true, reason, cancellationToken);
+            ? RequeueAsync(t => true, (_, _) => true, reason, WorkerFate.Lost, cancellationToken)
+            : RequeueAsync(t => t.SweepId == sweepId, (_, _) => true, reason, WorkerFate.Lost, cancellationToken);
     }
 
     public async Task<ArtifactInfo?> GetArtifactAsync(string trialId, string name, CancellationToken cancellationToken)
@@ -381,6 +382,7 @@ public sealed partial class EfSweepStore
         Expression<Func<TrialEntity, bool>> candidates,
         Func<TrialEntity, DateTimeOffset, bool> stillApplies,
         string reason,
+        WorkerFate fate,
         CancellationToken cancellationToken)
     {
         List<string> ids;
@@ -405,14 +407,19 @@ public sealed partial class EfSweepStore
                 previousWorkerId = trial.WorkerId;
                 trial.WorkerId = null;
                 trial.LeaseExpiresAt = null;
-                var maxAttempts = await db.Sweeps.Where(s => s.Id == trial.SweepId).Select(s => s.MaxAttempts).SingleAsync(ct);
-                if (trial.Attempt >= maxAttempts)
+                if (fate == WorkerFate.Lost)
                 {
-                    // A trainer that kills its worker would otherwise be retried forever.
-                    trial.State = TrialState.Failed;
-                    trial.Reason = LostWorkerReason(trial.Attempt);
-                    trial.FinishedAt = now;
-                    return ChangeOutcome.Applied;
+                    // Only lost runs count: a trainer that kills its worker would otherwise be retried forever, while
+                    // an operator restarting workers must never use up a trial's attempts.
+                    trial.LostWorkers++;
+                    var maxAttempts = await db.Sweeps.Where(s => s.Id == trial.SweepId).Select(s => s.MaxAttempts).SingleAsync(ct);
+                    if (trial.LostWorkers >= maxAttempts)
+                    {
+                        trial.State = TrialState.Failed;
+                        trial.Reason = LostWorkerReason(trial.LostWorkers);
+                        trial.FinishedAt = now;
+                        return ChangeOutcome.Applied;
+                    }
                 }
 
                 trial.State = TrialState.Pending;
@@ -484,9 +491,9 @@ public sealed partial class EfSweepStore
         return name;
     }
 
-    /// <summary>Why a trial failed after its worker was lost on each of its <paramref name="attempts"/>.</summary>
-    private static string LostWorkerReason(int attempts) =>
-        $"the worker running it was lost {attempts} time{(attempts == 1 ? string.Empty : "s")} (budget.max_attempts)";
+    /// <summary>Why a trial failed after <paramref name="losses"/> workers were lost under it (budget.max_attempts reached).</summary>
+    private static string LostWorkerReason(int losses) =>
+        $"the worker running it was lost {losses} time{(losses == 1 ? string.Empty : "s")} (budget.max_attempts)";
 
     private static ChangeOutcome Refusal(TrialEntity trial) =>
         trial.State.IsFinished() ? ChangeOutcome.AlreadyFinished : ChangeOutcome.InvalidTransition;

@@ -77,18 +77,22 @@ public interface ISweepStore
 
     /// <summary>
     /// Running trials whose lease expired go back to pending with attempt + 1, keeping their checkpoint so they
-    /// resume from it — except a trial on its sweep's last attempt (budget.max_attempts), which fails with the reason
-    /// "the worker running it was lost N times (budget.max_attempts)". Returns both kinds (see <see cref="RequeuedTrial.State"/>);
-    /// the other requeue methods apply the same limit.
+    /// resume from it. Each such requeue counts as a lost worker; a trial whose losses reach its sweep's
+    /// budget.max_attempts fails instead, with the reason "the worker running it was lost N times (budget.max_attempts)".
+    /// Returns both kinds (see <see cref="RequeuedTrial.State"/>).
     /// </summary>
     Task<IReadOnlyList<RequeuedTrial>> RequeueExpiredLeasesAsync(CancellationToken cancellationToken);
 
-    /// <summary>Requeues every running trial of a worker known to be lost (e.g. its silo left the cluster).</summary>
+    /// <summary>
+    /// Hands back every running trial of a worker that shut down cleanly: they go back to pending with attempt + 1 and
+    /// this never counts toward budget.max_attempts, so restarting workers cannot fail a trial.
+    /// </summary>
     Task<IReadOnlyList<RequeuedTrial>> RequeueWorkerTrialsAsync(string workerId, string reason, CancellationToken cancellationToken);
 
     /// <summary>
     /// Requeues every running trial (of one sweep, or of all when <paramref name="sweepId"/> is null) without waiting
-    /// for leases to expire: for a restarted embedded process, whose in-process worker cannot have survived.
+    /// for leases to expire: for a restarted embedded process, whose in-process worker cannot have survived — so each
+    /// counts as a lost worker, as in <see cref="RequeueExpiredLeasesAsync"/>.
     /// Never call it where other processes' workers may still be training.
     /// </summary>
     Task<IReadOnlyList<RequeuedTrial>> RequeueRunningTrialsAsync(string? sweepId, string reason, CancellationToken cancellationToken);

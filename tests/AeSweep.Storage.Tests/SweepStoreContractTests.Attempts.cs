@@ -51,16 +51,70 @@ public abstract partial class SweepStoreContractTests
     }
 
     [ContractFact]
-    public async Task A_restarted_process_requeue_also_stops_at_the_last_attempt()
+    public async Task A_restarted_process_requeue_counts_as_a_lost_worker_and_a_hand_back_does_not()
+    {
+        var store = OpenStore();
+        var sweep = await store.CreateSweepAsync(ASweep() with { MaxAttempts = 2 }, Ct);
+        var trial = await store.AddTrialAsync(sweep.Id, SomeParameters(), Ct);
+
+        var outcomes = new List<(TrialState, int)>();
+        foreach (var restart in new[] { false, true, false, true })
+        {
+            Assert.NotNull(await store.ClaimNextPendingTrialAsync(sweep.Id, "embedded-worker", Lease, Ct));
+            var requeued = restart
+                ? await OpenStore().RequeueRunningTrialsAsync(sweep.Id, "process restarted", Ct)
+                : await store.RequeueWorkerTrialsAsync("embedded-worker", "worker shut down", Ct);
+            outcomes.Add((Assert.Single(requeued).State, requeued[0].Attempt));
+        }
+
+        Assert.Equal([(TrialState.Pending, 2), (TrialState.Pending, 3), (TrialState.Pending, 4), (TrialState.Failed, 4)], outcomes);
+        Assert.Equal("the worker running it was lost 2 times (budget.max_attempts)", (await store.GetTrialAsync(trial.Id, Ct))!.Reason);
+    }
+
+    [ContractFact]
+    public async Task A_trial_handed_back_by_workers_shutting_down_any_number_of_times_never_fails()
     {
         var store = OpenStore();
         var sweep = await store.CreateSweepAsync(ASweep() with { MaxAttempts = 1 }, Ct);
         var trial = await store.AddTrialAsync(sweep.Id, SomeParameters(), Ct);
-        Assert.NotNull(await store.ClaimNextPendingTrialAsync(sweep.Id, "embedded-worker", Lease, Ct));
 
-        var requeued = Assert.Single(await OpenStore().RequeueRunningTrialsAsync(sweep.Id, "process restarted", Ct));
+        for (var attempt = 1; attempt <= 5; attempt++)
+        {
+            Assert.Equal(attempt, (await store.ClaimNextPendingTrialAsync(sweep.Id, $"worker-{attempt}", Lease, Ct))!.Attempt);
+            var handedBack = Assert.Single(await OpenStore().RequeueWorkerTrialsAsync($"worker-{attempt}", "worker shut down", Ct));
+            Assert.Equal((TrialState.Pending, attempt + 1, (string?)null), (handedBack.State, handedBack.Attempt, handedBack.Reason));
+        }
 
-        Assert.Equal(TrialState.Failed, requeued.State);
-        Assert.Equal("the worker running it was lost 1 time (budget.max_attempts)", (await store.GetTrialAsync(trial.Id, Ct))!.Reason);
+        var last = await store.ClaimNextPendingTrialAsync(sweep.Id, "worker-6", Lease, Ct);
+        Assert.Equal((trial.Id, 6), (last!.Id, last.Attempt));
+        var finished = await store.FinishTrialAsync(new TrialFinish(trial.Id, TrialState.Completed, Metrics: Metric(0.25), Lease: last.Lease), Ct);
+        Assert.Equal(TrialState.Completed, finished.EnsureApplied().State);
+    }
+
+    [ContractFact]
+    public async Task Hand_backs_between_lost_workers_leave_the_count_of_losses_in_the_reason()
+    {
+        var store = OpenStore();
+        var sweep = await store.CreateSweepAsync(ASweep() with { MaxAttempts = 3 }, Ct);
+        var trial = await store.AddTrialAsync(sweep.Id, SomeParameters(), Ct);
+
+        var outcomes = new List<TrialState>();
+        foreach (var lost in new[] { false, true, false, false, true, false, true })
+        {
+            Assert.NotNull(await store.ClaimNextPendingTrialAsync(sweep.Id, "worker", Lease, Ct));
+            if (lost)
+            {
+                Clock.Advance(Lease);
+            }
+
+            var requeued = lost
+                ? await OpenStore().RequeueExpiredLeasesAsync(Ct)
+                : await OpenStore().RequeueWorkerTrialsAsync("worker", "worker shut down", Ct);
+            outcomes.Add(Assert.Single(requeued).State);
+        }
+
+        Assert.Equal([.. Enumerable.Repeat(TrialState.Pending, 6), TrialState.Failed], outcomes);
+        var stored = (await store.GetTrialAsync(trial.Id, Ct))!;
+        Assert.Equal((TrialState.Failed, 7, "the worker running it was lost 3 times (budget.max_attempts)"), (stored.State, stored.Attempt, stored.Reason));
     }
 }

@@ -373,7 +373,7 @@ public abstract partial class SweepStoreContractTests : IAsyncLifetime, IDisposa
     }
 
     [ContractFact]
-    public async Task A_lost_workers_running_trials_are_requeued()
+    public async Task A_worker_shutting_down_hands_back_its_running_trials()
     {
         var store = OpenStore();
         var sweep = await store.CreateSweepAsync(ASweep(), Ct);
@@ -385,7 +385,7 @@ public abstract partial class SweepStoreContractTests : IAsyncLifetime, IDisposa
             ids.Add(trial.Id);
         }
 
-        var requeued = await store.RequeueWorkerTrialsAsync("worker-a", "silo left the cluster", Ct);
+        var requeued = await store.RequeueWorkerTrialsAsync("worker-a", "worker shut down", Ct);
 
         Assert.Equal(ids.Take(2), requeued.Select(r => r.TrialId));
         Assert.All(requeued, r => Assert.Equal((2, "worker-a"), (r.Attempt, r.PreviousWorkerId)));

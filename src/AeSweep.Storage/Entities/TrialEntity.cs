@@ -16,8 +16,14 @@ public sealed class TrialEntity
     /// <summary>The parameters as a JSON object; numbers keep their kind (floats always carry a '.' or an exponent).</summary>
     public required string ParametersJson { get; set; }
 
-    /// <summary>1 for the first attempt; bumped each time a lost worker's trial is requeued.</summary>
+    /// <summary>1 for the first attempt; bumped on every requeue (part of the lease's identity, so a stale lease is refused).</summary>
     public int Attempt { get; set; }
+
+    /// <summary>
+    /// How many workers were lost while running it (lapsed lease, restarted embedded process); a clean hand-back by a
+    /// worker shutting down does not count. budget.max_attempts bounds this, not <see cref="Attempt"/>.
+    /// </summary>
+    public int LostWorkers { get; set; }
 
     public string? WorkerId { get; set; }
     public DateTimeOffset? LeaseExpiresAt { get; set; }

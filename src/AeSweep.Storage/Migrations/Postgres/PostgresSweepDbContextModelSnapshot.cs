@@ -151,6 +151,9 @@ namespace AeSweep.Storage.Migrations.Postgres
                     b.Property<DateTimeOffset?>("LeaseExpiresAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int>("LostWorkers")
+                        .HasColumnType("integer");
+
                     b.Property<int>("Number")
                         .HasColumnType("integer");
 

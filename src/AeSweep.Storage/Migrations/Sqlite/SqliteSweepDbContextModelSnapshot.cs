@@ -145,6 +145,9 @@ namespace AeSweep.Storage.Migrations.Sqlite
                     b.Property<long?>("LeaseExpiresAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("LostWorkers")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Number")
                         .HasColumnType("INTEGER");
 
