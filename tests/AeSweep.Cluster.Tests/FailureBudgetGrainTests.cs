@@ -124,6 +124,23 @@ public sealed class FailureBudgetGrainTests : IAsyncLifetime
         Assert.Equal((SweepState.Completed, "budget.max_trials reached"), (stored.State, stored.Reason));
     }
 
+    [Fact]
+    public async Task Workers_shutting_down_hand_back_a_trial_without_using_up_its_attempts()
+    {
+        var sweep = await _cluster.SubmitAsync(Sweep("{max_trials: 1, max_parallel: 1, max_attempts: 2}"));
+
+        // Three clean hand-backs with max_attempts 2: only lost workers count, so the trial keeps coming back.
+        var trialId = (await LeaseAsync(sweep.Id, "restarting-1"))[0].Lease.TrialId;
+        for (var restart = 1; restart <= 3; restart++)
+        {
+            await _cluster.Dispatcher.UnregisterWorkerAsync($"restarting-{restart}");
+            var again = Assert.Single(await LeaseAsync(sweep.Id, $"restarting-{restart + 1}"));
+            Assert.Equal((trialId, restart + 1), (again.Lease.TrialId, again.Lease.Attempt));
+        }
+
+        Assert.Equal(TrialState.Running, (await _cluster.Store.GetTrialAsync(trialId, CancellationToken.None))!.State);
+    }
+
     private async Task FailNextAsync(string sweepId, string reason)
     {
         var assignment = (await LeaseAsync(sweepId, "w1"))[0];
