@@ -18,7 +18,10 @@ public sealed record BudgetSpec(int? MaxTrials, int MaxParallel = 1, double? Max
     /// </summary>
     public int MaxFailedTrials { get; init; } = DefaultMaxFailedTrials;
 
-    /// <summary>How many times a trial runs before a lost worker (an expired lease) fails it instead of requeueing it.</summary>
+    /// <summary>
+    /// How many times a trial's worker may be lost under it (an expired lease, a restarted process) before the trial
+    /// fails instead of being requeued; a worker shutting down cleanly hands its trials back without counting.
+    /// </summary>
     public int MaxAttempts { get; init; } = DefaultMaxAttempts;
 
     /// <summary>Wall-clock limit of one trial; a trial over it is stopped and fails (null: none).</summary>

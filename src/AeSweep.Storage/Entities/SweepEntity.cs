@@ -24,8 +24,8 @@ public sealed class SweepEntity
     public DateTimeOffset? FinishedAt { get; set; }
 
     /// <summary>
-    /// budget.max_attempts (copied out of the definition so the store's requeue can apply it): a trial whose worker
-    /// was lost on its last attempt fails instead of going back to pending.
+    /// budget.max_attempts (copied out of the definition so the store's requeue can apply it): a trial whose
+    /// <see cref="TrialEntity.LostWorkers"/> reach it fails instead of going back to pending.
     /// </summary>
     public int MaxAttempts { get; set; }
 

@@ -3,8 +3,8 @@ using AeSweep.Core.Trials;
 namespace AeSweep.Storage.Model;
 
 /// <summary>
-/// A running trial whose worker was lost: sent back to pending to resume from its checkpoint, or — when that was
-/// its last attempt (budget.max_attempts) — failed with <paramref name="Reason"/>.
+/// A running trial whose worker was lost or shut down: sent back to pending to resume from its checkpoint, or — when
+/// its lost workers reached budget.max_attempts — failed with <paramref name="Reason"/>.
 /// </summary>
 public sealed record RequeuedTrial(
     string TrialId,
