@@ -60,17 +60,23 @@ public sealed class DiskFullMonitor(TimeProvider clock, string? dataFolder = nul
     /// <summary>Logs the disk-full error in one line, unless it was logged less than <see cref="LogInterval"/> ago.</summary>
     public void LogIfDue(ILogger logger, Exception exception)
     {
-        ArgumentNullException.ThrowIfNull(logger);
         ArgumentNullException.ThrowIfNull(exception);
+        var cause = exception;
+        while (cause.InnerException is not null)
+        {
+            cause = cause.InnerException;
+        }
+
+        LogIfDue(logger, cause.Message);
+    }
+
+    /// <summary>Logs the disk-full error in one line naming <paramref name="cause"/>, unless it was logged less than <see cref="LogInterval"/> ago.</summary>
+    public void LogIfDue(ILogger logger, string cause)
+    {
+        ArgumentNullException.ThrowIfNull(logger);
         if (ShouldLog())
         {
-            var cause = exception;
-            while (cause.InnerException is not null)
-            {
-                cause = cause.InnerException;
-            }
-
-            logger.LogError("{Problem} ({Cause}): writes fail until space is freed, then resume by themselves; logged at most once a minute", Capitalized(DiskFull.Message), cause.Message);
+            logger.LogError("{Problem} ({Cause}): writes fail until space is freed, then resume by themselves; logged at most once a minute", Capitalized(DiskFull.Message), cause);
         }
     }
 
