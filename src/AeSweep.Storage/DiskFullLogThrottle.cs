@@ -65,7 +65,7 @@ public sealed class DiskFullLogThrottle : ILoggerFactory
 
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
         {
-            if (exception is not null ? DiskFull.Is(exception) : logLevel >= LogLevel.Warning && IsEnabled(logLevel) && DiskFull.IsReportedIn(formatter(state, null)))
+            if (eventId != DiskFullMonitor.LogEvent && ReportsDiskFull(logLevel, state, exception, formatter))
             {
                 monitor.LogIfDue(inner, exception is not null ? Cause(exception) : formatter(state, null));
                 return;
@@ -73,6 +73,12 @@ public sealed class DiskFullLogThrottle : ILoggerFactory
 
             inner.Log(logLevel, eventId, state, exception, formatter);
         }
+
+        // The paced line itself (its event) passes; anything else that names a full disk is paced.
+        private bool ReportsDiskFull<TState>(LogLevel logLevel, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+            exception is not null
+                ? DiskFull.Is(exception)
+                : logLevel >= LogLevel.Warning && IsEnabled(logLevel) && DiskFull.IsReportedIn(formatter(state, null));
 
         private static string Cause(Exception exception)
         {

@@ -15,6 +15,9 @@ public sealed class DiskFullMonitor(TimeProvider clock, string? dataFolder = nul
     /// <summary>Below this much free space a SQLite data folder counts as full: SQLite needs room for pages and its WAL.</summary>
     public const long MinimumFreeBytes = 256 * 1024;
 
+    /// <summary>The paced line's event: loggers that pace disk-full errors let it through as it is.</summary>
+    public static readonly EventId LogEvent = new(5310, "DiskFull");
+
     private readonly Lock _gate = new();
     private DateTimeOffset? _fullSince;
     private DateTimeOffset? _lastLogged;
@@ -76,7 +79,7 @@ public sealed class DiskFullMonitor(TimeProvider clock, string? dataFolder = nul
         ArgumentNullException.ThrowIfNull(logger);
         if (ShouldLog())
         {
-            logger.LogError("{Problem} ({Cause}): writes fail until space is freed, then resume by themselves; logged at most once a minute", Capitalized(DiskFull.Message), cause);
+            logger.LogError(LogEvent, "{Problem} ({Cause}): writes fail until space is freed, then resume by themselves; logged at most once a minute", Capitalized(DiskFull.Message), cause);
         }
     }
 
