@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
@@ -43,7 +44,8 @@ public sealed class DiskFullLogThrottle : ILoggerFactory
             ownsInner: true)));
     }
 
-    public ILogger CreateLogger(string categoryName) => new ThrottledLogger(_inner.CreateLogger(categoryName), _monitor);
+    public ILogger CreateLogger(string categoryName) =>
+        new ThrottledLogger(_inner.CreateLogger(categoryName), _monitor, categoryName == DbLoggerCategory.Database.Transaction.Name);
 
     public void AddProvider(ILoggerProvider provider) => _inner.AddProvider(provider);
 
@@ -56,7 +58,9 @@ public sealed class DiskFullLogThrottle : ILoggerFactory
         }
     }
 
-    private sealed class ThrottledLogger(ILogger inner, DiskFullMonitor monitor) : ILogger
+    // transactions: EF's transaction log. SQLite rolls a transaction back itself when the disk fills, so EF's own
+    // rollback fails too, once per failed save; while the disk is full that is the same error again.
+    private sealed class ThrottledLogger(ILogger inner, DiskFullMonitor monitor, bool transactions) : ILogger
     {
         public IDisposable? BeginScope<TState>(TState state)
             where TState : notnull => inner.BeginScope(state);
@@ -65,6 +69,12 @@ public sealed class DiskFullLogThrottle : ILoggerFactory
 
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
         {
+            if (transactions && logLevel >= LogLevel.Warning && monitor.IsFull)
+            {
+                // The failed command behind it is what the paced line names.
+                return;
+            }
+
             if (eventId != DiskFullMonitor.LogEvent && ReportsDiskFull(logLevel, state, exception, formatter))
             {
                 monitor.LogIfDue(inner, exception is not null ? Cause(exception) : formatter(state, null));
