@@ -3,7 +3,10 @@ using Microsoft.Extensions.Logging;
 
 namespace AeSweep.Hosting;
 
-/// <summary>One-line console logs on stderr (stdout stays the command's result), with Orleans' chatter turned down.</summary>
+/// <summary>
+/// One-line console logs on stderr (stdout stays the command's result), with Orleans' chatter turned down, and a full
+/// disk reported once a minute however many grains, timers and workers run into it.
+/// </summary>
 public static class HostLogging
 {
     public static void Configure(ILoggingBuilder logging, LogLevel logLevel)
@@ -17,5 +20,6 @@ public static class HostLogging
         logging.AddFilter("Orleans", LogLevel.Warning).AddFilter("Microsoft", LogLevel.Warning)
             .AddFilter("Orleans.Runtime.Silo", LogLevel.Error).AddFilter("Orleans.Runtime.Watchdog", LogLevel.Error);
         logging.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+        AeSweep.Storage.DiskFullLogThrottle.PaceHostLogs(logging.Services);
     }
 }

@@ -30,7 +30,7 @@ public static class DiskFull
             };
 
             // A copy made across a grain call keeps the message but not always the error code.
-            if (full || e.Message.Contains("SQLite Error 13:", StringComparison.Ordinal) || e.Message.Contains("No space left on device", StringComparison.Ordinal))
+            if (full || IsReportedIn(e.Message))
             {
                 return true;
             }
@@ -38,4 +38,9 @@ public static class DiskFull
 
         return false;
     }
+
+    /// <summary>True when a message (an error's, or a log line quoting one) says the disk is full.</summary>
+    public static bool IsReportedIn(string? text) =>
+        text is not null && (text.Contains("SQLite Error 13:", StringComparison.Ordinal) || text.Contains("No space left on device", StringComparison.Ordinal)
+            || text.Contains(Message, StringComparison.Ordinal));
 }

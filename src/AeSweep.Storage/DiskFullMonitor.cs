@@ -15,6 +15,9 @@ public sealed class DiskFullMonitor(TimeProvider clock, string? dataFolder = nul
     /// <summary>Below this much free space a SQLite data folder counts as full: SQLite needs room for pages and its WAL.</summary>
     public const long MinimumFreeBytes = 256 * 1024;
 
+    /// <summary>The paced line's event: loggers that pace disk-full errors let it through as it is.</summary>
+    public static readonly EventId LogEvent = new(5310, "DiskFull");
+
     private readonly Lock _gate = new();
     private DateTimeOffset? _fullSince;
     private DateTimeOffset? _lastLogged;
@@ -60,17 +63,23 @@ public sealed class DiskFullMonitor(TimeProvider clock, string? dataFolder = nul
     /// <summary>Logs the disk-full error in one line, unless it was logged less than <see cref="LogInterval"/> ago.</summary>
     public void LogIfDue(ILogger logger, Exception exception)
     {
-        ArgumentNullException.ThrowIfNull(logger);
         ArgumentNullException.ThrowIfNull(exception);
+        var cause = exception;
+        while (cause.InnerException is not null)
+        {
+            cause = cause.InnerException;
+        }
+
+        LogIfDue(logger, cause.Message);
+    }
+
+    /// <summary>Logs the disk-full error in one line naming <paramref name="cause"/>, unless it was logged less than <see cref="LogInterval"/> ago.</summary>
+    public void LogIfDue(ILogger logger, string cause)
+    {
+        ArgumentNullException.ThrowIfNull(logger);
         if (ShouldLog())
         {
-            var cause = exception;
-            while (cause.InnerException is not null)
-            {
-                cause = cause.InnerException;
-            }
-
-            logger.LogError("{Problem} ({Cause}): writes fail until space is freed, then resume by themselves; logged at most once a minute", Capitalized(DiskFull.Message), cause.Message);
+            logger.LogError(LogEvent, "{Problem} ({Cause}): writes fail until space is freed, then resume by themselves; logged at most once a minute", Capitalized(DiskFull.Message), cause);
         }
     }
 

@@ -26,7 +26,7 @@ public sealed class SweepDbContextFactory : IDbContextFactory<SweepDbContext>
         Provider = provider;
         if (diskFull is not null && loggerFactory is not null)
         {
-            loggerFactory = new DiskFullLogThrottle(loggerFactory, diskFull);
+            loggerFactory = DiskFullLogThrottle.Wrap(loggerFactory, diskFull);
         }
 
         var commandLogger = loggerFactory?.CreateLogger("Microsoft.EntityFrameworkCore.Database.Command");

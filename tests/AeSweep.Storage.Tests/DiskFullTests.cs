@@ -5,6 +5,7 @@ using AeSweep.Storage.Tests.Infrastructure;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -99,6 +100,40 @@ public sealed class DiskFullTests : IAsyncLifetime
     }
 
     [Fact]
+    public void A_hosts_loggers_pace_disk_full_errors_from_every_log_site_in_one_line_and_log_other_errors_as_before()
+    {
+        var services = new ServiceCollection();
+        services.AddSingleton<TimeProvider>(_clock);
+        services.AddSingleton(new DiskFullMonitor(_clock));
+        services.AddLogging(b => b.AddProvider(_log).SetMinimumLevel(LogLevel.Debug));
+        DiskFullLogThrottle.PaceHostLogs(services);
+        using var host = services.BuildServiceProvider();
+        // Log sites as a worker, a grain timer and a heartbeat have them: with the error, wrapped, or only its message.
+        var worker = host.GetRequiredService<ILogger<DiskFullTests>>();
+        var dispatcher = host.GetRequiredService<ILoggerFactory>().CreateLogger("AeSweep.Cluster.TrialDispatcherGrain");
+        var full = new SqliteException("SQLite Error 13: 'database or disk is full'.", 13);
+
+        for (var i = 0; i < 5; i++)
+        {
+            worker.LogWarning(full, "Trial {TrialId}: could not report its end", "t-1");
+            dispatcher.LogError(new InvalidOperationException("lease check failed", full), "Lease check failed");
+            worker.LogWarning("Worker {WorkerId}: heartbeat failed ({Message})", "w-1", full.Message);
+            worker.LogError(new InvalidOperationException("something else"), "Another failure");
+            _clock.Advance(TimeSpan.FromSeconds(10));
+        }
+
+        Assert.Equal(1, _log.Count(DiskFullLine));
+        Assert.All(_log.Entries.Where(DiskFullLine), e => Assert.Null(e.Exception));
+        Assert.Equal(0, _log.Count(e => e.Message.Contains("could not report", StringComparison.Ordinal) || e.Message.Contains("heartbeat", StringComparison.Ordinal) || e.Message.Contains("Lease check", StringComparison.Ordinal)));
+        Assert.Equal(5, _log.Count(e => e.Message == "Another failure" && e.Exception is InvalidOperationException));
+
+        _clock.Advance(TimeSpan.FromSeconds(15));
+        worker.LogWarning("Worker {WorkerId}: heartbeat failed ({Message})", "w-1", full.Message);
+
+        Assert.Equal(2, _log.Count(DiskFullLine));
+    }
+
+    [Fact]
     public void Disk_full_is_recognised_in_every_shape_it_arrives_in()
     {
         Assert.True(DiskFull.Is(new SqliteException("SQLite Error 13: 'database or disk is full'.", 13)));
@@ -136,7 +171,7 @@ public sealed class DiskFullTests : IAsyncLifetime
         }
     }
 
-    private sealed record LogEntry(LogLevel Level, string Category, string Message);
+    private sealed record LogEntry(LogLevel Level, string Category, string Message, Exception? Exception);
 
     private sealed class CollectingLoggerProvider : ILoggerProvider
     {
@@ -172,7 +207,7 @@ public sealed class DiskFullTests : IAsyncLifetime
             {
                 lock (owner._entries)
                 {
-                    owner._entries.Add(new LogEntry(logLevel, category, formatter(state, exception)));
+                    owner._entries.Add(new LogEntry(logLevel, category, formatter(state, exception), exception));
                 }
             }
         }
