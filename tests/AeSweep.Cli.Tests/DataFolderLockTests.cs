@@ -11,11 +11,12 @@ namespace AeSweep.Cli.Tests;
 public sealed class DataFolderLockTests : IDisposable
 {
     private readonly string _data = Directory.CreateTempSubdirectory("aesweep-lock-").FullName;
+    private readonly List<Process> _started = [];
 
     [Fact]
     public void A_second_process_on_a_held_data_folder_exits_naming_the_folder_and_the_holders_pid_until_the_holder_is_killed()
     {
-        using var holder = StartServe(out var holderLog);
+        var holder = StartServe(out var holderLog);
         WaitFor(() => holderLog.ToString().Contains("AeSweep dashboard (data:", StringComparison.Ordinal), holder, holderLog);
         var sweepFile = Path.Combine(ValidateCommandTests.FindRoot(), "examples", "program-sweep.yaml");
 
@@ -41,13 +42,35 @@ public sealed class DataFolderLockTests : IDisposable
         var (resumed, _, resumeErrors) = ValidateCommandTests.Run("resume", "--data", _data, "--slots", "0");
         Assert.True(resumed == 0, resumeErrors);
         Assert.Contains("nothing to resume", resumeErrors, StringComparison.Ordinal);
-        using var next = StartServe(out var nextLog);
+        var next = StartServe(out var nextLog);
         WaitFor(() => File.ReadAllText(Path.Combine(_data, "aesweep.lock")).Trim() == $"{next.Id}", next, nextLog);
         next.Kill(entireProcessTree: true);
         next.WaitForExit();
     }
 
-    public void Dispose() => Directory.Delete(_data, recursive: true);
+    /// <summary>A failed assertion must not leave a serve running: every process this test started is ended here.</summary>
+    public void Dispose()
+    {
+        foreach (var process in _started)
+        {
+            try
+            {
+                if (!process.HasExited)
+                {
+                    process.Kill(entireProcessTree: true);
+                    process.WaitForExit();
+                }
+            }
+            catch (InvalidOperationException)
+            {
+                // Already gone.
+            }
+
+            process.Dispose();
+        }
+
+        Directory.Delete(_data, recursive: true);
+    }
 
     private Process StartServe(out StringBuilder log)
     {
@@ -59,6 +82,7 @@ public sealed class DataFolderLockTests : IDisposable
 
         var lines = new StringBuilder();
         var process = Process.Start(start)!;
+        _started.Add(process);
         process.OutputDataReceived += (_, e) => { lock (lines) { lines.AppendLine(e.Data); } };
         process.ErrorDataReceived += (_, e) => { lock (lines) { lines.AppendLine(e.Data); } };
         process.BeginOutputReadLine();

@@ -53,11 +53,22 @@ public sealed class ServeSecurityTests : IDisposable
         var stderr = new StringBuilder();
         using var server = Start(new Dictionary<string, string?> { [variable] = url, ["AESWEEP_ADMIN_PASSWORD"] = null, ["AESWEEP_API_KEY"] = null }, stderr, "serve", "--data", _data, "--slots", "0", "--urls", $"http://127.0.0.1:{FreePort()}");
 
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(120));
-        await server.WaitForExitAsync(timeout.Token);
+        try
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(120));
+            await server.WaitForExitAsync(timeout.Token);
 
-        Assert.Equal(2, server.ExitCode);
-        Assert.Contains($"refusing to listen on {url}", Read(stderr), StringComparison.Ordinal);
+            Assert.Equal(2, server.ExitCode);
+            Assert.Contains($"refusing to listen on {url}", Read(stderr), StringComparison.Ordinal);
+        }
+        finally
+        {
+            // Were the guard broken, this serve would go on listening beyond loopback after the test.
+            if (!server.HasExited)
+            {
+                server.Kill(entireProcessTree: true);
+            }
+        }
     }
 
     public void Dispose() => Directory.Delete(_data, recursive: true);
