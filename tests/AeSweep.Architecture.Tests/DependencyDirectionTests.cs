@@ -44,31 +44,61 @@ public sealed class DependencyDirectionTests
         }
     }
 
+    /// <summary>
+    /// Every production project and the projects it may reference: hosts (CLI, web, worker) → application layer →
+    /// engine (grains, trainer) and store → domain core. A project on disk that is missing here fails, and so does
+    /// a project listed here that is gone, so the map cannot silently fall behind the code.
+    /// </summary>
+    private static readonly Dictionary<string, string[]> AllowedReferences = new()
+    {
+        ["src/AeSweep.Core"] = [],
+        ["src/AeSweep.Training"] = ["AeSweep.Core"],
+        ["src/AeSweep.Storage"] = ["AeSweep.Core"],
+        ["src/AeSweep.Cluster.Abstractions"] = ["AeSweep.Core"],
+        ["src/AeSweep.Cluster"] = ["AeSweep.Core", "AeSweep.Cluster.Abstractions", "AeSweep.Storage"],
+        ["src/AeSweep.Application"] = ["AeSweep.Core", "AeSweep.Cluster.Abstractions", "AeSweep.Storage"],
+        ["workers/AeSweep.Worker"] = ["AeSweep.Core", "AeSweep.Cluster.Abstractions", "AeSweep.Training"],
+        ["src/AeSweep.Hosting"] = ["AeSweep.Core", "AeSweep.Cluster", "AeSweep.Cluster.Abstractions", "AeSweep.Storage", "AeSweep.Worker", "AeSweep.Application"],
+        ["web/AeSweep.Web"] = ["AeSweep.Core", "AeSweep.Application", "AeSweep.Cluster", "AeSweep.Cluster.Abstractions", "AeSweep.Hosting", "AeSweep.Storage", "AeSweep.Worker"],
+        ["src/AeSweep.Cli"] = ["AeSweep.Core", "AeSweep.Application", "AeSweep.Cluster", "AeSweep.Cluster.Abstractions", "AeSweep.Hosting", "AeSweep.Storage", "AeSweep.Web", "AeSweep.Worker"],
+    };
+
+    [Fact]
+    public void Every_production_project_is_listed_with_its_allowed_references()
+    {
+        var onDisk = new[] { "src", "web", "workers" }
+            .SelectMany(folder => Directory.GetFiles(Path.Combine(Root, folder), "*.csproj", SearchOption.AllDirectories))
+            .Where(p => !p.Contains("/obj/", StringComparison.Ordinal) && !p.Contains("/bin/", StringComparison.Ordinal))
+            .Select(p => Path.GetRelativePath(Root, Path.GetDirectoryName(p)!))
+            .ToList();
+
+        Assert.All(onDisk, project => Assert.True(AllowedReferences.ContainsKey(project), $"{project} is not in the architecture map: add it with the projects it may reference"));
+        Assert.All(AllowedReferences.Keys, project => Assert.True(
+            File.Exists(Path.Combine(Root, project, Path.GetFileName(project) + ".csproj")), $"{project} is in the architecture map but its project file is missing"));
+    }
+
     [Fact]
     public void Projects_depend_only_in_the_allowed_direction()
     {
-        // project → projects it may reference (transitively the arrows still point one way).
-        var allowed = new Dictionary<string, string[]>
+        foreach (var (project, targets) in AllowedReferences)
         {
-            ["AeSweep.Core"] = [],
-            ["AeSweep.Training"] = ["AeSweep.Core"],
-            ["AeSweep.Storage"] = ["AeSweep.Core"],
-            ["AeSweep.Cluster.Abstractions"] = ["AeSweep.Core"],
-            ["AeSweep.Cluster"] = ["AeSweep.Core", "AeSweep.Cluster.Abstractions", "AeSweep.Storage", "AeSweep.Training"],
-        };
-
-        foreach (var (name, targets) in allowed)
-        {
-            var path = Path.Combine(Root, "src", name, name + ".csproj");
-            if (!File.Exists(path))
-            {
-                continue;
-            }
-
+            var path = Path.Combine(Root, project, Path.GetFileName(project) + ".csproj");
+            Assert.True(File.Exists(path), $"{project}: project file missing");
             var references = XDocument.Load(path).Descendants("ProjectReference")
                 .Select(r => Path.GetFileNameWithoutExtension((string)r.Attribute("Include")!)).ToList();
-            Assert.All(references, r => Assert.Contains(r, targets));
+            Assert.All(references, r => Assert.True(targets.Contains(r), $"{project} references {r}, which points against the layers"));
         }
+    }
+
+    [Fact]
+    public void Application_layer_references_no_web_ui_or_database_package()
+    {
+        var project = Load("src/AeSweep.Application/AeSweep.Application.csproj");
+
+        var packages = project.Descendants("PackageReference").Select(p => (string)p.Attribute("Include")!).ToList();
+        Assert.DoesNotContain(packages, p => p.StartsWith("Microsoft.AspNetCore", StringComparison.Ordinal) || p.StartsWith("MudBlazor", StringComparison.Ordinal)
+            || p.StartsWith("Microsoft.EntityFrameworkCore", StringComparison.Ordinal) || p.StartsWith("TorchSharp", StringComparison.Ordinal));
+        Assert.DoesNotContain(project.Descendants("FrameworkReference"), f => ((string)f.Attribute("Include")!).Contains("AspNetCore", StringComparison.Ordinal));
     }
 
     [Fact]
