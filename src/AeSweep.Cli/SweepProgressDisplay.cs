@@ -13,7 +13,7 @@ namespace AeSweep.Cli;
 /// Follows a sweep in the store until it ends: a live progress bar on a terminal (trials done, running, pruned,
 /// failed, best so far, ETA); on a pipe or in CI, one line whenever something changes. Writes to stderr only.
 /// </summary>
-internal sealed class SweepProgressDisplay(ISweepStore store, SweepDefinition definition, TextWriter output)
+internal sealed class SweepProgressDisplay(ISweepReadModel store, SweepDefinition definition, TextWriter output)
 {
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(400);
 

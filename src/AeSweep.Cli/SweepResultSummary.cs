@@ -11,7 +11,7 @@ namespace AeSweep.Cli;
 /// <summary>What a finished sweep produced: counts per final state and the best trial with its artifacts' paths.</summary>
 internal sealed record SweepResultSummary(SweepSnapshot Sweep, IReadOnlyDictionary<TrialState, int> Counts, TrialDetail? Best, string ArtifactRoot)
 {
-    public static async Task<SweepResultSummary> LoadAsync(ISweepStore store, string sweepId, string artifactRoot, CancellationToken cancellationToken)
+    public static async Task<SweepResultSummary> LoadAsync(ISweepReadModel store, string sweepId, string artifactRoot, CancellationToken cancellationToken)
     {
         var sweep = await store.GetSweepAsync(sweepId, cancellationToken) ?? throw new InvalidOperationException($"sweep {sweepId} not found");
         var counts = await store.CountTrialsByStateAsync(sweepId, cancellationToken);

@@ -15,7 +15,9 @@ namespace AeSweep.Cluster;
 /// source of truth: activation rebuilds everything from it. Not reentrant: every call reads and writes the study.
 /// </summary>
 public sealed class SweepCoordinatorGrain(
-    ISweepStore store,
+    ISweepRepository sweeps,
+    ITrialQueue queue,
+    ITrialResultStore results,
     IOptions<SchedulingOptions> scheduling,
     TimeProvider time,
     ILogger<SweepCoordinatorGrain> logger) : Grain, ISweepCoordinatorGrain
@@ -32,7 +34,7 @@ public sealed class SweepCoordinatorGrain(
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        var history = await store.GetSweepHistoryAsync(SweepId, cancellationToken)
+        var history = await sweeps.GetSweepHistoryAsync(SweepId, cancellationToken)
             ?? throw new InvalidOperationException($"No sweep {SweepId} in the store");
         _sweep = history.Sweep;
         _definition = SweepStudyFactory.ParseStoredDefinition(_sweep);
@@ -57,7 +59,7 @@ public sealed class SweepCoordinatorGrain(
 
         if (_sweep.State == SweepState.Pending)
         {
-            var change = await store.StartSweepAsync(SweepId, CancellationToken.None);
+            var change = await sweeps.StartSweepAsync(SweepId, CancellationToken.None);
             _sweep = change.Sweep ?? _sweep;
         }
 
@@ -71,7 +73,7 @@ public sealed class SweepCoordinatorGrain(
             return EpochVerdict.Stop;
         }
 
-        var change = await store.RecordEpochMetricsAsync(ToStore(lease), epoch, metrics, CancellationToken.None);
+        var change = await results.RecordEpochMetricsAsync(ToStore(lease), epoch, metrics, CancellationToken.None);
         if (!change.Applied)
         {
             return EpochVerdict.Stop;
@@ -91,13 +93,13 @@ public sealed class SweepCoordinatorGrain(
     }
 
     public async Task RecordCheckpointAsync(TrialLeaseToken lease, int epoch, string path) =>
-        await store.RecordCheckpointAsync(ToStore(lease), epoch, path, CancellationToken.None);
+        await results.RecordCheckpointAsync(ToStore(lease), epoch, path, CancellationToken.None);
 
     public async Task CompleteTrialAsync(TrialCompletion completion) => await FinishTrialAsync(completion);
 
     public async Task TrialFailedOnLostWorkerAsync(string trialId)
     {
-        var trial = await store.GetTrialAsync(trialId, CancellationToken.None);
+        var trial = await queue.GetTrialAsync(trialId, CancellationToken.None);
         if (trial is not { State: TrialState.Failed } || trial.SweepId != SweepId)
         {
             return;
@@ -139,7 +141,7 @@ public sealed class SweepCoordinatorGrain(
         }
 
         // Stored running on the synthetic worker at once: a pending trial could be claimed by a real worker.
-        var trial = await store.AddRunningTrialAsync(SweepId, suggestion.Parameters, AskedTrial.WorkerId, scheduling.Value.AskedTrialLeaseDuration, CancellationToken.None);
+        var trial = await queue.AddRunningTrialAsync(SweepId, suggestion.Parameters, AskedTrial.WorkerId, scheduling.Value.AskedTrialLeaseDuration, CancellationToken.None);
         _numberByTrialId[trial.Id] = suggestion.Number;
         logger.LogInformation("Sweep {SweepId}: trial {TrialId} asked by an outside trainer", SweepId, trial.Id);
         return new AskResult(new AskedTrial(trial.Id, trial.Number, trial.Parameters.ToDictionary(StringComparer.Ordinal)), null);
@@ -147,7 +149,7 @@ public sealed class SweepCoordinatorGrain(
 
     public async Task<TellResult> TellAsync(TrialTell tell)
     {
-        var trial = await store.GetTrialAsync(tell.TrialId, CancellationToken.None);
+        var trial = await queue.GetTrialAsync(tell.TrialId, CancellationToken.None);
         if (trial is null || trial.SweepId != SweepId)
         {
             return new TellResult(TellOutcome.NotFound, null, $"sweep {SweepId} has no trial {tell.TrialId}");
@@ -227,7 +229,7 @@ public sealed class SweepCoordinatorGrain(
         TrialChange change;
         try
         {
-            change = await store.FinishTrialAsync(finish, CancellationToken.None);
+            change = await queue.FinishTrialAsync(finish, CancellationToken.None);
         }
         catch (ArgumentException ex)
         {
@@ -235,7 +237,7 @@ public sealed class SweepCoordinatorGrain(
             logger.LogError(ex, "Trial {TrialId}: outcome refused by the store", completion.Lease.TrialId);
             state = TrialState.Failed;
             reason = $"its outcome could not be recorded: {ex.Message}";
-            change = await store.FinishTrialAsync(new TrialFinish(completion.Lease.TrialId, state, reason, Lease: ToStore(completion.Lease)), CancellationToken.None);
+            change = await queue.FinishTrialAsync(new TrialFinish(completion.Lease.TrialId, state, reason, Lease: ToStore(completion.Lease)), CancellationToken.None);
         }
         if (!change.Applied)
         {
@@ -266,7 +268,7 @@ public sealed class SweepCoordinatorGrain(
             return;
         }
 
-        await store.FinishSweepAsync(SweepId, SweepState.Cancelled, reason, CancellationToken.None);
+        await sweeps.FinishSweepAsync(SweepId, SweepState.Cancelled, reason, CancellationToken.None);
         _finished = true;
         logger.LogInformation("Sweep {SweepId} cancelled: {Reason}", SweepId, reason);
     }
@@ -283,7 +285,7 @@ public sealed class SweepCoordinatorGrain(
         {
             // Fail fast: running trials are cancelled with the same reason, and nothing more is suggested.
             var failure = _failures.Describe(_definition.Budget.MaxFailedTrials);
-            await store.FinishSweepAsync(SweepId, SweepState.Failed, failure, CancellationToken.None);
+            await sweeps.FinishSweepAsync(SweepId, SweepState.Failed, failure, CancellationToken.None);
             _finished = true;
             logger.LogWarning("Sweep {SweepId} failed: {Reason}", SweepId, failure);
             return;
@@ -302,7 +304,7 @@ public sealed class SweepCoordinatorGrain(
                 break;
             }
 
-            var trial = await store.AddTrialAsync(SweepId, suggestion.Parameters, CancellationToken.None);
+            var trial = await queue.AddTrialAsync(SweepId, suggestion.Parameters, CancellationToken.None);
             _numberByTrialId[trial.Id] = suggestion.Number;
             if (trial.Number != suggestion.Number)
             {
@@ -322,7 +324,7 @@ public sealed class SweepCoordinatorGrain(
         if (inFlight == 0 && (_exhausted || BudgetSpent(total)))
         {
             var reason = _exhausted ? "the search space is exhausted" : DeadlinePassed() ? "budget.max_minutes reached" : "budget.max_trials reached";
-            await store.FinishSweepAsync(SweepId, SweepState.Completed, reason, CancellationToken.None);
+            await sweeps.FinishSweepAsync(SweepId, SweepState.Completed, reason, CancellationToken.None);
             _finished = true;
             logger.LogInformation("Sweep {SweepId} completed: {Reason}", SweepId, reason);
         }
@@ -342,7 +344,7 @@ public sealed class SweepCoordinatorGrain(
         }
 
         // Running trials are cancelled with the reason; finished ones keep their results.
-        await store.FinishSweepAsync(SweepId, SweepState.Completed, "budget.max_minutes reached", cancellationToken);
+        await sweeps.FinishSweepAsync(SweepId, SweepState.Completed, "budget.max_minutes reached", cancellationToken);
         _finished = true;
         logger.LogInformation("Sweep {SweepId} reached its time budget", SweepId);
     }

@@ -9,7 +9,7 @@ namespace AeSweep.Cluster;
 /// On coordinator start, resumes every sweep the database says is unfinished: the coordinator grain rebuilds its
 /// study from the stored trials, and trials whose workers died meanwhile come back through lease expiry.
 /// </summary>
-public sealed class SweepRecoveryService(ISweepStore store, IGrainFactory grains, ILogger<SweepRecoveryService> logger) : BackgroundService
+public sealed class SweepRecoveryService(ISweepRepository store, IGrainFactory grains, ILogger<SweepRecoveryService> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {

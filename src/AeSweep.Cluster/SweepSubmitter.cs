@@ -10,7 +10,7 @@ namespace AeSweep.Cluster;
 /// fixed, so every worker and every restart sees exactly the same sweep. Every way in (API, dashboard, CLI) passes
 /// here, so this is where the process's <see cref="ProgramPolicy"/> refuses program sweeps it would not run.
 /// </summary>
-public sealed class SweepSubmitter(ISweepStore store, IGrainFactory grains, ProgramPolicy programs)
+public sealed class SweepSubmitter(ISweepRepository store, IGrainFactory grains, ProgramPolicy programs)
 {
     /// <exception cref="ProgramNotAllowedException">A program sweep the policy refuses; nothing is stored.</exception>
     public async Task<SweepSnapshot> SubmitAsync(SweepDefinition definition, CancellationToken cancellationToken)
@@ -23,7 +23,11 @@ public sealed class SweepSubmitter(ISweepStore store, IGrainFactory grains, Prog
         var seed = definition.Seed ?? Random.Shared.NextInt64(0, int.MaxValue);
         var fixedSeed = definition with { Seed = seed };
         var sweep = await store.CreateSweepAsync(
-            new NewSweep(definition.Name, SweepDefinitionJsonWriter.Write(fixedSeed), SweepDefinitionFormat.Json, definition.Metric.Name, definition.Metric.Goal, seed, MaxAttempts: definition.Budget.MaxAttempts),
+            new NewSweep(definition.Name, SweepDefinitionJsonWriter.Write(fixedSeed), SweepDefinitionFormat.Json, definition.Metric.Name, definition.Metric.Goal, seed,
+                MaxAttempts: definition.Budget.MaxAttempts,
+                MaxTrials: definition.Budget.MaxTrials,
+                MaxParallel: definition.Budget.MaxParallel,
+                MaxMinutes: definition.Budget.MaxMinutes),
             cancellationToken);
         await grains.GetGrain<ISweepCoordinatorGrain>(sweep.Id).StartAsync();
         return sweep;

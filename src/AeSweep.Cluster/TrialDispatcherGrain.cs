@@ -14,7 +14,9 @@ namespace AeSweep.Cluster;
 /// requeues trials whose leases ran out — a killed or hung worker's trial resumes elsewhere from its checkpoint.
 /// </summary>
 public sealed class TrialDispatcherGrain(
-    ISweepStore store,
+    ITrialQueue queue,
+    IWorkerRegistry workers,
+    ISweepRepository sweeps,
     IOptions<SchedulingOptions> scheduling,
     ILogger<TrialDispatcherGrain> logger) : Grain, ITrialDispatcherGrain
 {
@@ -33,15 +35,15 @@ public sealed class TrialDispatcherGrain(
     public async Task RegisterWorkerAsync(WorkerInfo worker, IWorkerObserver observer)
     {
         var devices = worker.Devices.Select((d, i) => new WorkerDevice(d.StartsWith("cuda", StringComparison.Ordinal) ? "cuda" : "cpu", i, d, null)).ToList();
-        await store.RegisterWorkerAsync(new WorkerRegistration(worker.WorkerId, worker.Host, devices, worker.Slots), CancellationToken.None);
+        await workers.RegisterWorkerAsync(new WorkerRegistration(worker.WorkerId, worker.Host, devices, worker.Slots), CancellationToken.None);
         _observers.Subscribe(observer, observer);
         logger.LogInformation("Worker {WorkerId} on {Host} registered with {Slots} slot(s) on {Devices}", worker.WorkerId, worker.Host, worker.Slots, string.Join(", ", worker.Devices));
     }
 
     public async Task UnregisterWorkerAsync(string workerId)
     {
-        var requeued = await store.RequeueWorkerTrialsAsync(workerId, "worker shut down", CancellationToken.None);
-        await store.MarkWorkerOfflineAsync(workerId, CancellationToken.None);
+        var requeued = await queue.RequeueWorkerTrialsAsync(workerId, "worker shut down", CancellationToken.None);
+        await workers.MarkWorkerOfflineAsync(workerId, CancellationToken.None);
         await ReportAttemptsSpentAsync(requeued);
         if (requeued.Count > 0)
         {
@@ -51,16 +53,18 @@ public sealed class TrialDispatcherGrain(
 
     public async Task<List<TrialAssignment>> LeaseTrialsAsync(string workerId, int freeSlots)
     {
-        var assignments = new List<TrialAssignment>();
-        for (var i = 0; i < freeSlots; i++)
+        if (freeSlots < 1)
         {
-            var trial = await store.ClaimNextPendingTrialAsync(null, workerId, Options.LeaseDuration, CancellationToken.None);
-            if (trial is null)
-            {
-                break;
-            }
+            return [];
+        }
 
-            DispatchMetrics.RecordLease(workerId, trial.Attempt, trial.CreatedAt, DateTimeOffset.UtcNow);
+        // One store call (one statement) for all the worker's free slots, oldest pending trials first.
+        var claimed = await queue.ClaimPendingTrialsAsync(workerId, freeSlots, Options.LeaseDuration, CancellationToken.None);
+        var assignments = new List<TrialAssignment>(claimed.Count);
+        var now = DateTimeOffset.UtcNow;
+        foreach (var trial in claimed)
+        {
+            DispatchMetrics.RecordLease(workerId, trial.Attempt, trial.CreatedAt, now);
             var (definition, seed) = await SweepFor(trial.SweepId);
             assignments.Add(new TrialAssignment(
                 new TrialLeaseToken(trial.Id, workerId, trial.Attempt),
@@ -79,18 +83,15 @@ public sealed class TrialDispatcherGrain(
     public async Task<List<string>> HeartbeatAsync(string workerId, List<TrialLeaseToken> running, IWorkerObserver observer)
     {
         _observers.Subscribe(observer, observer);
-        await store.RecordWorkerHeartbeatAsync(workerId, CancellationToken.None);
-        var lost = new List<string>();
-        foreach (var lease in running)
+        await workers.RecordWorkerHeartbeatAsync(workerId, CancellationToken.None);
+        if (running.Count == 0)
         {
-            var change = await store.RenewLeaseAsync(new TrialLease(lease.TrialId, lease.WorkerId, lease.Attempt), Options.LeaseDuration, CancellationToken.None);
-            if (!change.Applied)
-            {
-                lost.Add(lease.TrialId);
-            }
+            return [];
         }
 
-        return lost;
+        // Every lease of the heartbeat in one unit of work.
+        var changes = await queue.RenewLeasesAsync([.. running.Select(l => new TrialLease(l.TrialId, l.WorkerId, l.Attempt))], Options.LeaseDuration, CancellationToken.None);
+        return [.. changes.Where(c => !c.Applied).Select(c => c.TrialId)];
     }
 
     public Task NotifyWorkAvailableAsync()
@@ -101,7 +102,7 @@ public sealed class TrialDispatcherGrain(
 
     private async Task CheckLeasesAsync(CancellationToken cancellationToken)
     {
-        var requeued = await store.RequeueExpiredLeasesAsync(cancellationToken);
+        var requeued = await queue.RequeueExpiredLeasesAsync(cancellationToken);
         foreach (var trial in requeued.Where(t => t.State == TrialState.Pending))
         {
             logger.LogWarning("Trial {TrialId} (sweep {SweepId}) lost its worker {WorkerId}; requeued as attempt {Attempt}, resuming from epoch {CheckpointEpoch}",
@@ -110,7 +111,7 @@ public sealed class TrialDispatcherGrain(
 
         await ReportAttemptsSpentAsync(requeued);
 
-        await store.MarkSilentWorkersOfflineAsync(Options.LeaseDuration, cancellationToken);
+        await workers.MarkSilentWorkersOfflineAsync(Options.LeaseDuration, cancellationToken);
         if (requeued.Count > 0)
         {
             _observers.Notify(o => o.WorkAvailable());
@@ -131,7 +132,7 @@ public sealed class TrialDispatcherGrain(
     {
         if (!_sweeps.TryGetValue(sweepId, out var entry))
         {
-            var sweep = await store.GetSweepAsync(sweepId, CancellationToken.None) ?? throw new InvalidOperationException($"No sweep {sweepId}");
+            var sweep = await sweeps.GetSweepAsync(sweepId, CancellationToken.None) ?? throw new InvalidOperationException($"No sweep {sweepId}");
             entry = (sweep.DefinitionText, sweep.Seed ?? 0);
             _sweeps[sweepId] = entry;
         }

@@ -7,7 +7,7 @@ using Microsoft.Extensions.Logging;
 namespace AeSweep.Storage;
 
 // Worker registrations and heartbeats.
-public sealed partial class EfSweepStore
+public sealed partial class EfSweepStore : IWorkerRegistry
 {
     public async Task<WorkerSnapshot> RegisterWorkerAsync(WorkerRegistration registration, CancellationToken cancellationToken)
     {

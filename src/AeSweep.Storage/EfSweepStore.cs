@@ -8,13 +8,15 @@ using Microsoft.Extensions.Logging;
 namespace AeSweep.Storage;
 
 /// <summary>
-/// <see cref="ISweepStore"/> on EF Core (SQLite or PostgreSQL). Each call opens its own short-lived context.
+/// The store on EF Core (SQLite or PostgreSQL), one class behind the five purpose interfaces — <see cref="ISweepRepository"/>,
+/// <see cref="ITrialQueue"/>, <see cref="ITrialResultStore"/>, <see cref="IWorkerRegistry"/>, <see cref="ISweepReadModel"/> —
+/// one partial file each. Each call opens its own short-lived context.
 /// State changes read the row, check the life-cycle guard, and write with the row's version as an optimistic
 /// concurrency token; when another writer got there first, the call re-reads and re-checks, so the loser learns the
 /// new state (e.g. <see cref="ChangeOutcome.AlreadyFinished"/>) instead of overwriting it.
-/// This file holds the sweep operations and the shared machinery; trials and workers are in the other parts.
+/// This file holds the sweep repository and the shared machinery.
 /// </summary>
-public sealed partial class EfSweepStore : ISweepStore
+public sealed partial class EfSweepStore : ISweepRepository
 {
     private const int MaxConflictRounds = 8;
     private const int MaxPageSize = 1000;
@@ -43,6 +45,10 @@ public sealed partial class EfSweepStore : ISweepStore
         }
 
         ArgumentOutOfRangeException.ThrowIfLessThan(sweep.MaxAttempts, 1);
+        if (sweep.MaxTrials < 1 || sweep.MaxParallel < 1 || sweep.MaxMinutes is <= 0 or double.NaN or double.PositiveInfinity)
+        {
+            throw new ArgumentException("a budget limit must be positive", nameof(sweep));
+        }
 
         var entity = new SweepEntity
         {
@@ -55,6 +61,9 @@ public sealed partial class EfSweepStore : ISweepStore
             MetricName = sweep.MetricName,
             MetricGoal = sweep.MetricGoal,
             MaxAttempts = sweep.MaxAttempts,
+            MaxTrials = sweep.MaxTrials,
+            MaxParallel = sweep.MaxParallel,
+            MaxMinutes = sweep.MaxMinutes,
             CreatedAt = Now(),
         };
         await using var db = await _contexts.CreateDbContextAsync(cancellationToken);
@@ -87,18 +96,6 @@ public sealed partial class EfSweepStore : ISweepStore
         await using var db = await _contexts.CreateDbContextAsync(cancellationToken);
         var sweep = await db.Sweeps.AsNoTracking().SingleOrDefaultAsync(s => s.Id == sweepId, cancellationToken);
         return sweep?.ToSnapshot();
-    }
-
-    public async Task<Page<SweepSnapshot>> ListSweepsAsync(int offset, int limit, CancellationToken cancellationToken)
-    {
-        (offset, limit) = CheckPage(offset, limit);
-        await using var db = await _contexts.CreateDbContextAsync(cancellationToken);
-        var total = await db.Sweeps.CountAsync(cancellationToken);
-        var sweeps = await db.Sweeps.AsNoTracking()
-            .OrderByDescending(s => s.CreatedAt).ThenBy(s => s.Id)
-            .Skip(offset).Take(limit)
-            .ToListAsync(cancellationToken);
-        return new Page<SweepSnapshot>([.. sweeps.Select(s => s.ToSnapshot())], total, offset, limit);
     }
 
     public async Task<IReadOnlyList<SweepSnapshot>> ListUnfinishedSweepsAsync(CancellationToken cancellationToken)

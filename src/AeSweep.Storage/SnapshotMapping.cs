@@ -10,7 +10,7 @@ internal static class SnapshotMapping
 {
     public static SweepSnapshot ToSnapshot(this SweepEntity s) => new(
         s.Id, s.Name, s.DefinitionText, s.DefinitionFormat, s.State, s.Seed, s.MetricName, s.MetricGoal,
-        s.CreatedAt, s.StartedAt, s.FinishedAt, s.Reason);
+        s.CreatedAt, s.StartedAt, s.FinishedAt, s.Reason, s.MaxTrials, s.MaxParallel, s.MaxMinutes);
 
     public static TrialSnapshot ToSnapshot(this TrialEntity t) => new(
         t.Id, t.SweepId, t.Number, t.State, ParameterJson.Read(t.ParametersJson), t.Attempt, t.WorkerId,

@@ -9,7 +9,9 @@ namespace AeSweep.Storage;
 public static class StorageServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers <see cref="ISweepStore"/> (a singleton that opens a context per call), the context factory,
+    /// Registers the store's five interfaces — <see cref="ISweepRepository"/>, <see cref="ITrialQueue"/>,
+    /// <see cref="ITrialResultStore"/>, <see cref="IWorkerRegistry"/>, <see cref="ISweepReadModel"/> — all resolving to one
+    /// <see cref="EfSweepStore"/> singleton (which opens a context per call), the context factory,
     /// <see cref="DiskFullMonitor"/> and <see cref="SweepDatabaseMigrator"/>. Nothing is migrated here: the host calls
     /// <see cref="SweepDatabaseMigrator.MigrateAsync"/> (or <see cref="MigrateAeSweepStorageAsync"/>) explicitly.
     /// </summary>
@@ -22,7 +24,12 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton(sp => new DiskFullMonitor(sp.GetRequiredService<TimeProvider>(), provider == StorageProvider.Sqlite ? SqliteFolder(connectionString) : null));
         services.AddSingleton<IDbContextFactory<SweepDbContext>>(sp =>
             new SweepDbContextFactory(provider, connectionString, sp.GetService<ILoggerFactory>(), sp.GetRequiredService<DiskFullMonitor>()));
-        services.AddSingleton<ISweepStore, EfSweepStore>();
+        services.AddSingleton<EfSweepStore>();
+        services.AddSingleton<ISweepRepository>(sp => sp.GetRequiredService<EfSweepStore>());
+        services.AddSingleton<ITrialQueue>(sp => sp.GetRequiredService<EfSweepStore>());
+        services.AddSingleton<ITrialResultStore>(sp => sp.GetRequiredService<EfSweepStore>());
+        services.AddSingleton<IWorkerRegistry>(sp => sp.GetRequiredService<EfSweepStore>());
+        services.AddSingleton<ISweepReadModel>(sp => sp.GetRequiredService<EfSweepStore>());
         services.AddSingleton<SweepDatabaseMigrator>();
         return services;
     }

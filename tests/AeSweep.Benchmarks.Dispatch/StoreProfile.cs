@@ -9,7 +9,7 @@ namespace AeSweep.Benchmarks.Dispatch;
 
 /// <summary>
 /// Where a trial's dispatch time goes in the store: the four store calls every no-op trial makes (the coordinator's
-/// AddTrial, the dispatcher's ClaimNextPendingTrial, the epoch report, the finish), run in this process one after the
+/// AddTrial, the dispatcher's ClaimPendingTrials, the epoch report, the finish), run in this process one after the
 /// other on an otherwise idle database, each timed. No Orleans, no processes: the floor the store alone sets.
 /// </summary>
 internal static class StoreProfile
@@ -33,7 +33,7 @@ internal static class StoreProfile
                 .AddAeSweepStorage(mode == StoreMode.Sqlite ? StorageProvider.Sqlite : StorageProvider.Postgres, connection)
                 .BuildServiceProvider();
             await services.MigrateAeSweepStorageAsync(cancellationToken);
-            var store = services.GetRequiredService<ISweepStore>();
+            var store = services.GetRequiredService<EfSweepStore>();
             var sweep = await store.CreateSweepAsync(new NewSweep("store-profile", "{}", SweepDefinitionFormat.Json, "loss", MetricGoal.Minimize, 1), cancellationToken);
             await store.StartSweepAsync(sweep.Id, cancellationToken);
             var times = Operations.Select(_ => new List<double>()).ToArray();
@@ -45,8 +45,9 @@ internal static class StoreProfile
                 await store.AddTrialAsync(sweep.Id, new Dictionary<string, ParameterValue>(StringComparer.Ordinal) { ["x"] = ParameterValue.Of(i * 0.001) }, cancellationToken);
                 var add = watch.Elapsed.TotalMilliseconds;
                 watch.Restart();
-                var trial = await store.ClaimNextPendingTrialAsync(null, "profile-worker", TimeSpan.FromSeconds(20), cancellationToken)
-                    ?? throw new InvalidOperationException("nothing to claim");
+                var trial = await store.ClaimPendingTrialsAsync("profile-worker", 1, TimeSpan.FromSeconds(20), cancellationToken) is [var claimed]
+                    ? claimed
+                    : throw new InvalidOperationException("nothing to claim");
                 var claim = watch.Elapsed.TotalMilliseconds;
                 var lease = new TrialLease(trial.Id, "profile-worker", trial.Attempt);
                 watch.Restart();

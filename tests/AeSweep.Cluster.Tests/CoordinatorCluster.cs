@@ -13,7 +13,7 @@ internal sealed class CoordinatorCluster : IAsyncDisposable
     private readonly string _folder = Directory.CreateTempSubdirectory("aesweep-grains-").FullName;
     private InProcessTestCluster _cluster = null!;
 
-    public ISweepStore Store { get; private set; } = null!;
+    public EfSweepStore Store { get; private set; } = null!;
 
     public IGrainFactory Grains => _cluster.Client;
 
@@ -40,7 +40,7 @@ internal sealed class CoordinatorCluster : IAsyncDisposable
             .AddSingleton(ProgramPolicy.Any));
         cluster._cluster = builder.Build();
         await cluster._cluster.DeployAsync();
-        cluster.Store = cluster.SiloServices.GetRequiredService<ISweepStore>();
+        cluster.Store = cluster.SiloServices.GetRequiredService<EfSweepStore>();
         return cluster;
     }
 

@@ -180,7 +180,7 @@ public sealed class ClusterTests : IDisposable
         }
     }
 
-    private static async Task AssertEveryTrialEndedOnceWithResultsAsync(ISweepStore store, string sweepId)
+    private static async Task AssertEveryTrialEndedOnceWithResultsAsync(ISweepReadModel store, string sweepId)
     {
         var trials = await store.ListTrialsAsync(sweepId, new TrialQuery(), CancellationToken.None);
         Assert.Equal(Trials, trials.Items.Count);
@@ -194,13 +194,13 @@ public sealed class ClusterTests : IDisposable
         }
     }
 
-    private static async Task<SweepSnapshot> WaitForSweepAsync(ISweepStore store, AesweepProcess submit) =>
+    private static async Task<SweepSnapshot> WaitForSweepAsync(ISweepReadModel store, AesweepProcess submit) =>
         await Polling.WaitForAsync(
             async () => (await Polling.TryAsync(() => store.ListSweepsAsync(0, 10, CancellationToken.None))) is { Items.Count: > 0 } page ? page.Items[0] : null,
             TimeSpan.FromSeconds(120),
             "the sweep was never stored; submit said:\n" + submit.Stderr);
 
-    private static async Task<(TrialSnapshot Trial, int Epochs)> WaitForRunningTrialPastCheckpointAsync(ISweepStore store, string sweepId)
+    private static async Task<(TrialSnapshot Trial, int Epochs)> WaitForRunningTrialPastCheckpointAsync(ISweepReadModel store, string sweepId)
     {
         var found = await Polling.WaitForAsync(
             async () =>
@@ -232,10 +232,10 @@ public sealed class ClusterTests : IDisposable
         return counts;
     }
 
-    private static ISweepStore Store(PostgresDatabase database, out ServiceProvider services)
+    private static ISweepReadModel Store(PostgresDatabase database, out ServiceProvider services)
     {
         services = new ServiceCollection().AddAeSweepStorage(StorageProvider.Postgres, database.ConnectionString).BuildServiceProvider();
-        return services.GetRequiredService<ISweepStore>();
+        return services.GetRequiredService<ISweepReadModel>();
     }
 
     private AesweepProcess StartCoordinator(PostgresDatabase database, string name, int siloPort, int gatewayPort) =>

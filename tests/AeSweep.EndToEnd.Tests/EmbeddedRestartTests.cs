@@ -37,7 +37,7 @@ public sealed class EmbeddedRestartTests : IDisposable
         using var services = new ServiceCollection()
             .AddAeSweepStorage(StorageProvider.Sqlite, SweepDbContextFactory.SqliteConnectionStringFor(Path.Combine(_data, "aesweep.db")))
             .BuildServiceProvider();
-        var store = services.GetRequiredService<ISweepStore>();
+        var store = services.GetRequiredService<ISweepReadModel>();
 
         Dictionary<string, double> finishedBefore;
         TrialSnapshot interrupted;

@@ -102,7 +102,7 @@ public sealed class TrialTimeLimitTests : IDisposable
         using var services = new ServiceCollection()
             .AddAeSweepStorage(StorageProvider.Sqlite, SweepDbContextFactory.SqliteConnectionStringFor(Path.Combine(_data, "aesweep.db")))
             .BuildServiceProvider();
-        var store = services.GetRequiredService<ISweepStore>();
+        var store = services.GetRequiredService<ISweepReadModel>();
         var stored = (await store.ListSweepsAsync(0, 10, CancellationToken.None)).Items.Single();
         return (await store.ListTrialsAsync(stored.Id, new TrialQuery(), CancellationToken.None)).Items;
     }

@@ -46,7 +46,7 @@ public sealed class WorkerLossTests : IDisposable
             using var services = new ServiceCollection()
                 .AddAeSweepStorage(StorageProvider.Sqlite, SweepDbContextFactory.SqliteConnectionStringFor(Path.Combine(_data, "aesweep.db")))
                 .BuildServiceProvider();
-            var store = services.GetRequiredService<ISweepStore>();
+            var store = services.GetRequiredService<ISweepReadModel>();
             var sweep = await Polling.WaitForAsync(async () => (await Polling.TryAsync(() => store.ListSweepsAsync(0, 10, CancellationToken.None))) is { Items.Count: > 0 } page ? page.Items[0] : null, TimeSpan.FromSeconds(120), "the coordinator never stored the sweep");
 
             // Kill the worker of a trial that has finished at least two epochs (so it has a checkpoint) and is still running.

@@ -111,10 +111,10 @@ public sealed class SqliteDatabaseFileTests : IDisposable
         await services.MigrateAeSweepStorageAsync(CancellationToken.None);
     }
 
-    private async Task<T> WithStoreAsync<T>(Func<ISweepStore, Task<T>> use)
+    private async Task<T> WithStoreAsync<T>(Func<EfSweepStore, Task<T>> use)
     {
         await using var services = Services();
-        return await use(services.GetRequiredService<ISweepStore>());
+        return await use(services.GetRequiredService<EfSweepStore>());
     }
 
     private ServiceProvider Services() =>

@@ -17,12 +17,17 @@ public sealed class StorageRegistrationTests
                 .BuildServiceProvider();
 
             var applied = await services.MigrateAeSweepStorageAsync(CancellationToken.None);
-            var store = services.GetRequiredService<ISweepStore>();
+            var store = services.GetRequiredService<ISweepRepository>();
             var sweep = await store.CreateSweepAsync(
                 new NewSweep("quick", "{\"name\": \"quick\"}", SweepDefinitionFormat.Json, "val_mse", Core.Trials.MetricGoal.Minimize, null), CancellationToken.None);
 
             Assert.Contains(applied, m => m.EndsWith("_InitialCreate", StringComparison.Ordinal));
-            Assert.Same(store, services.GetRequiredService<ISweepStore>());
+            Assert.Same(store, services.GetRequiredService<ISweepRepository>());
+            Assert.Same(store, services.GetRequiredService<ITrialQueue>());
+            Assert.Same(store, services.GetRequiredService<ITrialResultStore>());
+            Assert.Same(store, services.GetRequiredService<IWorkerRegistry>());
+            Assert.Same(store, services.GetRequiredService<ISweepReadModel>());
+            Assert.Same(store, services.GetRequiredService<EfSweepStore>());
             Assert.Equal(SweepDefinitionFormat.Json, (await store.GetSweepAsync(sweep.Id, CancellationToken.None))!.DefinitionFormat);
         }
         finally

@@ -14,12 +14,12 @@ public abstract partial class SweepStoreContractTests
         var sweep = await store.CreateSweepAsync(ASweep() with { MaxAttempts = 2 }, Ct);
         var trial = await store.AddTrialAsync(sweep.Id, SomeParameters(), Ct);
 
-        Assert.NotNull(await store.ClaimNextPendingTrialAsync(sweep.Id, "worker-a", Lease, Ct));
+        Assert.NotNull(await ClaimOneAsync(store, "worker-a"));
         Clock.Advance(Lease);
         var first = Assert.Single(await store.RequeueExpiredLeasesAsync(Ct));
         Assert.Equal((TrialState.Pending, 2, (string?)null), (first.State, first.Attempt, first.Reason));
 
-        Assert.NotNull(await store.ClaimNextPendingTrialAsync(sweep.Id, "worker-b", Lease, Ct));
+        Assert.NotNull(await ClaimOneAsync(store, "worker-b"));
         Clock.Advance(Lease);
         var last = Assert.Single(await OpenStore().RequeueExpiredLeasesAsync(Ct));
 
@@ -27,7 +27,7 @@ public abstract partial class SweepStoreContractTests
         var stored = (await store.GetTrialAsync(trial.Id, Ct))!;
         Assert.Equal((TrialState.Failed, "the worker running it was lost 2 times (budget.max_attempts)", Clock.GetUtcNow()), (stored.State, stored.Reason, stored.FinishedAt));
         Assert.Null(stored.WorkerId);
-        Assert.Null(await store.ClaimNextPendingTrialAsync(sweep.Id, "worker-c", Lease, Ct));
+        Assert.Null(await ClaimOneAsync(store, "worker-c"));
     }
 
     [ContractFact]
@@ -40,7 +40,7 @@ public abstract partial class SweepStoreContractTests
         var outcomes = new List<TrialState>();
         for (var attempt = 1; attempt <= 3; attempt++)
         {
-            var claimed = await store.ClaimNextPendingTrialAsync(sweep.Id, $"worker-{attempt}", Lease, Ct);
+            var claimed = await ClaimOneAsync(store, $"worker-{attempt}");
             Assert.Equal(attempt, claimed!.Attempt);
             Clock.Advance(Lease);
             outcomes.Add(Assert.Single(await store.RequeueExpiredLeasesAsync(Ct)).State);
@@ -60,7 +60,7 @@ public abstract partial class SweepStoreContractTests
         var outcomes = new List<(TrialState, int)>();
         foreach (var restart in new[] { false, true, false, true })
         {
-            Assert.NotNull(await store.ClaimNextPendingTrialAsync(sweep.Id, "embedded-worker", Lease, Ct));
+            Assert.NotNull(await ClaimOneAsync(store, "embedded-worker"));
             var requeued = restart
                 ? await OpenStore().RequeueRunningTrialsAsync(sweep.Id, "process restarted", Ct)
                 : await store.RequeueWorkerTrialsAsync("embedded-worker", "worker shut down", Ct);
@@ -80,12 +80,12 @@ public abstract partial class SweepStoreContractTests
 
         for (var attempt = 1; attempt <= 5; attempt++)
         {
-            Assert.Equal(attempt, (await store.ClaimNextPendingTrialAsync(sweep.Id, $"worker-{attempt}", Lease, Ct))!.Attempt);
+            Assert.Equal(attempt, (await ClaimOneAsync(store, $"worker-{attempt}"))!.Attempt);
             var handedBack = Assert.Single(await OpenStore().RequeueWorkerTrialsAsync($"worker-{attempt}", "worker shut down", Ct));
             Assert.Equal((TrialState.Pending, attempt + 1, (string?)null), (handedBack.State, handedBack.Attempt, handedBack.Reason));
         }
 
-        var last = await store.ClaimNextPendingTrialAsync(sweep.Id, "worker-6", Lease, Ct);
+        var last = await ClaimOneAsync(store, "worker-6");
         Assert.Equal((trial.Id, 6), (last!.Id, last.Attempt));
         var finished = await store.FinishTrialAsync(new TrialFinish(trial.Id, TrialState.Completed, Metrics: Metric(0.25), Lease: last.Lease), Ct);
         Assert.Equal(TrialState.Completed, finished.EnsureApplied().State);
@@ -101,7 +101,7 @@ public abstract partial class SweepStoreContractTests
         var outcomes = new List<TrialState>();
         foreach (var lost in new[] { false, true, false, false, true, false, true })
         {
-            Assert.NotNull(await store.ClaimNextPendingTrialAsync(sweep.Id, "worker", Lease, Ct));
+            Assert.NotNull(await ClaimOneAsync(store, "worker"));
             if (lost)
             {
                 Clock.Advance(Lease);

@@ -32,7 +32,9 @@ public abstract partial class SweepStoreContractTests
         }
 
         var migrator = new SweepDatabaseMigrator(new SweepDbContextFactory(Provider, ConnectionString), NullLogger<SweepDatabaseMigrator>.Instance);
-        Assert.Contains(await migrator.MigrateAsync(Ct), id => id.EndsWith("_TrialLostWorkers", StringComparison.Ordinal));
+        var applied = await migrator.MigrateAsync(Ct);
+        Assert.Contains(applied, id => id.EndsWith("_TrialLostWorkers", StringComparison.Ordinal));
+        Assert.Contains(applied, id => id.EndsWith("_SweepBudgetColumns", StringComparison.Ordinal));
 
         var store = OpenStore();
         var outcomes = new List<(TrialState, int)>();
@@ -42,7 +44,7 @@ public abstract partial class SweepStoreContractTests
             outcomes.Add((requeued.State, requeued.Attempt));
             if (requeued.State == TrialState.Pending)
             {
-                Assert.NotNull(await store.ClaimNextPendingTrialAsync("old-sweep", $"worker-{loss}", Lease, Ct));
+                Assert.NotNull(await ClaimOneAsync(store, $"worker-{loss}"));
                 Clock.Advance(Lease);
             }
         }
@@ -50,5 +52,8 @@ public abstract partial class SweepStoreContractTests
         // budget.max_attempts defaults to 3 for the old sweep, and only the losses after the upgrade count.
         Assert.Equal([(TrialState.Pending, 6), (TrialState.Pending, 7), (TrialState.Failed, 7)], outcomes);
         Assert.Equal("the worker running it was lost 3 times (budget.max_attempts)", (await store.GetTrialAsync("old-sweep-t0", Ct))!.Reason);
+        // The budget columns came later: an old sweep has none (its definition holds the budget).
+        var old = (await store.GetSweepAsync("old-sweep", Ct))!;
+        Assert.Equal((null, null, null), (old.MaxTrials, old.MaxParallel, old.MaxMinutes));
     }
 }

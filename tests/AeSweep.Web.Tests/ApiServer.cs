@@ -21,7 +21,7 @@ public sealed class ApiServer : IAsyncLifetime
 
     public string ArtifactRoot => EmbeddedHost.ArtifactRoot(_folder);
 
-    public ISweepStore Store => _app.Services.GetRequiredService<ISweepStore>();
+    public EfSweepStore Store => _app.Services.GetRequiredService<EfSweepStore>();
 
     public async Task InitializeAsync()
     {

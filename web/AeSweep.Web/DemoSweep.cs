@@ -13,7 +13,7 @@ internal static class DemoSweep
     public static async Task SubmitIfEmptyAsync(IServiceProvider services, string file, CancellationToken cancellationToken)
     {
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("AeSweep.Web.Demo");
-        var store = services.GetRequiredService<ISweepStore>();
+        var store = services.GetRequiredService<ISweepReadModel>();
         if ((await store.ListSweepsAsync(0, 1, cancellationToken)).Items.Count > 0)
         {
             return;

@@ -50,7 +50,7 @@ internal static class ResumeCommand
                 return 1;
             }
 
-            var store = host.Services.GetRequiredService<ISweepStore>();
+            var store = host.Services.GetRequiredService<ISweepRepository>();
             var requested = parse.GetValue(sweepId);
             var sweep = requested is not null
                 ? await store.GetSweepAsync(requested, cancellationToken)

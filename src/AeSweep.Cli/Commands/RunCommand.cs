@@ -106,7 +106,7 @@ internal static class RunCommand
         }
 
         await host.StartAsync(cancellationToken);
-        var store = host.Services.GetRequiredService<ISweepStore>();
+        var store = host.Services.GetRequiredService<ISweepReadModel>();
         var submitter = host.Services.GetRequiredService<SweepSubmitter>();
         var sweep = await submitter.SubmitAsync(definition, cancellationToken);
         return await FollowToEndAsync(host, sweep.Id, definition, json, Path.Combine(data.FullName, "artifacts"), cancellationToken);
@@ -133,7 +133,7 @@ internal static class RunCommand
     /// </summary>
     public static async Task<int> FollowToEndAsync(IHost host, string sweepId, SweepDefinition definition, bool json, string artifactRoot, CancellationToken cancellationToken)
     {
-        var store = host.Services.GetRequiredService<ISweepStore>();
+        var store = host.Services.GetRequiredService<ISweepReadModel>();
         var progress = new SweepProgressDisplay(store, definition, Console.Error);
         var exitCode = 0;
         try

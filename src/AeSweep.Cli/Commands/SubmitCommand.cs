@@ -102,7 +102,7 @@ internal static class SubmitCommand
                 return 1;
             }
 
-            var store = host.Services.GetRequiredService<ISweepStore>();
+            var store = host.Services.GetRequiredService<ISweepReadModel>();
             var sweep = await host.Services.GetRequiredService<SweepSubmitter>().SubmitAsync(definition, cancellationToken);
             if (!parse.GetValue(wait))
             {

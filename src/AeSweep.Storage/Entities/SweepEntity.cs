@@ -29,6 +29,15 @@ public sealed class SweepEntity
     /// </summary>
     public int MaxAttempts { get; set; }
 
+    /// <summary>budget.max_trials (null: none, or stored before the column existed).</summary>
+    public int? MaxTrials { get; set; }
+
+    /// <summary>budget.max_parallel (null only for sweeps stored before the column existed).</summary>
+    public int? MaxParallel { get; set; }
+
+    /// <summary>budget.max_minutes (null: none, or stored before the column existed).</summary>
+    public double? MaxMinutes { get; set; }
+
     /// <summary>Why the sweep was cancelled or failed.</summary>
     public string? Reason { get; set; }
 

@@ -2,7 +2,10 @@ using AeSweep.Core.Trials;
 
 namespace AeSweep.Storage.Model;
 
-/// <summary>A sweep as it is stored at one moment.</summary>
+/// <summary>
+/// A sweep as it is stored at one moment. The budget columns are null for sweeps stored before they existed (the
+/// definition document holds the budget either way).
+/// </summary>
 public sealed record SweepSnapshot(
     string Id,
     string Name,
@@ -15,4 +18,7 @@ public sealed record SweepSnapshot(
     DateTimeOffset CreatedAt,
     DateTimeOffset? StartedAt,
     DateTimeOffset? FinishedAt,
-    string? Reason);
+    string? Reason,
+    int? MaxTrials = null,
+    int? MaxParallel = null,
+    double? MaxMinutes = null);

@@ -29,7 +29,7 @@ public static class AskTellApi
             .WithSummary("Tell an asked trial's result: {value, state?: completed|pruned|failed, intermediate_values?: {epoch: value}, reason?}; 409 when it already ended or was not asked.");
     }
 
-    private static async Task<IResult> AskAsync(string id, ISweepStore store, IGrainFactory grains, CancellationToken ct)
+    private static async Task<IResult> AskAsync(string id, ISweepReadModel store, IGrainFactory grains, CancellationToken ct)
     {
         if (await store.GetSweepAsync(id, ct) is null)
         {
@@ -42,7 +42,7 @@ public static class AskTellApi
             : ApiProblems.Conflict("No trial to hand out", $"Sweep '{id}': {answer.Refusal}.");
     }
 
-    private static async Task<IResult> TellAsync(string id, HttpRequest request, ISweepStore store, IGrainFactory grains, CancellationToken ct)
+    private static async Task<IResult> TellAsync(string id, HttpRequest request, ISweepReadModel store, IGrainFactory grains, CancellationToken ct)
     {
         JsonDocument document;
         try

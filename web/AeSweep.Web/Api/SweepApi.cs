@@ -24,7 +24,7 @@ public static class SweepApi
             .Accepts<string>("application/yaml", "application/json", "text/yaml", "text/plain")
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .WithSummary("Submit a sweep file (YAML or JSON body); 201 with the sweep's id, 400 with every error's field path and line; 403 for a program: sweep this server was not started to run (--allow-programs, --allow-program).");
-        sweeps.MapGet("", async (ISweepStore store, string? offset, string? limit, CancellationToken ct) =>
+        sweeps.MapGet("", async (ISweepReadModel store, string? offset, string? limit, CancellationToken ct) =>
         {
             if (ParsePaging(offset, limit, out var skip, out var take) is { } invalid)
             {
@@ -34,7 +34,7 @@ public static class SweepApi
             var page = await store.ListSweepsAsync(skip, take, ct);
             return Results.Ok(new { total = page.Total, offset = skip, limit = take, items = page.Items.Select(ApiViews.Sweep) });
         }).ProducesProblem(StatusCodes.Status400BadRequest).WithSummary($"List sweeps, newest first (offset/limit pagination, limit ≤ {MaxPageSize}).");
-        sweeps.MapGet("/{id}", async (string id, ISweepStore store, CancellationToken ct) =>
+        sweeps.MapGet("/{id}", async (string id, ISweepReadModel store, CancellationToken ct) =>
             await store.GetSweepAsync(id, ct) is { } sweep
                 ? Results.Ok(ApiViews.SweepWithCounts(sweep, await store.CountTrialsByStateAsync(id, ct)))
                 : ApiProblems.NotFound("sweep", id))
@@ -53,7 +53,7 @@ public static class SweepApi
             .WithSummary("Every trial of the sweep, one row each: number, state, parameters (param.NAME) and final metrics (metric.NAME); format = csv (RFC 4180, with a header) | json.");
         AskTellApi.Map(api);
         TrialApi.Map(api);
-        api.MapGet("/workers", async (ISweepStore store, CancellationToken ct) =>
+        api.MapGet("/workers", async (ISweepReadModel store, CancellationToken ct) =>
             Results.Ok(new { items = (await store.ListWorkersAsync(ct)).Select(ApiViews.Worker) }))
             .WithTags("workers")
             .WithSummary("The workers that registered: host, devices, slots, online or offline, last heartbeat.");
@@ -128,7 +128,7 @@ public static class SweepApi
         return Results.Created($"/api/sweeps/{sweep.Id}", new { id = sweep.Id, name = sweep.Name });
     }
 
-    private static async Task<IResult> ListTrialsAsync(string id, ISweepStore store, string? offset, string? limit, string? sort, string? state, CancellationToken ct)
+    private static async Task<IResult> ListTrialsAsync(string id, ISweepReadModel store, string? offset, string? limit, string? sort, string? state, CancellationToken ct)
     {
         if (ParsePaging(offset, limit, out var skip, out var take) is { } invalid)
         {
@@ -168,7 +168,7 @@ public static class SweepApi
         return Results.Ok(new { total = page.Total, offset = skip, limit = take, items = page.Items.Select(ApiViews.Trial) });
     }
 
-    private static async Task<IResult> CancelAsync(string id, ISweepStore store, SweepSubmitter submitter, CancellationToken ct)
+    private static async Task<IResult> CancelAsync(string id, ISweepReadModel store, SweepSubmitter submitter, CancellationToken ct)
     {
         var sweep = await store.GetSweepAsync(id, ct);
         if (sweep is null)

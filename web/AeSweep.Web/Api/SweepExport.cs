@@ -17,7 +17,7 @@ public static class SweepExport
 {
     private static readonly string[] FixedColumns = ["trial_id", "number", "state", "objective", "duration_seconds", "reason"];
 
-    public static async Task<IResult> ExportAsync(string id, string? format, ISweepStore store, CancellationToken ct)
+    public static async Task<IResult> ExportAsync(string id, string? format, ISweepReadModel store, CancellationToken ct)
     {
         if (format is not ("csv" or "json"))
         {
@@ -35,7 +35,7 @@ public static class SweepExport
             : Results.File(Json(id, trials), "application/json", $"{id}.json");
     }
 
-    public static async Task<List<TrialSnapshot>> AllTrialsAsync(ISweepStore store, string sweepId, CancellationToken ct)
+    public static async Task<List<TrialSnapshot>> AllTrialsAsync(ISweepReadModel store, string sweepId, CancellationToken ct)
     {
         const int pageSize = 1000;
         var all = new List<TrialSnapshot>();

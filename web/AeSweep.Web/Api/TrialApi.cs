@@ -12,7 +12,7 @@ public static class TrialApi
     public static void Map(RouteGroupBuilder api)
     {
         var trials = api.MapGroup("/trials").WithTags("trials");
-        trials.MapGet("/{id}", async (string id, ISweepStore store, CancellationToken ct) =>
+        trials.MapGet("/{id}", async (string id, ISweepReadModel store, CancellationToken ct) =>
             await store.GetTrialDetailAsync(id, ct) is { } detail ? Results.Ok(ApiViews.TrialDetail(detail)) : ApiProblems.NotFound("trial", id))
             .ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("One trial: configuration, state, reason, final metrics, per-epoch metrics (with the attempt that reported them), and its artifacts with download URLs.");
@@ -22,7 +22,7 @@ public static class TrialApi
             .WithSummary("Download one artifact by its name (as listed by GET /api/trials/{id}); a directory artifact such as checkpoint comes as a .zip.");
     }
 
-    private static async Task<IResult> DownloadAsync(string id, string name, ISweepStore store, ArtifactFiles files, CancellationToken ct)
+    private static async Task<IResult> DownloadAsync(string id, string name, ISweepReadModel store, ITrialResultStore results, ArtifactFiles files, CancellationToken ct)
     {
         if (await store.GetTrialAsync(id, ct) is null)
         {
@@ -30,7 +30,7 @@ public static class TrialApi
         }
 
         // The name only selects a stored row; it never becomes part of a path.
-        var artifact = await store.GetArtifactAsync(id, name, ct);
+        var artifact = await results.GetArtifactAsync(id, name, ct);
         if (artifact is null)
         {
             return ApiProblems.NotFound("artifact", $"{id}/{name}");

@@ -25,7 +25,7 @@ public static class ArtifactFileEndpoints
     /// <summary>The dashboard's address of an artifact.</summary>
     public static string UrlFor(string trialId, string name) => $"/files/trials/{Uri.EscapeDataString(trialId)}/{Uri.EscapeDataString(name)}";
 
-    private static async Task<IResult> ServeAsync(string trialId, string name, ISweepStore store, ArtifactFiles files, HttpContext context)
+    private static async Task<IResult> ServeAsync(string trialId, string name, ITrialResultStore store, ArtifactFiles files, HttpContext context)
     {
         var artifact = await store.GetArtifactAsync(trialId, name, context.RequestAborted);
         if (artifact is null || files.Open(artifact) is not { } content)

@@ -21,7 +21,7 @@ public sealed record SweepSummary(
 
     public TimeSpan? Elapsed => Sweep.StartedAt is { } started ? (Sweep.FinishedAt ?? DateTimeOffset.UtcNow) - started : null;
 
-    public static async Task<SweepSummary> LoadAsync(ISweepStore store, SweepSnapshot sweep, CancellationToken cancellationToken)
+    public static async Task<SweepSummary> LoadAsync(ISweepReadModel store, SweepSnapshot sweep, CancellationToken cancellationToken)
     {
         var counts = await store.CountTrialsByStateAsync(sweep.Id, cancellationToken);
         var best = await store.GetBestTrialAsync(sweep.Id, cancellationToken);

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 namespace AeSweep.Web.Observability;
 
 /// <summary>Ready when the sweep store answers a query and its disk has room for writes.</summary>
-public sealed class StoreHealthCheck(ISweepStore store, DiskFullMonitor diskFull) : IHealthCheck
+public sealed class StoreHealthCheck(ISweepReadModel store, DiskFullMonitor diskFull) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {

@@ -17,12 +17,12 @@ public sealed class TrialStateGauges : BackgroundService
 
     private static readonly TimeSpan Refresh = TimeSpan.FromSeconds(5);
 
-    private readonly ISweepStore _store;
+    private readonly ISweepReadModel _store;
     private readonly ILogger<TrialStateGauges> _logger;
     private readonly Meter _meter = new(MeterName);
     private volatile IReadOnlyList<Measurement<int>> _snapshot = [];
 
-    public TrialStateGauges(ISweepStore store, ILogger<TrialStateGauges> logger)
+    public TrialStateGauges(ISweepReadModel store, ILogger<TrialStateGauges> logger)
     {
         _store = store;
         _logger = logger;

@@ -77,6 +77,15 @@ namespace AeSweep.Storage.Migrations.Postgres
                     b.Property<int>("MaxAttempts")
                         .HasColumnType("integer");
 
+                    b.Property<double?>("MaxMinutes")
+                        .HasColumnType("double precision");
+
+                    b.Property<int?>("MaxParallel")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("MaxTrials")
+                        .HasColumnType("integer");
+
                     b.Property<string>("MetricGoal")
                         .IsRequired()
                         .HasMaxLength(16)

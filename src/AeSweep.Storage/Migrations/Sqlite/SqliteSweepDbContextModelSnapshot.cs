@@ -71,6 +71,15 @@ namespace AeSweep.Storage.Migrations.Sqlite
                     b.Property<int>("MaxAttempts")
                         .HasColumnType("INTEGER");
 
+                    b.Property<double?>("MaxMinutes")
+                        .HasColumnType("REAL");
+
+                    b.Property<int?>("MaxParallel")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("MaxTrials")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("MetricGoal")
                         .IsRequired()
                         .HasMaxLength(16)

@@ -9,75 +9,117 @@ using Microsoft.Extensions.Logging;
 
 namespace AeSweep.Storage;
 
-// Trial operations: the guarded life cycle, leases, epoch metrics, checkpoints, requeues and trial queries.
-public sealed partial class EfSweepStore
+// The trial queue: adding (the store numbers trials), batched claims and lease renewals, finishing, requeues.
+public sealed partial class EfSweepStore : ITrialQueue
 {
     /// <summary>Guards and applies one change to a tracked trial; returns <see cref="ChangeOutcome.Applied"/> or why not (before changing anything).</summary>
     private delegate Task<ChangeOutcome> TrialMutation(SweepDbContext db, TrialEntity trial, DateTimeOffset now, CancellationToken cancellationToken);
 
-    public Task<TrialSnapshot> AddTrialAsync(string sweepId, IReadOnlyDictionary<string, ParameterValue> parameters, CancellationToken cancellationToken) =>
-        AddTrialAsync(sweepId, parameters, start: null, cancellationToken);
+    public Task<IReadOnlyList<TrialSnapshot>> AddTrialsAsync(string sweepId, IReadOnlyList<IReadOnlyDictionary<string, ParameterValue>> parameters, CancellationToken cancellationToken) =>
+        AddTrialsAsync(sweepId, parameters, start: null, firstNumber: null, cancellationToken);
 
-    public Task<TrialSnapshot> AddRunningTrialAsync(string sweepId, IReadOnlyDictionary<string, ParameterValue> parameters, string workerId, TimeSpan leaseDuration, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<TrialSnapshot>> AddTrialsAtAsync(string sweepId, int firstNumber, IReadOnlyList<IReadOnlyDictionary<string, ParameterValue>> parameters, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(firstNumber);
+        return AddTrialsAsync(sweepId, parameters, start: null, firstNumber, cancellationToken);
+    }
+
+    public async Task<TrialSnapshot> AddTrialAsync(string sweepId, IReadOnlyDictionary<string, ParameterValue> parameters, CancellationToken cancellationToken) =>
+        (await AddTrialsAsync(sweepId, [parameters], start: null, firstNumber: null, cancellationToken))[0];
+
+    public async Task<TrialSnapshot> AddRunningTrialAsync(string sweepId, IReadOnlyDictionary<string, ParameterValue> parameters, string workerId, TimeSpan leaseDuration, CancellationToken cancellationToken)
     {
         CheckWorkerId(workerId);
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(leaseDuration, TimeSpan.Zero);
-        return AddTrialAsync(sweepId, parameters, (workerId, leaseDuration), cancellationToken);
+        return (await AddTrialsAsync(sweepId, [parameters], (workerId, leaseDuration), firstNumber: null, cancellationToken))[0];
     }
 
-    private async Task<TrialSnapshot> AddTrialAsync(
+    public async Task<int> NextTrialNumberAsync(string sweepId, CancellationToken cancellationToken)
+    {
+        await using var db = await _contexts.CreateDbContextAsync(cancellationToken);
+        var sweep = await SweepForNewTrialsAsync(db, sweepId, cancellationToken);
+        return (sweep.LastNumber ?? -1) + 1;
+    }
+
+    private async Task<IReadOnlyList<TrialSnapshot>> AddTrialsAsync(
         string sweepId,
-        IReadOnlyDictionary<string, ParameterValue> parameters,
+        IReadOnlyList<IReadOnlyDictionary<string, ParameterValue>> parameters,
         (string WorkerId, TimeSpan LeaseDuration)? start,
+        int? firstNumber,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(parameters);
-        var parametersJson = ParameterJson.Write(parameters);
+        if (parameters.Count == 0)
+        {
+            return [];
+        }
+
+        var parametersJson = parameters.Select(p => ParameterJson.Write(p ?? throw new ArgumentNullException(nameof(parameters)))).ToArray();
         for (var round = 1; ; round++)
         {
+            // The numbers are the sweep's next free ones, read and written in one unit of work; the unique index
+            // (sweep, number) turns a concurrent adder's win into a conflict here, before any number was handed out.
             await using var db = await _contexts.CreateDbContextAsync(cancellationToken);
-            var sweep = await db.Sweeps.Where(s => s.Id == sweepId)
-                    .Select(s => new { s.State, LastNumber = s.Trials.Max(t => (int?)t.Number) })
-                    .SingleOrDefaultAsync(cancellationToken)
-                ?? throw new InvalidOperationException($"sweep {sweepId} does not exist");
+            var sweep = await SweepForNewTrialsAsync(db, sweepId, cancellationToken);
             if (sweep.State.IsFinished())
             {
                 throw new InvalidOperationException($"sweep {sweepId} is {sweep.State.ToString().ToLowerInvariant()}; it takes no new trials");
             }
 
-            var number = (sweep.LastNumber ?? -1) + 1;
-            var trial = new TrialEntity
+            var next = (sweep.LastNumber ?? -1) + 1;
+            if (firstNumber is { } expected && expected != next)
             {
-                Id = ReadableIds.TrialId(sweepId, number),
-                SweepId = sweepId,
-                Number = number,
-                State = TrialState.Pending,
-                ParametersJson = parametersJson,
-                Attempt = 1,
-                CreatedAt = Now(),
-            };
-            if (start is { } running)
-            {
-                trial.State = TrialState.Running;
-                trial.WorkerId = running.WorkerId;
-                trial.StartedAt = trial.CreatedAt;
-                trial.LastHeartbeatAt = trial.CreatedAt;
-                trial.LeaseExpiresAt = trial.CreatedAt + running.LeaseDuration;
+                throw new TrialNumberTakenException(sweepId, expected, next);
             }
 
-            db.Trials.Add(trial);
+            var now = Now();
+            var trials = new List<TrialEntity>(parametersJson.Length);
+            for (var i = 0; i < parametersJson.Length; i++)
+            {
+                var trial = new TrialEntity
+                {
+                    Id = ReadableIds.TrialId(sweepId, next + i),
+                    SweepId = sweepId,
+                    Number = next + i,
+                    State = TrialState.Pending,
+                    ParametersJson = parametersJson[i],
+                    Attempt = 1,
+                    CreatedAt = now,
+                };
+                if (start is { } running)
+                {
+                    trial.State = TrialState.Running;
+                    trial.WorkerId = running.WorkerId;
+                    trial.StartedAt = now;
+                    trial.LastHeartbeatAt = now;
+                    trial.LeaseExpiresAt = now + running.LeaseDuration;
+                }
+
+                trials.Add(trial);
+            }
+
+            db.Trials.AddRange(trials);
             try
             {
                 await db.SaveChangesAsync(cancellationToken);
-                _logger.LogInformation("Sweep {SweepId}: added trial {TrialId} with {Parameters}", sweepId, trial.Id, parametersJson);
-                return trial.ToSnapshot();
+                _logger.LogInformation("Sweep {SweepId}: added trial(s) {FirstNumber}–{LastNumber}", sweepId, next, next + trials.Count - 1);
+                return [.. trials.Select(t => t.ToSnapshot())];
             }
             catch (DbUpdateException ex) when (round < MaxConflictRounds)
             {
-                // Another writer took this number; take the next one.
-                _logger.LogDebug(ex, "Sweep {SweepId}: trial number {TrialNumber} taken concurrently; retrying", sweepId, number);
+                // Another writer took these numbers: read the next free ones again (or, for fixed numbers, say so loudly).
+                _logger.LogDebug(ex, "Sweep {SweepId}: trial number {TrialNumber} taken concurrently; re-reading", sweepId, next);
             }
         }
+    }
+
+    private static async Task<(SweepState State, int? LastNumber)> SweepForNewTrialsAsync(SweepDbContext db, string sweepId, CancellationToken cancellationToken)
+    {
+        var sweep = await db.Sweeps.Where(s => s.Id == sweepId)
+                .Select(s => new { s.State, LastNumber = s.Trials.Max(t => (int?)t.Number) })
+                .SingleOrDefaultAsync(cancellationToken)
+            ?? throw new InvalidOperationException($"sweep {sweepId} does not exist");
+        return (sweep.State, sweep.LastNumber);
     }
 
     public Task<TrialChange> StartTrialAsync(string trialId, string workerId, TimeSpan leaseDuration, CancellationToken cancellationToken)
@@ -105,47 +147,52 @@ public sealed partial class EfSweepStore
         trial.StartedAt ??= now;
     }
 
-    public async Task<TrialSnapshot?> ClaimNextPendingTrialAsync(string? sweepId, string workerId, TimeSpan leaseDuration, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<TrialSnapshot>> ClaimPendingTrialsAsync(string workerId, int maxCount, TimeSpan leaseDuration, CancellationToken cancellationToken)
     {
         CheckWorkerId(workerId);
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxCount, 1);
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(leaseDuration, TimeSpan.Zero);
 
-        // One context, one read and one guarded write per claim (every trial is claimed once, so this is on the
-        // dispatch path of every trial). Losing the race for a candidate — another claimer's write bumped its
-        // version first — just means looking again; many rounds only under heavy contention.
-        for (var round = 1; round <= 4 * MaxConflictRounds; round++)
+        // Every trial is claimed once, so this is on the dispatch path of every trial: one statement for all the free
+        // slots, which picks the oldest pending trials and leases them atomically (PostgreSQL skips rows another
+        // claimer has locked; SQLite has one writer at a time). The outer state check keeps a row that another claimer
+        // took between the pick and the write from being taken twice.
+        var now = Now();
+        await using var db = await _contexts.CreateDbContextAsync(cancellationToken);
+        var sqlite = db.Database.IsSqlite();
+        object leaseExpiresAt = sqlite ? (now + leaseDuration).ToUnixTimeMilliseconds() : now + leaseDuration;
+        object heartbeatAt = sqlite ? now.ToUnixTimeMilliseconds() : now;
+        var claimed = await db.Trials
+            .FromSqlRaw(sqlite ? SqliteClaimSql : PostgresClaimSql, workerId, leaseExpiresAt, heartbeatAt, maxCount)
+            .AsNoTracking()
+            .ToListAsync(cancellationToken);
+        if (claimed.Count > 0)
         {
-            await using var db = await _contexts.CreateDbContextAsync(cancellationToken);
-            var pending = db.Trials.Where(t => t.State == TrialState.Pending);
-            if (sweepId is not null)
-            {
-                pending = pending.Where(t => t.SweepId == sweepId);
-            }
-
-            // Oldest first: a requeued trial (resuming lost work) goes before newer suggestions.
-            var trial = await pending.OrderBy(t => t.CreatedAt).ThenBy(t => t.SweepId).ThenBy(t => t.Number).FirstOrDefaultAsync(cancellationToken);
-            if (trial is null)
-            {
-                return null;
-            }
-
-            Lease(trial, workerId, leaseDuration, Now());
-            trial.Version++;
-            try
-            {
-                await db.SaveChangesAsync(cancellationToken);
-                _logger.LogDebug("Trial {TrialId}: claimed by {WorkerId}", trial.Id, workerId);
-                return trial.ToSnapshot();
-            }
-            catch (DbUpdateException ex) when (round < 4 * MaxConflictRounds)
-            {
-                // The last round's error propagates: a failing database must not pass for "nothing pending".
-                _logger.LogDebug(ex, "Trial {TrialId}: claimed by another worker first; looking again (round {Round})", trial.Id, round);
-            }
+            _logger.LogDebug("Trials {TrialIds}: claimed by {WorkerId}", string.Join(", ", claimed.Select(t => t.Id)), workerId);
         }
 
-        return null;
+        return [.. claimed.OrderBy(t => t.CreatedAt).ThenBy(t => t.SweepId, StringComparer.Ordinal).ThenBy(t => t.Number).Select(t => t.ToSnapshot())];
     }
+
+    private const string SqliteClaimSql = """
+        UPDATE "trials" SET "State" = 'Running', "WorkerId" = {0}, "LeaseExpiresAt" = {1}, "LastHeartbeatAt" = {2},
+            "StartedAt" = COALESCE("StartedAt", {2}), "Version" = "Version" + 1
+        WHERE "State" = 'Pending' AND "Id" IN (
+            SELECT "Id" FROM "trials" WHERE "State" = 'Pending' ORDER BY "CreatedAt", "SweepId", "Number" LIMIT {3})
+        RETURNING *
+        """;
+
+    // PostgreSQL may run a LIMIT … FOR UPDATE subquery of an IN more than once (and so lease more than asked for);
+    // a CTE locking the picked rows is evaluated exactly once.
+    private const string PostgresClaimSql = """
+        WITH picked AS (
+            SELECT "Id" FROM "trials" WHERE "State" = 'Pending' ORDER BY "CreatedAt", "SweepId", "Number" LIMIT {3}
+            FOR UPDATE SKIP LOCKED)
+        UPDATE "trials" AS t SET "State" = 'Running', "WorkerId" = {0}, "LeaseExpiresAt" = {1}, "LastHeartbeatAt" = {2},
+            "StartedAt" = COALESCE(t."StartedAt", {2}), "Version" = t."Version" + 1
+        FROM picked WHERE t."Id" = picked."Id" AND t."State" = 'Pending'
+        RETURNING t.*
+        """;
 
     public Task<TrialChange> RenewLeaseAsync(TrialLease lease, TimeSpan leaseDuration, CancellationToken cancellationToken)
     {
@@ -164,66 +211,58 @@ public sealed partial class EfSweepStore
         }, cancellationToken);
     }
 
-    public Task<TrialChange> RecordEpochMetricsAsync(TrialLease lease, int epoch, IReadOnlyDictionary<string, double> metrics, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<TrialChange>> RenewLeasesAsync(IReadOnlyList<TrialLease> leases, TimeSpan leaseDuration, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(lease);
-        ArgumentNullException.ThrowIfNull(metrics);
-        ArgumentOutOfRangeException.ThrowIfNegative(epoch);
-        var metricsJson = MetricsJson.Write(metrics);
-        return ChangeTrialAsync(lease.TrialId, "record epoch metrics", async (db, trial, now, ct) =>
+        ArgumentNullException.ThrowIfNull(leases);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(leaseDuration, TimeSpan.Zero);
+        if (leases.Count == 0)
         {
-            var held = CheckLease(trial, lease);
-            if (held != ChangeOutcome.Applied)
-            {
-                return held;
-            }
+            return [];
+        }
 
-            var existing = await db.EpochMetrics.SingleOrDefaultAsync(m => m.TrialId == trial.Id && m.Epoch == epoch, ct);
-            if (existing is null)
-            {
-                db.EpochMetrics.Add(new TrialEpochMetricEntity
-                {
-                    TrialId = trial.Id,
-                    Epoch = epoch,
-                    MetricsJson = metricsJson,
-                    Attempt = trial.Attempt,
-                    RecordedAt = now,
-                });
-            }
-            else
-            {
-                // A resumed attempt re-trained this epoch from its checkpoint: its values replace the lost attempt's.
-                existing.MetricsJson = metricsJson;
-                existing.Attempt = trial.Attempt;
-                existing.RecordedAt = now;
-            }
-
-            trial.LastHeartbeatAt = now;
-            return ChangeOutcome.Applied;
-        }, cancellationToken);
-    }
-
-    public Task<TrialChange> RecordCheckpointAsync(TrialLease lease, int epoch, string path, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(lease);
-        ArgumentOutOfRangeException.ThrowIfNegative(epoch);
-        ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        return ChangeTrialAsync(lease.TrialId, "record checkpoint", (_, trial, now, _) =>
+        var ids = leases.Select(l => (l ?? throw new ArgumentNullException(nameof(leases))).TrialId).Distinct(StringComparer.Ordinal).ToList();
+        for (var round = 1; ; round++)
         {
-            var held = CheckLease(trial, lease);
-            if (held == ChangeOutcome.Applied)
+            // A worker's whole heartbeat in one context: one read and one save, whatever the number of leases.
+            await using var db = await _contexts.CreateDbContextAsync(cancellationToken);
+            var trials = await db.Trials.Where(t => ids.Contains(t.Id)).ToDictionaryAsync(t => t.Id, StringComparer.Ordinal, cancellationToken);
+            var now = Now();
+            var outcomes = new ChangeOutcome[leases.Count];
+            for (var i = 0; i < leases.Count; i++)
             {
-                if (trial.CheckpointEpoch is null || epoch >= trial.CheckpointEpoch)
+                if (!trials.TryGetValue(leases[i].TrialId, out var trial))
                 {
-                    trial.CheckpointEpoch = epoch;
-                    trial.CheckpointPath = path;
+                    outcomes[i] = ChangeOutcome.NotFound;
+                    continue;
                 }
 
-                trial.LastHeartbeatAt = now;
+                outcomes[i] = CheckLease(trial, leases[i]);
+                if (outcomes[i] == ChangeOutcome.Applied)
+                {
+                    trial.LeaseExpiresAt = now + leaseDuration;
+                    trial.LastHeartbeatAt = now;
+                    trial.Version++;
+                }
             }
 
-            return Task.FromResult(held);
-        }, cancellationToken);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                for (var i = 0; i < leases.Count; i++)
+                {
+                    if (outcomes[i] != ChangeOutcome.Applied)
+                    {
+                        _logger.LogInformation("Trial {TrialId}: renew lease refused ({Outcome})", leases[i].TrialId, outcomes[i]);
+                    }
+                }
+
+                return [.. leases.Select((l, i) => new TrialChange(l.TrialId, outcomes[i], trials.GetValueOrDefault(l.TrialId)?.ToSnapshot()))];
+            }
+            catch (DbUpdateException ex) when (round < MaxConflictRounds)
+            {
+                _logger.LogDebug(ex, "Lease renewals of {TrialCount} trial(s) met a concurrent change; re-reading (round {Round})", ids.Count, round);
+            }
+        }
     }
 
     public Task<TrialChange> FinishTrialAsync(TrialFinish finish, CancellationToken cancellationToken)
@@ -303,79 +342,11 @@ public sealed partial class EfSweepStore
             : RequeueAsync(t => t.SweepId == sweepId, (_, _) => true, reason, WorkerFate.Lost, cancellationToken);
     }
 
-    public async Task<ArtifactInfo?> GetArtifactAsync(string trialId, string name, CancellationToken cancellationToken)
-    {
-        await using var db = await _contexts.CreateDbContextAsync(cancellationToken);
-        var artifact = await db.Artifacts.AsNoTracking().SingleOrDefaultAsync(a => a.TrialId == trialId && a.Name == name, cancellationToken);
-        return artifact?.ToSnapshot();
-    }
-
     public async Task<TrialSnapshot?> GetTrialAsync(string trialId, CancellationToken cancellationToken)
     {
         await using var db = await _contexts.CreateDbContextAsync(cancellationToken);
         var trial = await db.Trials.AsNoTracking().SingleOrDefaultAsync(t => t.Id == trialId, cancellationToken);
         return trial?.ToSnapshot();
-    }
-
-    public async Task<TrialDetail?> GetTrialDetailAsync(string trialId, CancellationToken cancellationToken)
-    {
-        await using var db = await _contexts.CreateDbContextAsync(cancellationToken);
-        var trial = await db.Trials.AsNoTracking().SingleOrDefaultAsync(t => t.Id == trialId, cancellationToken);
-        if (trial is null)
-        {
-            return null;
-        }
-
-        var epochs = await db.EpochMetrics.AsNoTracking().Where(m => m.TrialId == trialId).OrderBy(m => m.Epoch).ToListAsync(cancellationToken);
-        var artifacts = await db.Artifacts.AsNoTracking().Where(a => a.TrialId == trialId).OrderBy(a => a.Name).ToListAsync(cancellationToken);
-        return new TrialDetail(trial.ToSnapshot(), [.. epochs.Select(m => m.ToSnapshot())], [.. artifacts.Select(a => a.ToSnapshot())]);
-    }
-
-    public async Task<Page<TrialSnapshot>> ListTrialsAsync(string sweepId, TrialQuery query, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(query);
-        var (offset, limit) = CheckPage(query.Offset, query.Limit);
-        await using var db = await _contexts.CreateDbContextAsync(cancellationToken);
-        var trials = db.Trials.AsNoTracking().Where(t => t.SweepId == sweepId);
-        if (query.State is { } state)
-        {
-            trials = trials.Where(t => t.State == state);
-        }
-
-        var total = await trials.CountAsync(cancellationToken);
-        var goal = query.SortBy == TrialSortKey.Objective
-            ? await db.Sweeps.Where(s => s.Id == sweepId).Select(s => s.MetricGoal).SingleOrDefaultAsync(cancellationToken)
-            : MetricGoal.Minimize;
-        var page = await TrialOrdering.Apply(trials, query.SortBy, query.Descending, goal)
-            .Skip(offset).Take(limit)
-            .ToListAsync(cancellationToken);
-        return new Page<TrialSnapshot>([.. page.Select(t => t.ToSnapshot())], total, offset, limit);
-    }
-
-    public async Task<IReadOnlyDictionary<TrialState, int>> CountTrialsByStateAsync(string sweepId, CancellationToken cancellationToken)
-    {
-        await using var db = await _contexts.CreateDbContextAsync(cancellationToken);
-        var counts = await db.Trials.Where(t => t.SweepId == sweepId)
-            .GroupBy(t => t.State)
-            .Select(g => new { State = g.Key, Count = g.Count() })
-            .ToListAsync(cancellationToken);
-        var byState = Enum.GetValues<TrialState>().ToDictionary(s => s, _ => 0);
-        foreach (var count in counts)
-        {
-            byState[count.State] = count.Count;
-        }
-
-        return byState;
-    }
-
-    public async Task<TrialSnapshot?> GetBestTrialAsync(string sweepId, CancellationToken cancellationToken)
-    {
-        await using var db = await _contexts.CreateDbContextAsync(cancellationToken);
-        var goal = await db.Sweeps.Where(s => s.Id == sweepId).Select(s => s.MetricGoal).SingleOrDefaultAsync(cancellationToken);
-        var completed = db.Trials.AsNoTracking()
-            .Where(t => t.SweepId == sweepId && t.State == TrialState.Completed && t.ObjectiveValue != null);
-        var best = await TrialOrdering.Apply(completed, TrialSortKey.Objective, descending: false, goal).FirstOrDefaultAsync(cancellationToken);
-        return best?.ToSnapshot();
     }
 
     private async Task<IReadOnlyList<RequeuedTrial>> RequeueAsync(

@@ -1,0 +1,44 @@
+using AeSweep.Core.Trials;
+using AeSweep.Storage.Model;
+
+namespace AeSweep.Storage;
+
+/// <summary>
+/// What the dashboard, the API and the CLI show: pages and summaries computed in the database (a fixed number of
+/// statements per call, never one per row). Read-only; never on the dispatch path.
+/// </summary>
+public interface ISweepReadModel
+{
+    /// <summary>One sweep; null when not found.</summary>
+    Task<SweepSnapshot?> GetSweepAsync(string sweepId, CancellationToken cancellationToken);
+
+    /// <summary>Sweeps, newest first.</summary>
+    Task<Page<SweepSnapshot>> ListSweepsAsync(int offset, int limit, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Sweeps, newest first, each with its trial counts per state and its best completed trial, in one query round
+    /// (the same values <see cref="CountTrialsByStateAsync"/> and <see cref="GetBestTrialAsync"/> give per sweep).
+    /// </summary>
+    Task<Page<SweepOverview>> ListSweepOverviewsAsync(int offset, int limit, CancellationToken cancellationToken);
+
+    /// <summary>One sweep with its trial counts per state and its best completed trial; null when not found.</summary>
+    Task<SweepOverview?> GetSweepOverviewAsync(string sweepId, CancellationToken cancellationToken);
+
+    /// <summary>How many of a sweep's trials are in each state (every state present, zeros included).</summary>
+    Task<IReadOnlyDictionary<TrialState, int>> CountTrialsByStateAsync(string sweepId, CancellationToken cancellationToken);
+
+    /// <summary>The completed trial with the best value of the sweep's ranking metric; null when there is none.</summary>
+    Task<TrialSnapshot?> GetBestTrialAsync(string sweepId, CancellationToken cancellationToken);
+
+    /// <summary>One page of a sweep's trials, filtered by state and sorted in the database.</summary>
+    Task<Page<TrialSnapshot>> ListTrialsAsync(string sweepId, TrialQuery query, CancellationToken cancellationToken);
+
+    /// <summary>One trial; null when not found.</summary>
+    Task<TrialSnapshot?> GetTrialAsync(string trialId, CancellationToken cancellationToken);
+
+    /// <summary>A trial with its epoch metrics and artifacts; null when not found.</summary>
+    Task<TrialDetail?> GetTrialDetailAsync(string trialId, CancellationToken cancellationToken);
+
+    /// <summary>Every registered worker.</summary>
+    Task<IReadOnlyList<WorkerSnapshot>> ListWorkersAsync(CancellationToken cancellationToken);
+}
