@@ -33,7 +33,7 @@ public static class ApiViews
 
     /// <summary>The stored definition's budget, so clients can draw progress against max_trials.</summary>
     public static object? Budget(SweepSnapshot s) =>
-        AeSweep.Core.Definitions.SweepDefinitionParser.Parse(s.DefinitionText).Definition?.Budget is { } b
+        AeSweep.Core.Definitions.Stored.StoredSweepDocument.ReadOrNull(s.DefinitionText)?.Budget is { } b
             ? new
             {
                 max_trials = b.MaxTrials,

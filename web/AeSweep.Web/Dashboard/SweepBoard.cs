@@ -1,4 +1,5 @@
 using AeSweep.Core.Definitions;
+using AeSweep.Core.Definitions.Stored;
 using AeSweep.Core.Search;
 using AeSweep.Core.Trials;
 using AeSweep.Storage.Model;
@@ -56,7 +57,7 @@ public sealed class SweepBoard
 
     public static SweepBoard Build(SweepHistory history)
     {
-        var definition = SweepDefinitionParser.Parse(history.Sweep.DefinitionText).Definition;
+        var definition = StoredSweepDocument.ReadOrNull(history.Sweep.DefinitionText);
         var order = definition?.SearchSpace.Parameters.Select((p, i) => (p.Name, i)).ToDictionary(e => e.Name, e => e.i, StringComparer.Ordinal)
             ?? new Dictionary<string, int>(StringComparer.Ordinal);
         var names = history.Trials.SelectMany(t => t.Parameters.Keys).Distinct(StringComparer.Ordinal)
