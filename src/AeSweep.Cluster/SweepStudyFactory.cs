@@ -39,7 +39,7 @@ public static class SweepStudyFactory
         }
 
         var seed = history.Sweep.Seed ?? 0;
-        var epochsMax = definition.SearchSpace.Find("epochs")?.Distribution.NumericRange?.Max;
+        var epochsMax = definition.SearchSpace.Find(AeSweep.Core.Catalog.ParameterNames.Epochs)?.Distribution.NumericRange?.Max;
         return new Study(
             definition.SearchSpace,
             SamplerFactory.Create(definition.Method, definition.SearchSpace, seed),
