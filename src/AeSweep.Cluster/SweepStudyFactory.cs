@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using AeSweep.Core.Definitions;
+using AeSweep.Core.Definitions.Stored;
 using AeSweep.Core.Search.Pruners;
 using AeSweep.Core.Search.Samplers;
 using AeSweep.Core.Trials;
@@ -13,12 +14,8 @@ namespace AeSweep.Cluster;
 /// </summary>
 public static class SweepStudyFactory
 {
-    public static SweepDefinition ParseStoredDefinition(SweepSnapshot sweep)
-    {
-        var result = SweepDefinitionParser.Parse(sweep.DefinitionText);
-        return result.Definition ?? throw new InvalidOperationException(
-            $"Sweep {sweep.Id}'s stored definition no longer validates: {string.Join("; ", result.Errors)}");
-    }
+    /// <exception cref="StoredSweepDocumentException">The stored document cannot be understood (never for a rule tightened since).</exception>
+    public static SweepDefinition ParseStoredDefinition(SweepSnapshot sweep) => StoredSweepDocument.Read(sweep.DefinitionText);
 
     public static Study Create(SweepDefinition definition, SweepHistory history, out Dictionary<string, int> numberByTrialId)
     {
@@ -42,7 +39,7 @@ public static class SweepStudyFactory
         }
 
         var seed = history.Sweep.Seed ?? 0;
-        var epochsMax = definition.SearchSpace.Find("epochs")?.Distribution.NumericRange?.Max;
+        var epochsMax = definition.SearchSpace.Find(AeSweep.Core.Catalog.ParameterNames.Epochs)?.Distribution.NumericRange?.Max;
         return new Study(
             definition.SearchSpace,
             SamplerFactory.Create(definition.Method, definition.SearchSpace, seed),

@@ -1,3 +1,4 @@
+using AeSweep.Core.Catalog;
 using static TorchSharp.torch;
 
 namespace AeSweep.Training;
@@ -7,10 +8,10 @@ internal static class OptimizerFactory
 {
     public static optim.Optimizer Create(TrialSettings settings, IEnumerable<TorchSharp.Modules.Parameter> parameters) => settings.Optimizer switch
     {
-        "adam" => optim.Adam(parameters, settings.LearningRate, weight_decay: settings.WeightDecay),
-        "adamw" => optim.AdamW(parameters, settings.LearningRate, weight_decay: settings.WeightDecay),
-        "sgd" => optim.SGD(parameters, settings.LearningRate, momentum: settings.Momentum, weight_decay: settings.WeightDecay),
-        _ => throw new ArgumentException($"Unknown optimizer '{settings.Optimizer}' (adam, adamw, sgd)"),
+        OptimizerKind.Adam => optim.Adam(parameters, settings.LearningRate, weight_decay: settings.WeightDecay),
+        OptimizerKind.AdamW => optim.AdamW(parameters, settings.LearningRate, weight_decay: settings.WeightDecay),
+        OptimizerKind.Sgd => optim.SGD(parameters, settings.LearningRate, momentum: settings.Momentum, weight_decay: settings.WeightDecay),
+        _ => throw new ArgumentOutOfRangeException(nameof(settings), settings.Optimizer, "not an optimizer"),
     };
 
     public static void SetLearningRate(optim.Optimizer optimizer, double learningRate)

@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text;
+using AeSweep.Core.Catalog;
 using AeSweep.Training.Data;
 using AeSweep.Training.Imaging;
-using AeSweep.Training.Metrics;
 using AeSweep.Training.Models;
 using static TorchSharp.torch;
 
@@ -67,7 +67,7 @@ internal static class TrialArtifacts
 
     public static string WriteLearningCurve(string directory, IReadOnlyList<EpochReport> history)
     {
-        var builder = new StringBuilder("epoch,train_loss,learning_rate,seconds," + string.Join(',', MetricNames.Validation) + "\n");
+        var builder = new StringBuilder($"epoch,{MetricNames.TrainLoss},learning_rate,seconds," + string.Join(',', MetricNames.Validation) + "\n");
         foreach (var report in history)
         {
             var metrics = MetricNames.Validation.Select(name => report.Metrics.TryGetValue(name, out var v) ? Format(v) : string.Empty);

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using AeSweep.Core.Catalog;
 using AeSweep.Training.Data;
 using AeSweep.Training.Losses;
 using AeSweep.Training.Metrics;
@@ -101,13 +102,13 @@ internal sealed class TrialRun : IDisposable
     public Dictionary<string, double> Validate()
     {
         using var nativeWork = TorchRuntime.NativeWork();
-        return ReconstructionMetrics.Evaluate(Model, Data.Validation, Data.Shape, Data.InUnitInterval, "val_");
+        return ReconstructionMetrics.Evaluate(Model, Data.Validation, Data.Shape, Data.InUnitInterval, MetricNames.ValidationPrefix);
     }
 
     public Dictionary<string, double>? EvaluateTest()
     {
         using var nativeWork = TorchRuntime.NativeWork();
-        return Data.Test is null ? null : ReconstructionMetrics.Evaluate(Model, Data.Test, Data.Shape, Data.InUnitInterval, "test_");
+        return Data.Test is null ? null : ReconstructionMetrics.Evaluate(Model, Data.Test, Data.Shape, Data.InUnitInterval, MetricNames.TestPrefix);
     }
 
     public static double Seconds(long startTimestamp) => Stopwatch.GetElapsedTime(startTimestamp).TotalSeconds;

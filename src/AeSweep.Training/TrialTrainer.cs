@@ -1,8 +1,8 @@
 using System.Diagnostics;
+using AeSweep.Core.Catalog;
 using AeSweep.Training.Baselines;
 using AeSweep.Training.Checkpoints;
 using AeSweep.Training.Data;
-using AeSweep.Training.Metrics;
 
 namespace AeSweep.Training;
 
@@ -31,7 +31,7 @@ public static class TrialTrainer
             var device = TorchRuntime.ParseDevice(request.Device);
             cancellationToken.ThrowIfCancellationRequested();
             var data = DatasetLoader.Load(request.Dataset, request.DataSeed, device);
-            if (settings.Loss == "bce" && !data.InUnitInterval)
+            if (settings.Loss == LossFunction.Bce && !data.InUnitInterval)
             {
                 data.Dispose();
                 return Failed(TrialValidation.BceOutsideUnitInterval, history, artifacts);

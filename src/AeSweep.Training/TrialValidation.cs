@@ -1,5 +1,5 @@
 using AeSweep.Core.Definitions;
-using AeSweep.Training.Losses;
+using AeSweep.Core.Catalog;
 
 namespace AeSweep.Training;
 
@@ -11,12 +11,7 @@ internal static class TrialValidation
 
     public static void ThrowIfInvalid(TrialSettings settings, DatasetSpec dataset)
     {
-        if (!ReconstructionLoss.Names.Contains(settings.Loss))
-        {
-            throw new ArgumentException($"Unknown loss '{settings.Loss}' (mse, l1, bce)");
-        }
-
-        if (settings.Loss == "bce" && !dataset.ValuesInUnitInterval && dataset.Normalize != "none")
+        if (settings.Loss == LossFunction.Bce && !dataset.ValuesInUnitInterval && dataset.Normalize != "none")
         {
             throw new ArgumentException(BceOutsideUnitInterval);
         }

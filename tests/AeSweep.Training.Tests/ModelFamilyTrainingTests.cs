@@ -1,4 +1,4 @@
-using AeSweep.Training.Metrics;
+using AeSweep.Core.Catalog;
 
 namespace AeSweep.Training.Tests;
 

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using AeSweep.Cluster.Abstractions;
 using AeSweep.Core.Definitions;
+using AeSweep.Core.Definitions.Stored;
 using AeSweep.Core.Trials;
 using AeSweep.Worker.Runners;
 using Microsoft.Extensions.Hosting;
@@ -201,11 +202,7 @@ public sealed class TrialWorker(
         }
     }
 
-    private static SweepDefinition ParseDefinition(string json)
-    {
-        var result = SweepDefinitionParser.Parse(json);
-        return result.Definition ?? throw new InvalidOperationException("invalid sweep definition: " + string.Join("; ", result.Errors));
-    }
+    private static SweepDefinition ParseDefinition(string json) => StoredSweepDocument.Read(json);
 
     private async Task RetryAsync(Func<Task> action, CancellationToken cancellationToken)
     {

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using AeSweep.Core.Definitions;
+using AeSweep.Core.Definitions.Stored;
 using AeSweep.Hosting;
 using AeSweep.Storage;
 
@@ -61,10 +62,10 @@ internal static class ResumeCommand
                 return requested is null ? 0 : ValidateCommand.Invalid;
             }
 
-            var definition = SweepDefinitionParser.Parse(sweep.DefinitionText).Definition;
+            var definition = StoredSweepDocument.ReadOrNull(sweep.DefinitionText);
             if (definition is null)
             {
-                await Console.Error.WriteLineAsync($"aesweep: sweep {sweep.Id}'s stored definition no longer validates; it cannot be resumed");
+                await Console.Error.WriteLineAsync($"aesweep: sweep {sweep.Id}'s stored definition cannot be read; it cannot be resumed");
                 return ValidateCommand.Invalid;
             }
 

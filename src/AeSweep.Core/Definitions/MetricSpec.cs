@@ -1,3 +1,4 @@
+using AeSweep.Core.Catalog;
 using AeSweep.Core.Trials;
 
 namespace AeSweep.Core.Definitions;
@@ -8,5 +9,5 @@ namespace AeSweep.Core.Definitions;
 public sealed record MetricSpec(string Name, MetricGoal Goal)
 {
     /// <summary>The default: validation MSE, minimized.</summary>
-    public static MetricSpec Default { get; } = new("val_mse", MetricGoal.Minimize);
+    public static MetricSpec Default { get; } = new(MetricNames.ValidationMse, MetricGoal.Minimize);
 }

@@ -1,3 +1,4 @@
+using AeSweep.Core.Catalog;
 using AeSweep.Core.Search;
 
 namespace AeSweep.Core.Definitions;
@@ -30,7 +31,7 @@ public sealed record SweepDefinition(
     long? Seed)
 {
     /// <summary>The name of the parameter that carries the model family in built-in sweeps.</summary>
-    public const string ModelParameter = "model";
+    public const string ModelParameter = ParameterNames.Model;
 
     /// <summary>The model families this sweep may train (empty for <c>program:</c> sweeps).</summary>
     public IReadOnlyList<ModelFamily> ModelFamilies =>

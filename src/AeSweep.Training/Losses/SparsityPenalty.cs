@@ -1,3 +1,4 @@
+using AeSweep.Core.Catalog;
 using static TorchSharp.torch;
 
 namespace AeSweep.Training.Losses;
@@ -8,11 +9,11 @@ namespace AeSweep.Training.Losses;
 /// </summary>
 public static class SparsityPenalty
 {
-    public static Tensor Compute(string kind, Tensor code, double target) => kind switch
+    public static Tensor Compute(SparsityPenaltyKind kind, Tensor code, double target) => kind switch
     {
-        "l1" => code.abs().mean(),
-        "kl" => KullbackLeibler(code, target),
-        _ => throw new ArgumentException($"Unknown sparsity '{kind}' (l1, kl)"),
+        SparsityPenaltyKind.L1 => code.abs().mean(),
+        SparsityPenaltyKind.Kl => KullbackLeibler(code, target),
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "not a sparsity penalty"),
     };
 
     private static Tensor KullbackLeibler(Tensor code, double rho)

@@ -1,3 +1,4 @@
+using AeSweep.Core.Catalog;
 using AeSweep.Training.Data;
 using AeSweep.Training.Models;
 using static TorchSharp.torch;

@@ -1,3 +1,4 @@
+using AeSweep.Core.Catalog;
 using static TorchSharp.torch;
 
 namespace AeSweep.Training.Models;
@@ -5,16 +6,16 @@ namespace AeSweep.Training.Models;
 /// <summary>The catalog's activation names as modules.</summary>
 public static class Activations
 {
-    public static nn.Module<Tensor, Tensor> Create(string name) => name switch
+    public static nn.Module<Tensor, Tensor> Create(ActivationFunction name) => name switch
     {
-        "relu" => nn.ReLU(),
-        "leaky_relu" => nn.LeakyReLU(0.01),
-        "elu" => nn.ELU(),
-        "gelu" => nn.GELU(),
-        "silu" => nn.SiLU(),
-        "tanh" => nn.Tanh(),
-        "sigmoid" => nn.Sigmoid(),
-        _ => throw new ArgumentException($"Unknown activation '{name}' (relu, leaky_relu, elu, gelu, silu, tanh, sigmoid)"),
+        ActivationFunction.Relu => nn.ReLU(),
+        ActivationFunction.LeakyRelu => nn.LeakyReLU(0.01),
+        ActivationFunction.Elu => nn.ELU(),
+        ActivationFunction.Gelu => nn.GELU(),
+        ActivationFunction.Silu => nn.SiLU(),
+        ActivationFunction.Tanh => nn.Tanh(),
+        ActivationFunction.Sigmoid => nn.Sigmoid(),
+        _ => throw new ArgumentOutOfRangeException(nameof(name), name, "not an activation"),
     };
 
     /// <summary>The output layer's activation: sigmoid for data in [0, 1], none (identity) otherwise.</summary>

@@ -1,3 +1,4 @@
+using AeSweep.Core.Catalog;
 using AeSweep.Core.Definitions;
 using AeSweep.Training.Data;
 
@@ -21,7 +22,7 @@ public static class AutoencoderFactory
                 settings.CodeSize,
                 settings.Activation,
                 unitIntervalData,
-                sigmoidCode: settings.IsSparse && settings.Sparsity == "kl"),
+                sigmoidCode: settings.IsSparse && settings.Sparsity == SparsityPenaltyKind.Kl),
         };
     }
 }

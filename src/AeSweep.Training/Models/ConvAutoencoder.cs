@@ -1,3 +1,4 @@
+using AeSweep.Core.Catalog;
 using AeSweep.Training.Data;
 using static TorchSharp.torch;
 
@@ -16,7 +17,7 @@ public sealed class ConvAutoencoder : Autoencoder
     private readonly nn.Module<Tensor, Tensor> encoder;
     private readonly nn.Module<Tensor, Tensor> decoder;
 
-    public ConvAutoencoder(SampleShape shape, int depth, int channels, int codeSize, string activation, string downsampling, string upsampling, bool unitIntervalOutput)
+    public ConvAutoencoder(SampleShape shape, int depth, int channels, int codeSize, ActivationFunction activation, DownsamplingMethod downsampling, UpsamplingMethod upsampling, bool unitIntervalOutput)
         : base(nameof(ConvAutoencoder), codeSize)
     {
         if (!shape.IsImage)
@@ -34,7 +35,7 @@ public sealed class ConvAutoencoder : Autoencoder
         {
             var input = b == 0 ? shape.Channels : channels << (b - 1);
             var output = channels << b;
-            if (downsampling == "maxpool")
+            if (downsampling == DownsamplingMethod.Maxpool)
             {
                 down.Add(nn.Conv2d(input, output, 3, stride: 1, padding: 1));
                 down.Add(Activations.Create(activation));
@@ -67,7 +68,7 @@ public sealed class ConvAutoencoder : Autoencoder
         {
             var input = channels << b;
             var output = b == 0 ? shape.Channels : channels << (b - 1);
-            if (upsampling == "nearest")
+            if (upsampling == UpsamplingMethod.Nearest)
             {
                 up.Add(nn.Upsample(size: [heights[b], widths[b]], mode: UpsampleMode.Nearest));
                 up.Add(nn.Conv2d(input, output, 3, stride: 1, padding: 1));

@@ -1,3 +1,4 @@
+using AeSweep.Core.Catalog;
 using static TorchSharp.torch;
 
 namespace AeSweep.Training.Models;
@@ -13,7 +14,7 @@ public sealed class DenseAutoencoder : Autoencoder
     private readonly nn.Module<Tensor, Tensor> encoder;
     private readonly nn.Module<Tensor, Tensor> decoder;
 
-    public DenseAutoencoder(int features, IReadOnlyList<int> widths, int codeSize, string activation, bool unitIntervalOutput, bool sigmoidCode = false)
+    public DenseAutoencoder(int features, IReadOnlyList<int> widths, int codeSize, ActivationFunction activation, bool unitIntervalOutput, bool sigmoidCode = false)
         : base(nameof(DenseAutoencoder), codeSize)
     {
         encoder = DenseStack.Encoder(features, widths, codeSize, activation, sigmoidCode);

@@ -1,3 +1,4 @@
+using AeSweep.Core.Catalog;
 using static TorchSharp.torch;
 
 namespace AeSweep.Training.Models;
@@ -6,7 +7,7 @@ namespace AeSweep.Training.Models;
 internal static class DenseStack
 {
     /// <summary>features → widths… (activation after each) → code (linear, or sigmoid when asked).</summary>
-    public static nn.Module<Tensor, Tensor> Encoder(int features, IReadOnlyList<int> widths, int codeSize, string activation, bool sigmoidCode)
+    public static nn.Module<Tensor, Tensor> Encoder(int features, IReadOnlyList<int> widths, int codeSize, ActivationFunction activation, bool sigmoidCode)
     {
         var layers = Hidden(features, widths, activation);
         layers.Add(nn.Linear(widths.Count > 0 ? widths[^1] : features, codeSize));
@@ -19,11 +20,11 @@ internal static class DenseStack
     }
 
     /// <summary>features → widths… with the activation after each layer (the VAE adds its own heads).</summary>
-    public static nn.Module<Tensor, Tensor> Body(int features, IReadOnlyList<int> widths, string activation) =>
+    public static nn.Module<Tensor, Tensor> Body(int features, IReadOnlyList<int> widths, ActivationFunction activation) =>
         nn.Sequential(Hidden(features, widths, activation));
 
     /// <summary>code → widths reversed (activation after each) → features (output activation).</summary>
-    public static nn.Module<Tensor, Tensor> Decoder(int features, IReadOnlyList<int> widths, int codeSize, string activation, bool unitIntervalOutput)
+    public static nn.Module<Tensor, Tensor> Decoder(int features, IReadOnlyList<int> widths, int codeSize, ActivationFunction activation, bool unitIntervalOutput)
     {
         var layers = new List<nn.Module<Tensor, Tensor>>();
         var previous = codeSize;
@@ -39,7 +40,7 @@ internal static class DenseStack
         return nn.Sequential(layers);
     }
 
-    private static List<nn.Module<Tensor, Tensor>> Hidden(int features, IReadOnlyList<int> widths, string activation)
+    private static List<nn.Module<Tensor, Tensor>> Hidden(int features, IReadOnlyList<int> widths, ActivationFunction activation)
     {
         var layers = new List<nn.Module<Tensor, Tensor>>();
         var previous = features;

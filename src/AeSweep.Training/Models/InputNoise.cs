@@ -1,3 +1,4 @@
+using AeSweep.Core.Catalog;
 using static TorchSharp.torch;
 
 namespace AeSweep.Training.Models;
@@ -7,24 +8,24 @@ namespace AeSweep.Training.Models;
 /// back to [0, 1] for such data), or masking, which zeroes each input value with probability = level. The model
 /// sees the corrupted input and is trained to reproduce the clean one.
 /// </summary>
-public sealed record InputNoise(string Kind, double Level, bool ClampToUnitInterval)
+public sealed record InputNoise(InputNoiseKind Kind, double Level, bool ClampToUnitInterval)
 {
-    public bool IsActive => Kind != "none" && Level > 0;
+    public bool IsActive => Kind != InputNoiseKind.None && Level > 0;
 
     public Tensor Apply(Tensor clean, Generator generator)
     {
         switch (Kind)
         {
-            case "none":
+            case InputNoiseKind.None:
                 return clean;
-            case "gaussian":
+            case InputNoiseKind.Gaussian:
                 var noisy = clean + (randn(clean.shape, dtype: clean.dtype, device: clean.device, generator: generator) * Level);
                 return ClampToUnitInterval ? noisy.clamp_(0, 1) : noisy;
-            case "masking":
+            case InputNoiseKind.Masking:
                 var keep = rand(clean.shape, dtype: clean.dtype, device: clean.device, generator: generator) >= Level;
                 return clean * keep;
             default:
-                throw new ArgumentException($"Unknown noise '{Kind}' (none, gaussian, masking)");
+                throw new InvalidOperationException($"not an input noise: {Kind}");
         }
     }
 }

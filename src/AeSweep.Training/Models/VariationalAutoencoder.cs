@@ -1,3 +1,4 @@
+using AeSweep.Core.Catalog;
 using static TorchSharp.torch;
 
 namespace AeSweep.Training.Models;
@@ -16,7 +17,7 @@ public sealed class VariationalAutoencoder : Autoencoder
     private readonly nn.Module<Tensor, Tensor> logVariance;
     private readonly nn.Module<Tensor, Tensor> decoder;
 
-    public VariationalAutoencoder(int features, IReadOnlyList<int> widths, int codeSize, string activation, bool unitIntervalOutput)
+    public VariationalAutoencoder(int features, IReadOnlyList<int> widths, int codeSize, ActivationFunction activation, bool unitIntervalOutput)
         : base(nameof(VariationalAutoencoder), codeSize)
     {
         this.features = features;

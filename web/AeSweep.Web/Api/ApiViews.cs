@@ -9,7 +9,7 @@ namespace AeSweep.Web.Api;
 public static class ApiViews
 {
     /// <summary>The PCA baseline's validation MSE, which every built-in trial reports next to its own.</summary>
-    public const string PcaMetric = "pca_val_mse";
+    public const string PcaMetric = AeSweep.Core.Catalog.MetricNames.PcaValidationMse;
 
     public static object Sweep(SweepSnapshot s) => new
     {
@@ -33,7 +33,7 @@ public static class ApiViews
 
     /// <summary>The stored definition's budget, so clients can draw progress against max_trials.</summary>
     public static object? Budget(SweepSnapshot s) =>
-        AeSweep.Core.Definitions.SweepDefinitionParser.Parse(s.DefinitionText).Definition?.Budget is { } b
+        AeSweep.Core.Definitions.Stored.StoredSweepDocument.ReadOrNull(s.DefinitionText)?.Budget is { } b
             ? new
             {
                 max_trials = b.MaxTrials,
@@ -58,7 +58,7 @@ public static class ApiViews
         parameters = Parameters(t.Parameters),
         metrics = Metrics(t.FinalMetrics),
         objective = Finite(t.ObjectiveValue),
-        epochs_run = t.FinalMetrics?.TryGetValue("epochs", out var epochs) == true && double.IsFinite(epochs) ? (int?)epochs : null,
+        epochs_run = t.FinalMetrics?.TryGetValue(AeSweep.Core.Catalog.MetricNames.Epochs, out var epochs) == true && double.IsFinite(epochs) ? (int?)epochs : null,
         duration_seconds = Duration(t),
         pca_val_mse = PcaMse(t),
         pca_gain = PcaGain(t),
@@ -113,7 +113,7 @@ public static class ApiViews
         t.FinalMetrics?.TryGetValue(PcaMetric, out var pca) == true ? Finite(pca) : null;
 
     public static double? PcaGain(TrialSnapshot t) =>
-        PcaMse(t) is { } pca && pca > 0 && t.FinalMetrics!.TryGetValue("val_mse", out var mse) && double.IsFinite(mse) ? 1 - (mse / pca) : null;
+        PcaMse(t) is { } pca && pca > 0 && t.FinalMetrics!.TryGetValue(AeSweep.Core.Catalog.MetricNames.ValidationMse, out var mse) && double.IsFinite(mse) ? 1 - (mse / pca) : null;
 
     private static double? Finite(double? value) => value is { } v && double.IsFinite(v) ? v : null;
 }

@@ -1,3 +1,4 @@
+using AeSweep.Core.Catalog;
 using AeSweep.Core.Search;
 using AeSweep.Core.Trials;
 using AeSweep.Storage.Model;
@@ -18,11 +19,11 @@ public sealed record LeaderboardRow(TrialSnapshot Trial, IReadOnlyDictionary<str
 
     public string StateName => Trial.State.ToString();
 
-    public double? ValMse => Metric("val_mse");
+    public double? ValMse => Metric(MetricNames.ValidationMse);
 
-    public double? ValPsnr => Metric("val_psnr");
+    public double? ValPsnr => Metric(MetricNames.ValidationPsnr);
 
-    public double? ValSsim => Metric("val_ssim");
+    public double? ValSsim => Metric(MetricNames.ValidationSsim);
 
     /// <summary>Relative change of val_mse against PCA (negative: better than PCA).</summary>
     public double? GainVsPca => PcaComparison.RelativeChange(ValMse, PcaMse);

@@ -1,4 +1,6 @@
+using AeSweep.Core.Catalog;
 using AeSweep.Core.Definitions;
+using AeSweep.Core.Definitions.Stored;
 using AeSweep.Core.Search;
 using AeSweep.Core.Trials;
 using AeSweep.Storage.Model;
@@ -56,7 +58,7 @@ public sealed class SweepBoard
 
     public static SweepBoard Build(SweepHistory history)
     {
-        var definition = SweepDefinitionParser.Parse(history.Sweep.DefinitionText).Definition;
+        var definition = StoredSweepDocument.ReadOrNull(history.Sweep.DefinitionText);
         var order = definition?.SearchSpace.Parameters.Select((p, i) => (p.Name, i)).ToDictionary(e => e.Name, e => e.i, StringComparer.Ordinal)
             ?? new Dictionary<string, int>(StringComparer.Ordinal);
         var names = history.Trials.SelectMany(t => t.Parameters.Keys).Distinct(StringComparer.Ordinal)
@@ -71,10 +73,10 @@ public sealed class SweepBoard
         {
             var epochs = history.EpochMetrics.GetValueOrDefault(trial.Id) ?? [];
             var metrics = LeaderboardRow.MetricsOf(trial, epochs);
-            var pca = metrics.TryGetValue("pca_val_mse", out var own) ? own
-                : trial.Parameters.TryGetValue("code_size", out var code) && pcaByCodeSize.TryGetValue(code.ToString(), out var shared) ? shared
+            var pca = metrics.TryGetValue(MetricNames.PcaValidationMse, out var own) ? own
+                : trial.Parameters.TryGetValue(AeSweep.Core.Catalog.ParameterNames.CodeSize, out var code) && pcaByCodeSize.TryGetValue(code.ToString(), out var shared) ? shared
                 : (double?)null;
-            var planned = trial.Parameters.TryGetValue("epochs", out var e) && e.IsNumeric ? (int)e.AsDouble() : (int?)null;
+            var planned = trial.Parameters.TryGetValue(AeSweep.Core.Catalog.ParameterNames.Epochs, out var e) && e.IsNumeric ? (int)e.AsDouble() : (int?)null;
             return new LeaderboardRow(trial, metrics, epochs.Select(m => m.Epoch).Distinct().Count(), planned, pca);
         }).ToList();
         return new SweepBoard(history.Sweep, definition, names, rows, history.EpochMetrics);
@@ -86,7 +88,7 @@ public sealed class SweepBoard
         var result = new Dictionary<string, double>(StringComparer.Ordinal);
         foreach (var trial in trials)
         {
-            if (trial.FinalMetrics?.TryGetValue("pca_val_mse", out var pca) == true && trial.Parameters.TryGetValue("code_size", out var code))
+            if (trial.FinalMetrics?.TryGetValue(MetricNames.PcaValidationMse, out var pca) == true && trial.Parameters.TryGetValue(AeSweep.Core.Catalog.ParameterNames.CodeSize, out var code))
             {
                 result.TryAdd(code.ToString(), pca);
             }

@@ -1,4 +1,4 @@
-using AeSweep.Core.Definitions;
+using AeSweep.Core.Definitions.Stored;
 using AeSweep.Core.Trials;
 using AeSweep.Storage;
 using AeSweep.Storage.Model;
@@ -25,7 +25,7 @@ public sealed record SweepSummary(
     {
         var counts = await store.CountTrialsByStateAsync(sweep.Id, cancellationToken);
         var best = await store.GetBestTrialAsync(sweep.Id, cancellationToken);
-        var definition = SweepDefinitionParser.Parse(sweep.DefinitionText).Definition;
+        var definition = StoredSweepDocument.ReadOrNull(sweep.DefinitionText);
         return new SweepSummary(sweep, counts, definition?.Budget.MaxTrials, best);
     }
 }

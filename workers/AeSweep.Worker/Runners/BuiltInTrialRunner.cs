@@ -1,4 +1,5 @@
 using AeSweep.Cluster.Abstractions;
+using AeSweep.Core.Catalog;
 using AeSweep.Core.Trials;
 using AeSweep.Training;
 
@@ -51,8 +52,8 @@ public sealed class BuiltInTrialRunner : ITrialRunner
         {
             var metrics = new Dictionary<string, double>(report.Metrics, StringComparer.Ordinal)
             {
-                ["train_loss"] = report.TrainLoss,
-                ["epoch_seconds"] = report.Seconds,
+                [MetricNames.TrainLoss] = report.TrainLoss,
+                [MetricNames.EpochSeconds] = report.Seconds,
             };
             switch (reporter.ReportEpoch(report.Epoch, metrics))
             {

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using AeSweep.Core.Catalog;
 using AeSweep.Core.Definitions.Documents;
 using AeSweep.Core.Search;
 
@@ -15,7 +16,7 @@ internal sealed partial class SweepFileValidator
             return drafts;
         }
 
-        var depth = drafts.FirstOrDefault(d => d.Name == "depth");
+        var depth = drafts.FirstOrDefault(d => d.Name == ParameterNames.Depth);
         if (depth?.Distribution.NumericRange is not { } range)
         {
             Error($"{width.Path}.per_layer", width.Node, "per-layer widths follow depth, so depth must be a numeric parameter");
@@ -28,8 +29,8 @@ internal sealed partial class SweepFileValidator
             return drafts;
         }
 
-        var maxLayers = (int)Math.Clamp(range.Max, 1, 16);
-        var minLayers = (int)Math.Clamp(range.Min, 1, 16);
+        var maxLayers = (int)Math.Clamp(range.Max, 1, ParameterCatalog.MaxLayers);
+        var minLayers = (int)Math.Clamp(range.Min, 1, ParameterCatalog.MaxLayers);
         var expanded = new List<ParameterDraft>();
         foreach (var draft in drafts)
         {
@@ -41,14 +42,14 @@ internal sealed partial class SweepFileValidator
 
             for (var layer = 1; layer <= maxLayers; layer++)
             {
-                var name = KnownParameters.LayerWidthName(layer);
+                var name = ParameterCatalog.LayerWidthName(layer);
                 if (parameters.ContainsKey(name))
                 {
                     Error($"parameters.{name}", parameters[name], "is already searched by width with per_layer: true");
                 }
 
                 // Layers every depth has need no condition; deeper ones exist only when depth reaches them.
-                var condition = layer <= minLayers ? null : new ParameterCondition("depth", Min: layer);
+                var condition = layer <= minLayers ? null : new ParameterCondition(ParameterNames.Depth, Min: layer);
                 expanded.Add(draft with { Name = name, PerLayer = false, When = null, Condition = condition });
             }
         }
@@ -58,7 +59,7 @@ internal sealed partial class SweepFileValidator
 
     private void CheckAgainstCatalog(ParameterDraft draft)
     {
-        var known = KnownParameters.Find(draft.Name)!;
+        var known = ParameterCatalog.Find(draft.Name)!;
         var accepted = known.DescribeAccepted();
         switch (draft.Distribution)
         {
@@ -103,7 +104,7 @@ internal sealed partial class SweepFileValidator
         }
     }
 
-    private void CheckValue(KnownParameter known, ParameterValue value, string path, DocNode? node, string accepted)
+    private void CheckValue(CatalogParameter known, ParameterValue value, string path, DocNode? node, string accepted)
     {
         if (known.Choices is { } choices)
         {
@@ -131,7 +132,7 @@ internal sealed partial class SweepFileValidator
 
     private void CheckLossAgainstData(List<ParameterDraft> drafts, DatasetSpec? dataset)
     {
-        if (dataset is null || dataset.ValuesInUnitInterval || drafts.FirstOrDefault(d => d.Name == "loss") is not { } loss)
+        if (dataset is null || dataset.ValuesInUnitInterval || drafts.FirstOrDefault(d => d.Name == ParameterNames.Loss) is not { } loss)
         {
             return;
         }

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using AeSweep.Core.Catalog;
 using AeSweep.Core.Definitions.Documents;
 using AeSweep.Core.Search;
 
@@ -60,9 +61,9 @@ internal sealed partial class SweepFileValidator
                 continue;
             }
 
-            if (!isProgram && KnownParameters.Find(key.Text) is null)
+            if (!isProgram && ParameterCatalog.Find(key.Text) is null)
             {
-                var candidates = KnownParameters.All.Select(p => p.Name);
+                var candidates = ParameterCatalog.All.Select(p => p.Name);
                 Error(path, key, NameSuggestions.WithSuggestion("unknown parameter for built-in models (a program: sweep may use any name)", key.Text, candidates));
                 continue;
             }
@@ -79,7 +80,7 @@ internal sealed partial class SweepFileValidator
             }
         }
 
-        if (!isProgram && !map.ContainsKey("epochs"))
+        if (!isProgram && !map.ContainsKey(ParameterNames.Epochs))
         {
             Error("parameters.epochs", map, "required for built-in models, e.g. epochs: {value: 10}");
         }
@@ -150,7 +151,7 @@ internal sealed partial class SweepFileValidator
         }
 
         var perLayer = map["per_layer"] is { } pl && ReadBoolean(pl, $"{path}.per_layer") == true;
-        if (perLayer && name != "width")
+        if (perLayer && name != ParameterNames.Width)
         {
             Error($"{path}.per_layer", map["per_layer"], "only width can be searched per layer (width_1 … width_depth)");
         }

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using AeSweep.Core.Catalog;
 using AeSweep.Core.Definitions.Documents;
 using AeSweep.Core.Search;
 
@@ -317,7 +318,7 @@ internal sealed partial class SweepFileValidator
             RejectKeys(map, "early_terminate", $"the {typeText} pruner", "startup_trials", "warmup_epochs");
         }
 
-        var mostEpochs = space?.Find("epochs")?.Distribution.NumericRange?.Max;
+        var mostEpochs = space?.Find(ParameterNames.Epochs)?.Distribution.NumericRange?.Max;
         var resourceTop = maxEpochs ?? mostEpochs;
         if (type is EarlyTerminateType.Asha or EarlyTerminateType.Hyperband && minEpochs is { } min && resourceTop is { } top && min >= top)
         {

@@ -1,3 +1,4 @@
+using AeSweep.Core.Catalog;
 using AeSweep.Core.Definitions.Documents;
 using AeSweep.Core.Search;
 using AeSweep.Core.Trials;
@@ -178,14 +179,15 @@ internal sealed partial class SweepFileValidator(SweepParseOptions options, List
         MetricGoal? naturalGoal = null;
         if (!isProgram)
         {
-            if (!BuiltInMetrics.Goals.TryGetValue(name, out var natural))
+            var rankable = MetricCatalog.Rankable.Select(m => m.Name).ToArray();
+            if (MetricCatalog.Find(name) is not { Rankable: true, Goal: { } natural } builtIn)
             {
-                Error(namePath, nameNode, NameSuggestions.WithSuggestion($"'{name}' is not a metric AeSweep computes ({string.Join(", ", BuiltInMetrics.Goals.Keys)})", name, BuiltInMetrics.Goals.Keys));
+                Error(namePath, nameNode, NameSuggestions.WithSuggestion($"'{name}' is not a metric AeSweep computes ({string.Join(", ", rankable)})", name, rankable));
             }
             else
             {
                 naturalGoal = natural;
-                if (BuiltInMetrics.ImageOnly.Contains(name) && dataset is { IsImage: false })
+                if (builtIn.ImageOnly && dataset is { IsImage: false })
                 {
                     Error(namePath, nameNode, $"{name} is defined for images, but the dataset is {dataset.Kind.ToString().ToLowerInvariant()}");
                 }
@@ -304,7 +306,7 @@ internal sealed partial class SweepFileValidator(SweepParseOptions options, List
             return null;
         }
 
-        var baseName = KnownParameters.TryParseLayerWidth(name, out _) && parameters[name] is null ? "width" : name;
+        var baseName = ParameterCatalog.TryParseLayerWidth(name, out _) && parameters[name] is null ? ParameterNames.Width : name;
         return parameters[baseName] ?? parameters;
     }
 }

@@ -1,0 +1,74 @@
+namespace AeSweep.Core.Catalog;
+
+/// <summary>
+/// The names under which built-in training reports metrics (the sweep file's <c>metric.name</c> picks one of the
+/// validation ones). A reconstruction metric is a split prefix plus a measure: <c>val_</c> + <c>psnr</c>.
+/// </summary>
+public static class MetricNames
+{
+    /// <summary>Prefix of metrics measured on the validation split.</summary>
+    public const string ValidationPrefix = "val_";
+
+    /// <summary>Prefix of metrics measured on the test split (final only).</summary>
+    public const string TestPrefix = "test_";
+
+    /// <summary>Mean squared error.</summary>
+    public const string Mse = "mse";
+
+    /// <summary>Mean absolute error.</summary>
+    public const string L1 = "l1";
+
+    /// <summary>Binary cross-entropy (data in [0, 1] only).</summary>
+    public const string Bce = "bce";
+
+    /// <summary>Peak signal-to-noise ratio (images in [0, 1] only).</summary>
+    public const string Psnr = "psnr";
+
+    /// <summary>Structural similarity (images in [0, 1] only).</summary>
+    public const string Ssim = "ssim";
+
+    /// <summary><c>val_mse</c>.</summary>
+    public const string ValidationMse = ValidationPrefix + Mse;
+
+    /// <summary><c>val_l1</c>.</summary>
+    public const string ValidationL1 = ValidationPrefix + L1;
+
+    /// <summary><c>val_bce</c>.</summary>
+    public const string ValidationBce = ValidationPrefix + Bce;
+
+    /// <summary><c>val_psnr</c>.</summary>
+    public const string ValidationPsnr = ValidationPrefix + Psnr;
+
+    /// <summary><c>val_ssim</c>.</summary>
+    public const string ValidationSsim = ValidationPrefix + Ssim;
+
+    /// <summary><c>test_mse</c>.</summary>
+    public const string TestMse = TestPrefix + Mse;
+
+    /// <summary><c>test_l1</c>.</summary>
+    public const string TestL1 = TestPrefix + L1;
+
+    /// <summary><c>test_bce</c>.</summary>
+    public const string TestBce = TestPrefix + Bce;
+
+    /// <summary><c>test_psnr</c>.</summary>
+    public const string TestPsnr = TestPrefix + Psnr;
+
+    /// <summary><c>test_ssim</c>.</summary>
+    public const string TestSsim = TestPrefix + Ssim;
+
+    /// <summary>The validation MSE of a PCA with as many components as the trial's code size (the baseline).</summary>
+    public const string PcaValidationMse = "pca_val_mse";
+
+    /// <summary>Mean training objective of an epoch (loss plus penalties).</summary>
+    public const string TrainLoss = "train_loss";
+
+    /// <summary>Epochs a trial ran.</summary>
+    public const string Epochs = "epochs";
+
+    /// <summary>Wall-clock seconds of one epoch.</summary>
+    public const string EpochSeconds = "epoch_seconds";
+
+    /// <summary>Every validation metric name that may appear in an epoch report, in the order tables show them.</summary>
+    public static IReadOnlyList<string> Validation { get; } = [ValidationMse, ValidationL1, ValidationBce, ValidationPsnr, ValidationSsim];
+}

@@ -1,0 +1,233 @@
+using System.Text;
+using System.Text.Json;
+using AeSweep.Core.Search;
+using AeSweep.Core.Trials;
+
+namespace AeSweep.Core.Definitions.Stored;
+
+/// <summary>
+/// Writes the current version of the stored document: every value spelled out (no defaults left to the reader), the
+/// search space in its dependency order with the model family among the parameters, floats always with a point.
+/// </summary>
+internal static class StoredSweepDocumentWriter
+{
+    public static string Write(SweepDefinition definition)
+    {
+        using var stream = new MemoryStream();
+        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        {
+            json.WriteStartObject();
+            json.WriteNumber(StoredSweepDocument.VersionField, StoredSweepDocument.CurrentVersion);
+            json.WriteString("name", definition.Name);
+            if (definition.Dataset is { } dataset)
+            {
+                WriteDataset(json, dataset);
+            }
+
+            if (definition.Program is { } program)
+            {
+                WriteProgram(json, program);
+            }
+
+            json.WriteString("method", definition.Method.ToString().ToLowerInvariant());
+            json.WriteStartObject("metric");
+            json.WriteString("name", definition.Metric.Name);
+            json.WriteString("goal", definition.Metric.Goal == MetricGoal.Minimize ? "minimize" : "maximize");
+            json.WriteEndObject();
+            WriteParameters(json, definition.SearchSpace);
+            WriteEarlyTerminate(json, definition.EarlyTerminate);
+            WriteBudget(json, definition.Budget);
+            if (definition.Seed is { } seed)
+            {
+                json.WriteNumber("seed", seed);
+            }
+
+            json.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(stream.ToArray());
+    }
+
+    private static void WriteDataset(Utf8JsonWriter json, DatasetSpec dataset)
+    {
+        json.WriteStartObject("dataset");
+        json.WriteString("type", dataset.Kind == DatasetSourceKind.BuiltIn ? "builtin" : dataset.Kind.ToString().ToLowerInvariant());
+        WriteIfSet(json, "name", dataset.Name);
+        WriteIfSet(json, "images", dataset.ImagesPath);
+        WriteIfSet(json, "labels", dataset.LabelsPath);
+        WriteIfSet(json, "path", dataset.CsvPath);
+        if (dataset.Kind == DatasetSourceKind.Csv)
+        {
+            json.WriteString("normalize", dataset.Normalize);
+        }
+
+        if (dataset.Limit is { } limit)
+        {
+            json.WriteNumber("limit", limit);
+        }
+
+        json.WriteNumber("validation_split", dataset.ValidationSplit);
+        json.WriteEndObject();
+    }
+
+    private static void WriteProgram(Utf8JsonWriter json, ProgramSpec program)
+    {
+        json.WriteStartObject("program");
+        if (program.AskTell)
+        {
+            json.WriteBoolean("ask_tell", true);
+        }
+        else
+        {
+            json.WriteStartArray("command");
+            foreach (var part in program.Command)
+            {
+                json.WriteStringValue(part);
+            }
+
+            json.WriteEndArray();
+            WriteIfSet(json, "working_directory", program.WorkingDirectory);
+        }
+
+        json.WriteEndObject();
+    }
+
+    private static void WriteParameters(Utf8JsonWriter json, SearchSpace space)
+    {
+        json.WriteStartObject("parameters");
+        foreach (var parameter in space.Parameters)
+        {
+            json.WriteStartObject(parameter.Name);
+            WriteDistribution(json, parameter.Distribution);
+            if (parameter.Condition is { } condition)
+            {
+                WriteCondition(json, condition);
+            }
+
+            json.WriteEndObject();
+        }
+
+        json.WriteEndObject();
+    }
+
+    private static void WriteDistribution(Utf8JsonWriter json, ParameterDistribution distribution)
+    {
+        switch (distribution)
+        {
+            case ConstantDistribution constant:
+                ParameterJson.WriteProperty(json, "value", constant.Value);
+                break;
+            case CategoricalDistribution categorical:
+                json.WriteStartArray("values");
+                foreach (var choice in categorical.Choices)
+                {
+                    ParameterJson.WriteValue(json, choice);
+                }
+
+                json.WriteEndArray();
+                break;
+            case IntDistribution range:
+                json.WriteString("distribution", range.Log ? "int_log_uniform" : "int_uniform");
+                json.WriteNumber("min", range.Low);
+                json.WriteNumber("max", range.High);
+                if (range.Step != 1)
+                {
+                    json.WriteNumber("q", range.Step);
+                }
+
+                break;
+            case FloatDistribution range:
+                json.WriteString("distribution", range.Log ? "log_uniform_values" : "uniform");
+                ParameterJson.WriteProperty(json, "min", ParameterValue.Of(range.Low));
+                ParameterJson.WriteProperty(json, "max", ParameterValue.Of(range.High));
+                if (range.Step is { } step)
+                {
+                    ParameterJson.WriteProperty(json, "q", ParameterValue.Of(step));
+                }
+
+                break;
+            default:
+                throw new ArgumentException($"no stored form for {distribution.GetType().Name}", nameof(distribution));
+        }
+    }
+
+    private static void WriteCondition(Utf8JsonWriter json, ParameterCondition condition)
+    {
+        json.WriteStartObject("when");
+        if (condition.Values is { } values)
+        {
+            json.WriteStartArray(condition.Parent);
+            foreach (var value in values)
+            {
+                ParameterJson.WriteValue(json, value);
+            }
+
+            json.WriteEndArray();
+        }
+        else
+        {
+            json.WriteStartObject(condition.Parent);
+            if (condition.Min is { } min)
+            {
+                ParameterJson.WriteProperty(json, "min", ParameterValue.Of(min));
+            }
+
+            if (condition.Max is { } max)
+            {
+                ParameterJson.WriteProperty(json, "max", ParameterValue.Of(max));
+            }
+
+            json.WriteEndObject();
+        }
+
+        json.WriteEndObject();
+    }
+
+    private static void WriteEarlyTerminate(Utf8JsonWriter json, EarlyTerminateSpec spec)
+    {
+        json.WriteStartObject("early_terminate");
+        json.WriteString("type", spec.Type.ToString().ToLowerInvariant());
+        json.WriteNumber("min_epochs", spec.MinEpochs);
+        json.WriteNumber("reduction_factor", spec.ReductionFactor);
+        if (spec.MaxEpochs is { } max)
+        {
+            json.WriteNumber("max_epochs", max);
+        }
+
+        json.WriteNumber("startup_trials", spec.StartupTrials);
+        json.WriteNumber("warmup_epochs", spec.WarmupEpochs);
+        json.WriteEndObject();
+    }
+
+    private static void WriteBudget(Utf8JsonWriter json, BudgetSpec budget)
+    {
+        json.WriteStartObject("budget");
+        if (budget.MaxTrials is { } trials)
+        {
+            json.WriteNumber("max_trials", trials);
+        }
+
+        json.WriteNumber("max_parallel", budget.MaxParallel);
+        if (budget.MaxMinutes is { } minutes)
+        {
+            json.WriteNumber("max_minutes", minutes);
+        }
+
+        if (budget.MaxTrialMinutes is { } trialMinutes)
+        {
+            json.WriteNumber("max_trial_minutes", trialMinutes);
+        }
+
+        json.WriteNumber("max_failed_trials", budget.MaxFailedTrials);
+        json.WriteNumber("max_attempts", budget.MaxAttempts);
+        json.WriteEndObject();
+    }
+
+    private static void WriteIfSet(Utf8JsonWriter json, string name, string? value)
+    {
+        if (value is not null)
+        {
+            json.WriteString(name, value);
+        }
+    }
+}
