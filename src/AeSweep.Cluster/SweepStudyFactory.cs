@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using AeSweep.Core.Definitions;
 using AeSweep.Core.Search.Pruners;
 using AeSweep.Core.Search.Samplers;
+using AeSweep.Core.Sweeps;
 using AeSweep.Core.Trials;
 using AeSweep.Storage.Model;
 
@@ -50,4 +51,12 @@ public static class SweepStudyFactory
             definition.Metric.Goal,
             trials);
     }
+
+    /// <summary>The failure streak of the stored trials, replayed in the order they finished.</summary>
+    public static FailureStreak FailureStreakOf(SweepHistory history) =>
+        FailureStreak.FromOutcomes(history.Trials
+            .Where(t => t.FinishedAt is not null)
+            .OrderBy(t => t.FinishedAt)
+            .ThenBy(t => t.Number)
+            .Select(t => (t.State, t.Reason)));
 }
