@@ -1,8 +1,8 @@
 using AeSweep.Cluster.Abstractions;
 using AeSweep.Core.Sweeps;
 using AeSweep.Core.Trials;
-using AeSweep.Storage;
 using AeSweep.Storage.Model;
+using AeSweep.Storage;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -68,30 +68,30 @@ public sealed class SweepCoordinatorGrain(
         await FillAsync();
     }
 
-    public async Task<EpochVerdict> ReportEpochAsync(TrialLeaseToken lease, int epoch, Dictionary<string, double> metrics)
+    public async Task<TrialDecision> ReportEpochAsync(TrialLeaseToken lease, int epoch, Dictionary<string, double> metrics)
     {
         if (_finished)
         {
-            return EpochVerdict.Stop;
+            return TrialDecision.Stop;
         }
 
         var change = await store.RecordEpochMetricsAsync(ToStore(lease), epoch, metrics, CancellationToken.None);
         if (!change.Applied)
         {
-            return EpochVerdict.Stop;
+            return TrialDecision.Stop;
         }
 
         if (!metrics.TryGetValue(_policy.MetricName, out var value) || !_numberByTrialId.TryGetValue(lease.TrialId, out var number))
         {
-            return EpochVerdict.Continue;
+            return TrialDecision.Continue;
         }
 
         if (_study.GetTrial(number).State != TrialState.Running)
         {
-            return EpochVerdict.Stop;
+            return TrialDecision.Stop;
         }
 
-        return _study.Report(number, epoch, value) == TrialDecision.Prune ? EpochVerdict.Prune : EpochVerdict.Continue;
+        return _study.Report(number, epoch, value);
     }
 
     public async Task RecordCheckpointAsync(TrialLeaseToken lease, int epoch, string path) =>

@@ -154,7 +154,7 @@ public sealed class ProgramTrialRunnerTests
             echo '{"step": 1, "loss": 0.5}'
             sleep 1000
             """,
-            reporter: new RecordingReporter(_ => EpochVerdict.Prune));
+            reporter: new RecordingReporter(_ => TrialDecision.Prune));
 
         var result = trial.Run();
 
@@ -178,7 +178,7 @@ public sealed class ProgramTrialRunnerTests
             reporter: new RecordingReporter(_ =>
             {
                 cancel.Cancel();
-                return EpochVerdict.Continue;
+                return TrialDecision.Continue;
             }));
 
         var result = trial.Run(cancellationToken: cancel.Token);

@@ -1,4 +1,3 @@
-using AeSweep.Cluster.Abstractions;
 using AeSweep.Core.Trials;
 using AeSweep.Training;
 
@@ -47,25 +46,22 @@ public sealed class BuiltInTrialRunner : ITrialRunner
     {
         public bool Stopped { get; private set; }
 
-        public EpochDecision OnEpoch(EpochReport report)
+        public TrialDecision OnEpoch(EpochReport report)
         {
             var metrics = new Dictionary<string, double>(report.Metrics, StringComparer.Ordinal)
             {
                 ["train_loss"] = report.TrainLoss,
                 ["epoch_seconds"] = report.Seconds,
             };
-            switch (reporter.ReportEpoch(report.Epoch, metrics))
+            var decision = reporter.ReportEpoch(report.Epoch, metrics);
+            if (decision == TrialDecision.Stop)
             {
-                case EpochVerdict.Prune:
-                    return EpochDecision.Prune;
-                case EpochVerdict.Stop:
-                    // This worker lost the trial: stop training; the trainer sees the cancellation before the next epoch.
-                    Stopped = true;
-                    stop.Cancel();
-                    return EpochDecision.Continue;
-                default:
-                    return EpochDecision.Continue;
+                // This worker lost the trial: stop training and report nothing.
+                Stopped = true;
+                stop.Cancel();
             }
+
+            return decision;
         }
 
         public void OnCheckpoint(CheckpointInfo checkpoint) => reporter.ReportCheckpoint(checkpoint.Epoch, checkpoint.Directory);
