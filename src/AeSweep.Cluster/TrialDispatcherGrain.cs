@@ -18,7 +18,8 @@ public sealed class TrialDispatcherGrain(
     IOptions<SchedulingOptions> scheduling,
     ILogger<TrialDispatcherGrain> logger) : Grain, ITrialDispatcherGrain
 {
-    private readonly Dictionary<string, (string DefinitionJson, long Seed)> _sweeps = new(StringComparer.Ordinal);
+    // Each sweep's training spec, built once from its stored definition: assignments carry it, not the file text.
+    private readonly Dictionary<string, TrainingSpec> _trainingBySweep = new(StringComparer.Ordinal);
     private ObserverManager<IWorkerObserver> _observers = null!;
 
     private SchedulingOptions Options => scheduling.Value;
@@ -61,14 +62,12 @@ public sealed class TrialDispatcherGrain(
             }
 
             DispatchMetrics.RecordLease(workerId, trial.Attempt, trial.CreatedAt, DateTimeOffset.UtcNow);
-            var (definition, seed) = await SweepFor(trial.SweepId);
             assignments.Add(new TrialAssignment(
                 new TrialLeaseToken(trial.Id, workerId, trial.Attempt),
                 trial.SweepId,
                 trial.Number,
                 trial.Parameters.ToDictionary(StringComparer.Ordinal),
-                definition,
-                seed,
+                await TrainingFor(trial.SweepId),
                 trial.CheckpointPath,
                 trial.CheckpointEpoch));
         }
@@ -127,15 +126,16 @@ public sealed class TrialDispatcherGrain(
         }
     }
 
-    private async Task<(string DefinitionJson, long Seed)> SweepFor(string sweepId)
+    /// <summary>The sweep's training spec, read from the store and converted once per sweep.</summary>
+    private async Task<TrainingSpec> TrainingFor(string sweepId)
     {
-        if (!_sweeps.TryGetValue(sweepId, out var entry))
+        if (!_trainingBySweep.TryGetValue(sweepId, out var training))
         {
             var sweep = await store.GetSweepAsync(sweepId, CancellationToken.None) ?? throw new InvalidOperationException($"No sweep {sweepId}");
-            entry = (sweep.DefinitionText, sweep.Seed ?? 0);
-            _sweeps[sweepId] = entry;
+            training = TrainingSpec.From(SweepStudyFactory.ParseStoredDefinition(sweep), sweep.Seed ?? 0);
+            _trainingBySweep[sweepId] = training;
         }
 
-        return entry;
+        return training;
     }
 }

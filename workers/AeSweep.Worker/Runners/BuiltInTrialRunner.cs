@@ -9,7 +9,7 @@ namespace AeSweep.Worker.Runners;
 /// </summary>
 public sealed class BuiltInTrialRunner : ITrialRunner
 {
-    public bool CanRun(TrialRunContext context) => context.Definition.Program is null && context.Definition.Dataset is not null;
+    public bool CanRun(TrialRunContext context) => context.Program is null && context.Dataset is not null;
 
     public TrialRunResult Run(TrialRunContext context, CancellationToken cancellationToken)
     {
@@ -17,10 +17,10 @@ public sealed class BuiltInTrialRunner : ITrialRunner
         // One data split per sweep (same validation images in every gallery), one model seed per trial.
         var request = new TrainingRequest(
             assignment.Parameters,
-            context.Definition.Dataset!,
-            Seed: assignment.Seed + assignment.Number,
+            context.Dataset!,
+            Seed: context.Training.Seed + assignment.Number,
             ArtifactDirectory: context.ArtifactDirectory,
-            DataSeed: assignment.Seed,
+            DataSeed: context.Training.Seed,
             ResumeFrom: assignment.ResumeFromCheckpoint,
             Device: context.Device,
             Threads: context.Threads);

@@ -18,7 +18,7 @@ public sealed class NoOpTrialRunner : ITrialRunner
     public TrialRunResult Run(TrialRunContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var metrics = new Dictionary<string, double>(StringComparer.Ordinal) { [context.Definition.Metric.Name] = MetricValue };
+        var metrics = new Dictionary<string, double>(StringComparer.Ordinal) { [context.MetricName] = MetricValue };
         return context.Reporter.ReportEpoch(1, metrics) switch
         {
             TrialDecision.Continue => new TrialRunResult(TrialState.Completed, metrics, new Dictionary<string, string>(), null, 1),
