@@ -178,7 +178,7 @@ public sealed class SweepCoordinatorGrain(
             state,
             reason,
             outcome.Metrics,
-            [.. completion.Artifacts.Select(a => DescribeArtifact(a.Key, a.Value))],
+            ReportedArtifacts.Bound(completion.Artifacts, completion.Lease.TrialId, logger),
             ToStore(completion.Lease));
         TrialChange change;
         try
@@ -314,15 +314,6 @@ public sealed class SweepCoordinatorGrain(
     }
 
     private async Task CheckDeadlineAsync(CancellationToken cancellationToken) => await EndIfDueAsync(_policy.EndAtDeadline(Progress));
-
-    private ArtifactInfo DescribeArtifact(string name, string path)
-    {
-        var root = Path.GetFullPath(scheduling.Value.ArtifactRoot);
-        var full = Path.GetFullPath(path);
-        var relative = full.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal) ? Path.GetRelativePath(root, full) : full;
-        var bytes = File.Exists(full) ? new FileInfo(full).Length : 0;
-        return new ArtifactInfo(name, relative, ContentTypes.For(full), bytes);
-    }
 
     private static TrialLease ToStore(TrialLeaseToken lease) => new(lease.TrialId, lease.WorkerId, lease.Attempt);
 }

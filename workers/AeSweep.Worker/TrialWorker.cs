@@ -155,7 +155,9 @@ public sealed class TrialWorker(
 
         // Reported trials leave the heartbeat list first, so a finished trial is never mistaken for a lost lease.
         _running.TryRemove(lease.TrialId, out _);
-        var completion = new TrialCompletion(lease, result.State, result.Metrics.ToDictionary(StringComparer.Ordinal), result.Artifacts.ToDictionary(StringComparer.Ordinal), ReasonLimit.ApplyOrNull(result.Reason), result.EpochsRun);
+        // Sizes are read here, on the disk the trial wrote to: the coordinator stores what the worker reports.
+        var artifacts = result.Artifacts.Select(a => ReportedArtifact.Describe(a.Key, a.Value, Options.ArtifactRoot)).ToList();
+        var completion = new TrialCompletion(lease, result.State, result.Metrics.ToDictionary(StringComparer.Ordinal), artifacts, ReasonLimit.ApplyOrNull(result.Reason), result.EpochsRun);
         try
         {
             ClusterCall.WithRetries(async () => { await coordinator.CompleteTrialAsync(completion); return true; }, Options.CoordinatorPatience, CancellationToken.None).GetAwaiter().GetResult();
