@@ -28,6 +28,7 @@ public sealed class SweepCoordinatorGrain(
     private bool _finished;
     private bool _exhausted;
     private FailureStreak _failures = new();
+    private SweepEventBuffer _events = null!;
 
     private string SweepId => this.GetPrimaryKeyString();
 
@@ -43,6 +44,7 @@ public sealed class SweepCoordinatorGrain(
         _study = SweepStudyFactory.Create(definition, history, out _numberByTrialId);
         _finished = _sweep.State is SweepState.Completed or SweepState.Cancelled or SweepState.Failed;
         _failures = SweepStudyFactory.FailureStreakOf(history);
+        _events = new SweepEventBuffer(this, GrainFactory, time);
         if (_policy.HasDeadline && !_finished)
         {
             this.RegisterGrainTimer(CheckDeadlineAsync, new GrainTimerCreationOptions(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(5)) { Interleave = false });
@@ -50,6 +52,12 @@ public sealed class SweepCoordinatorGrain(
 
         logger.LogInformation("Sweep {SweepId} ({SweepName}) activated with {TrialCount} stored trial(s), state {SweepState}",
             SweepId, _sweep.Name, history.Trials.Count, _sweep.State);
+    }
+
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        _events.Flush();
+        return Task.CompletedTask;
     }
 
     public async Task StartAsync()
@@ -63,6 +71,10 @@ public sealed class SweepCoordinatorGrain(
         {
             var change = await store.StartSweepAsync(SweepId, CancellationToken.None);
             _sweep = change.Sweep ?? _sweep;
+            if (change.Applied)
+            {
+                _events.SweepChanged(SweepId, SweepEventKind.SweepStarted, SweepEventBuffer.StateName(_sweep.State));
+            }
         }
 
         await FillAsync();
@@ -80,6 +92,8 @@ public sealed class SweepCoordinatorGrain(
         {
             return TrialDecision.Stop;
         }
+
+        _events.TrialChanged(SweepId, lease.TrialId, SweepEventKind.TrialEpoch, TrialState.Running, epoch);
 
         if (!metrics.TryGetValue(_policy.MetricName, out var value) || !_numberByTrialId.TryGetValue(lease.TrialId, out var number))
         {
@@ -200,6 +214,7 @@ public sealed class SweepCoordinatorGrain(
             return change;
         }
 
+        _events.TrialChanged(SweepId, completion.Lease.TrialId, SweepEventKind.TrialFinished, change.Trial?.State ?? state);
         LearnOutcome(completion.Lease.TrialId, state, state == TrialState.Completed ? outcome.Objective : null, reason);
         await FillAsync();
         return change;
@@ -224,6 +239,7 @@ public sealed class SweepCoordinatorGrain(
 
         await store.FinishSweepAsync(SweepId, SweepState.Cancelled, reason, CancellationToken.None);
         _finished = true;
+        _events.SweepChanged(SweepId, SweepEventKind.SweepCancelled, SweepEventBuffer.StateName(SweepState.Cancelled));
         logger.LogInformation("Sweep {SweepId} cancelled: {Reason}", SweepId, reason);
     }
 
@@ -269,6 +285,7 @@ public sealed class SweepCoordinatorGrain(
 
         var trial = await add(suggestion.Parameters);
         _numberByTrialId[trial.Id] = suggestion.Number;
+        _events.TrialChanged(SweepId, trial.Id, SweepEventKind.TrialAdded, trial.State);
         if (trial.Number != suggestion.Number)
         {
             logger.LogError("Sweep {SweepId}: trial {TrialId} stored as number {StoredNumber}, sampled as {SampledNumber}; rebuilding from the store",
@@ -301,6 +318,7 @@ public sealed class SweepCoordinatorGrain(
         var state = end.State == SweepEndState.Failed ? SweepState.Failed : SweepState.Completed;
         await store.FinishSweepAsync(SweepId, state, end.Reason, CancellationToken.None);
         _finished = true;
+        _events.SweepChanged(SweepId, SweepEventKind.SweepFinished, SweepEventBuffer.StateName(state));
         if (state == SweepState.Failed)
         {
             logger.LogWarning("Sweep {SweepId} failed: {Reason}", SweepId, end.Reason);

@@ -16,18 +16,27 @@ namespace AeSweep.Cluster;
 public sealed class TrialDispatcherGrain(
     ISweepStore store,
     IOptions<SchedulingOptions> scheduling,
+    TimeProvider time,
     ILogger<TrialDispatcherGrain> logger) : Grain, ITrialDispatcherGrain
 {
     // Each sweep's training spec, built once from its stored definition: assignments carry it, not the file text.
     private readonly Dictionary<string, TrainingSpec> _trainingBySweep = new(StringComparer.Ordinal);
     private ObserverManager<IWorkerObserver> _observers = null!;
+    private SweepEventBuffer _events = null!;
 
     private SchedulingOptions Options => scheduling.Value;
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _observers = new ObserverManager<IWorkerObserver>(Options.HeartbeatInterval * 4, logger);
+        _events = new SweepEventBuffer(this, GrainFactory, time);
         this.RegisterGrainTimer(CheckLeasesAsync, new GrainTimerCreationOptions(Options.LeaseCheckInterval, Options.LeaseCheckInterval) { Interleave = false });
+        return Task.CompletedTask;
+    }
+
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        _events.Flush();
         return Task.CompletedTask;
     }
 
@@ -70,6 +79,11 @@ public sealed class TrialDispatcherGrain(
                 await TrainingFor(trial.SweepId),
                 trial.CheckpointPath,
                 trial.CheckpointEpoch));
+        }
+
+        foreach (var assignment in assignments)
+        {
+            _events.TrialChanged(assignment.SweepId, assignment.Lease.TrialId, SweepEventKind.TrialStarted, TrialState.Running);
         }
 
         return assignments;
@@ -116,9 +130,14 @@ public sealed class TrialDispatcherGrain(
         }
     }
 
-    /// <summary>Trials failed on their last attempt go to their coordinators, which suggest what comes next.</summary>
+    /// <summary>Publishes the requeues; trials failed on their last attempt go to their coordinators, which suggest what comes next.</summary>
     private async Task ReportAttemptsSpentAsync(IReadOnlyList<RequeuedTrial> requeued)
     {
+        foreach (var trial in requeued)
+        {
+            _events.TrialChanged(trial.SweepId, trial.TrialId, trial.State == TrialState.Pending ? SweepEventKind.TrialRequeued : SweepEventKind.TrialFinished, trial.State);
+        }
+
         foreach (var trial in requeued.Where(t => t.State == TrialState.Failed))
         {
             logger.LogWarning("Trial {TrialId} (sweep {SweepId}) failed: {Reason}", trial.TrialId, trial.SweepId, trial.Reason);
