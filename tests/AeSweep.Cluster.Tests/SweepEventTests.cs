@@ -44,7 +44,9 @@ public sealed class SweepEventTests : IAsyncLifetime
             await coordinator.CompleteTrialAsync(new TrialCompletion(assignment.Lease, TrialState.Completed, new() { ["loss"] = 0.5 }, [], null, 1));
         }
 
+        // Coordinator and dispatcher send their own batches: wait for the last of each.
         await observer.WaitForAsync(e => e.Kind == SweepEventKind.SweepFinished && e.SweepId == sweep.Id);
+        await observer.WaitForAsync(e => e.Kind == SweepEventKind.TrialStarted && e.TrialId == trialIds[1]);
 
         var events = observer.Events.Where(e => e.SweepId == sweep.Id).ToList();
         Assert.Contains(events, e => e is { Kind: SweepEventKind.SweepStarted, State: "running", TrialId: null });
