@@ -1,3 +1,4 @@
+using AeSweep.Core.Trials;
 using Orleans.Concurrency;
 
 namespace AeSweep.Cluster.Abstractions;
@@ -11,8 +12,8 @@ public interface ISweepCoordinatorGrain : IGrainWithStringKey
     /// <summary>Starts (or resumes) the sweep: suggests trials up to its parallelism. Idempotent.</summary>
     Task StartAsync();
 
-    /// <summary>Records one epoch's metrics and answers whether the trial goes on.</summary>
-    Task<EpochVerdict> ReportEpochAsync(TrialLeaseToken lease, int epoch, Dictionary<string, double> metrics);
+    /// <summary>Records one epoch's metrics and answers whether the trial goes on, ends as pruned, or stops (the worker no longer holds it).</summary>
+    Task<TrialDecision> ReportEpochAsync(TrialLeaseToken lease, int epoch, Dictionary<string, double> metrics);
 
     /// <summary>Records the trial's latest checkpoint, from which it resumes if its worker is lost.</summary>
     Task RecordCheckpointAsync(TrialLeaseToken lease, int epoch, string path);

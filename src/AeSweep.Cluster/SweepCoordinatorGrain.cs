@@ -1,18 +1,19 @@
-using System.Globalization;
 using AeSweep.Cluster.Abstractions;
-using AeSweep.Core.Definitions;
+using AeSweep.Core.Sweeps;
 using AeSweep.Core.Trials;
-using AeSweep.Storage;
 using AeSweep.Storage.Model;
+using AeSweep.Storage;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace AeSweep.Cluster;
 
 /// <summary>
-/// One sweep's brain: asks its <see cref="Study"/> for configurations while parallelism and budget allow, feeds
-/// epoch values to the pruner, records outcomes, and finishes the sweep when nothing is left. The store is the
-/// source of truth: activation rebuilds everything from it. Not reentrant: every call reads and writes the study.
+/// One sweep's adapter between the engine and the store: it loads the sweep and its <see cref="Study"/>, asks the
+/// sweep's <see cref="SweepPolicy"/> what to do (how many trials to suggest, whether an ask is allowed, whether the
+/// sweep ends and why, how a trial's end is judged), writes the answers to the store and forwards them. The store
+/// is the source of truth, trial numbers included: activation rebuilds everything from it. Not reentrant: every
+/// call reads and writes the study.
 /// </summary>
 public sealed class SweepCoordinatorGrain(
     ISweepRepository sweeps,
@@ -22,32 +23,43 @@ public sealed class SweepCoordinatorGrain(
     TimeProvider time,
     ILogger<SweepCoordinatorGrain> logger) : Grain, ISweepCoordinatorGrain
 {
-    private SweepDefinition _definition = null!;
     private SweepSnapshot _sweep = null!;
+    private SweepPolicy _policy = null!;
     private Study _study = null!;
     private Dictionary<string, int> _numberByTrialId = [];
     private bool _finished;
     private bool _exhausted;
     private FailureStreak _failures = new();
+    private SweepEventBuffer _events = null!;
 
     private string SweepId => this.GetPrimaryKeyString();
+
+    private SweepProgress Progress => SweepProgress.Of(_study.Trials.Select(t => t.State), _exhausted, _sweep.StartedAt, _finished);
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         var history = await sweeps.GetSweepHistoryAsync(SweepId, cancellationToken)
             ?? throw new InvalidOperationException($"No sweep {SweepId} in the store");
         _sweep = history.Sweep;
-        _definition = SweepStudyFactory.ParseStoredDefinition(_sweep);
-        _study = SweepStudyFactory.Create(_definition, history, out _numberByTrialId);
+        var definition = SweepStudyFactory.ParseStoredDefinition(_sweep);
+        _policy = SweepPolicy.For(definition, _sweep.MetricName, time);
+        _study = SweepStudyFactory.Create(definition, history, out _numberByTrialId);
         _finished = _sweep.State is SweepState.Completed or SweepState.Cancelled or SweepState.Failed;
-        _failures = FailureStreak.FromHistory(history.Trials);
-        if (_definition.Budget.MaxMinutes is not null && !_finished)
+        _failures = SweepStudyFactory.FailureStreakOf(history);
+        _events = new SweepEventBuffer(this, GrainFactory, time);
+        if (_policy.HasDeadline && !_finished)
         {
             this.RegisterGrainTimer(CheckDeadlineAsync, new GrainTimerCreationOptions(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(5)) { Interleave = false });
         }
 
         logger.LogInformation("Sweep {SweepId} ({SweepName}) activated with {TrialCount} stored trial(s), state {SweepState}",
             SweepId, _sweep.Name, history.Trials.Count, _sweep.State);
+    }
+
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        _events.Flush();
+        return Task.CompletedTask;
     }
 
     public async Task StartAsync()
@@ -61,35 +73,41 @@ public sealed class SweepCoordinatorGrain(
         {
             var change = await sweeps.StartSweepAsync(SweepId, CancellationToken.None);
             _sweep = change.Sweep ?? _sweep;
+            if (change.Applied)
+            {
+                _events.SweepChanged(SweepId, SweepEventKind.SweepStarted, SweepEventBuffer.StateName(_sweep.State));
+            }
         }
 
         await FillAsync();
     }
 
-    public async Task<EpochVerdict> ReportEpochAsync(TrialLeaseToken lease, int epoch, Dictionary<string, double> metrics)
+    public async Task<TrialDecision> ReportEpochAsync(TrialLeaseToken lease, int epoch, Dictionary<string, double> metrics)
     {
         if (_finished)
         {
-            return EpochVerdict.Stop;
+            return TrialDecision.Stop;
         }
 
         var change = await results.RecordEpochMetricsAsync(ToStore(lease), epoch, metrics, CancellationToken.None);
         if (!change.Applied)
         {
-            return EpochVerdict.Stop;
+            return TrialDecision.Stop;
         }
 
-        if (!metrics.TryGetValue(_sweep.MetricName, out var value) || !_numberByTrialId.TryGetValue(lease.TrialId, out var number))
+        _events.TrialChanged(SweepId, lease.TrialId, SweepEventKind.TrialEpoch, TrialState.Running, epoch);
+
+        if (!metrics.TryGetValue(_policy.MetricName, out var value) || !_numberByTrialId.TryGetValue(lease.TrialId, out var number))
         {
-            return EpochVerdict.Continue;
+            return TrialDecision.Continue;
         }
 
         if (_study.GetTrial(number).State != TrialState.Running)
         {
-            return EpochVerdict.Stop;
+            return TrialDecision.Stop;
         }
 
-        return _study.Report(number, epoch, value) == TrialDecision.Prune ? EpochVerdict.Prune : EpochVerdict.Continue;
+        return _study.Report(number, epoch, value);
     }
 
     public async Task RecordCheckpointAsync(TrialLeaseToken lease, int epoch, string path) =>
@@ -111,38 +129,24 @@ public sealed class SweepCoordinatorGrain(
 
     public async Task<AskResult> AskAsync()
     {
-        if (_definition.Program is not { AskTell: true })
+        if (_policy.AskRefusal(Progress) is { } refusal)
         {
-            return AskResult.Refused("this sweep's trials run on workers; only a program: {ask_tell: true} sweep hands out trials through ask");
-        }
+            if (refusal == SweepPolicy.ExhaustedReason)
+            {
+                await FillAsync();
+            }
 
-        if (_finished)
-        {
-            return AskResult.Refused("the sweep has finished");
-        }
-
-        var trials = _study.Trials;
-        var inFlight = trials.Count(t => t.State == TrialState.Running);
-        if (BudgetSpent(trials.Length))
-        {
-            return AskResult.Refused(DeadlinePassed() ? "budget.max_minutes reached" : "budget.max_trials reached");
-        }
-
-        if (inFlight >= _definition.Budget.MaxParallel)
-        {
-            return AskResult.Refused($"budget.max_parallel reached: {inFlight} asked trial(s) not told yet");
-        }
-
-        if (_exhausted || !_study.TryAsk(out var suggestion))
-        {
-            _exhausted = true;
-            await FillAsync();
-            return AskResult.Refused("the search space is exhausted");
+            return AskResult.Refused(refusal);
         }
 
         // Stored running on the synthetic worker at once: a pending trial could be claimed by a real worker.
-        var trial = await queue.AddRunningTrialAsync(SweepId, suggestion.Parameters, AskedTrial.WorkerId, scheduling.Value.AskedTrialLeaseDuration, CancellationToken.None);
-        _numberByTrialId[trial.Id] = suggestion.Number;
+        var trial = await AddTrialAsync(parameters => queue.AddRunningTrialAsync(SweepId, parameters, AskedTrial.WorkerId, scheduling.Value.AskedTrialLeaseDuration, CancellationToken.None));
+        if (trial is null)
+        {
+            await FillAsync();
+            return AskResult.Refused(SweepPolicy.ExhaustedReason);
+        }
+
         logger.LogInformation("Sweep {SweepId}: trial {TrialId} asked by an outside trainer", SweepId, trial.Id);
         return new AskResult(new AskedTrial(trial.Id, trial.Number, trial.Parameters.ToDictionary(StringComparer.Ordinal)), null);
     }
@@ -169,62 +173,28 @@ public sealed class SweepCoordinatorGrain(
         var epochsRun = 0;
         foreach (var (epoch, value) in tell.IntermediateValues.Where(v => double.IsFinite(v.Value)).OrderBy(v => v.Key))
         {
-            await ReportEpochAsync(token, epoch, new() { [_sweep.MetricName] = value });
+            await ReportEpochAsync(token, epoch, new() { [_policy.MetricName] = value });
             epochsRun = Math.Max(epochsRun, epoch);
         }
 
-        var state = tell.State;
-        var reason = tell.Reason;
-        double? told = tell.Value is { } v && double.IsFinite(v) ? v : null;
-        if (state == TrialState.Completed && told is null)
-        {
-            // As Optuna does with NaN: a completed trial without a usable value fails instead.
-            state = TrialState.Failed;
-            reason = "the trainer told no finite value";
-        }
-
-        var metrics = told is { } final ? new Dictionary<string, double> { [_sweep.MetricName] = final } : [];
-        var change = await FinishTrialAsync(new TrialCompletion(token, state, metrics, [], reason, epochsRun));
+        var told = _policy.JudgeTell(tell.State, tell.Value, tell.Reason);
+        var change = await FinishTrialAsync(new TrialCompletion(token, told.State, told.Metrics.ToDictionary(StringComparer.Ordinal), [], told.Reason, epochsRun));
         return change.Applied
             ? new TellResult(TellOutcome.Recorded, change.Trial?.State, change.Trial?.Reason)
             : new TellResult(TellOutcome.AlreadyFinished, change.Trial?.State, $"trial {trial.Id}: result not recorded ({change.Outcome})");
     }
 
-    /// <summary>Records a trial's end (worker report or tell), teaches the study, and suggests the next trials.</summary>
+    /// <summary>Records a trial's end (worker report or tell) as the policy judges it, teaches the study, and suggests the next trials.</summary>
     private async Task<TrialChange> FinishTrialAsync(TrialCompletion completion)
     {
-        var state = completion.State;
-        var reason = completion.Reason;
-        var metrics = completion.Metrics;
-        var objective = double.NaN;
-        if (state == TrialState.Completed && !metrics.TryGetValue(_sweep.MetricName, out objective))
-        {
-            state = TrialState.Failed;
-            reason = $"the trial finished without reporting {_sweep.MetricName}";
-        }
-        else if (state == TrialState.Completed && !double.IsFinite(objective))
-        {
-            // A NaN or infinite objective ranks nowhere: the trial failed (as Optuna fails a NaN), and the value is
-            // not kept, so exports never show it as a result.
-            state = TrialState.Failed;
-            reason = $"the trainer reported a non-finite {_sweep.MetricName} ({objective.ToString(CultureInfo.InvariantCulture)})";
-            metrics = metrics.Where(m => m.Key != _sweep.MetricName).ToDictionary(StringComparer.Ordinal);
-        }
-
-        // Every non-completed trial carries a reason, so nobody has to guess why it ended.
-        reason ??= state switch
-        {
-            TrialState.Pruned => $"pruned by the {_definition.EarlyTerminate.Type.ToString().ToLowerInvariant()} rule after epoch {completion.EpochsRun}",
-            TrialState.Failed => "the trainer reported a failure without a reason",
-            TrialState.Cancelled => "cancelled on its worker",
-            _ => null,
-        };
+        var outcome = _policy.Judge(completion.State, completion.Metrics, completion.Reason, completion.EpochsRun);
+        var (state, reason) = (outcome.State, outcome.Reason);
         var finish = new TrialFinish(
             completion.Lease.TrialId,
             state,
             reason,
-            metrics,
-            [.. completion.Artifacts.Select(a => DescribeArtifact(a.Key, a.Value))],
+            outcome.Metrics,
+            ReportedArtifacts.Bound(completion.Artifacts, completion.Lease.TrialId, logger),
             ToStore(completion.Lease));
         TrialChange change;
         try
@@ -239,14 +209,15 @@ public sealed class SweepCoordinatorGrain(
             reason = $"its outcome could not be recorded: {ex.Message}";
             change = await queue.FinishTrialAsync(new TrialFinish(completion.Lease.TrialId, state, reason, Lease: ToStore(completion.Lease)), CancellationToken.None);
         }
+
         if (!change.Applied)
         {
             logger.LogInformation("Trial {TrialId}: outcome {TrialState} not recorded ({Outcome})", completion.Lease.TrialId, state, change.Outcome);
             return change;
         }
 
-        double? value = metrics.TryGetValue(_sweep.MetricName, out var v) ? v : null;
-        LearnOutcome(completion.Lease.TrialId, state, state == TrialState.Completed ? value : null, reason);
+        _events.TrialChanged(SweepId, completion.Lease.TrialId, SweepEventKind.TrialFinished, change.Trial?.State ?? state);
+        LearnOutcome(completion.Lease.TrialId, state, state == TrialState.Completed ? outcome.Objective : null, reason);
         await FillAsync();
         return change;
     }
@@ -270,50 +241,25 @@ public sealed class SweepCoordinatorGrain(
 
         await sweeps.FinishSweepAsync(SweepId, SweepState.Cancelled, reason, CancellationToken.None);
         _finished = true;
+        _events.SweepChanged(SweepId, SweepEventKind.SweepCancelled, SweepEventBuffer.StateName(SweepState.Cancelled));
         logger.LogInformation("Sweep {SweepId} cancelled: {Reason}", SweepId, reason);
     }
 
-    /// <summary>Suggests trials while parallelism, trial budget, time budget and the search space allow.</summary>
+    /// <summary>Ends the sweep if the policy says so; otherwise suggests the trials it allows, then asks again.</summary>
     private async Task FillAsync()
     {
-        if (_finished)
+        if (await EndIfDueAsync(_policy.EndNow(Progress, _failures)))
         {
             return;
         }
 
-        if (_failures.Reached(_definition.Budget.MaxFailedTrials))
-        {
-            // Fail fast: running trials are cancelled with the same reason, and nothing more is suggested.
-            var failure = _failures.Describe(_definition.Budget.MaxFailedTrials);
-            await sweeps.FinishSweepAsync(SweepId, SweepState.Failed, failure, CancellationToken.None);
-            _finished = true;
-            logger.LogWarning("Sweep {SweepId} failed: {Reason}", SweepId, failure);
-            return;
-        }
-
-        var trials = _study.Trials;
-        var inFlight = trials.Count(t => t.State == TrialState.Running);
-        var total = trials.Length;
         var added = 0;
-        // An ask-and-tell sweep's trials are created by AskAsync only; here it just finishes when nothing is left.
-        while (_definition.Program is not { AskTell: true } && inFlight < _definition.Budget.MaxParallel && !BudgetSpent(total) && !_exhausted)
+        for (var wanted = _policy.TrialsToSuggest(Progress); added < wanted; added++)
         {
-            if (!_study.TryAsk(out var suggestion))
+            if (await AddTrialAsync(parameters => queue.AddTrialAsync(SweepId, parameters, CancellationToken.None)) is null)
             {
-                _exhausted = true;
                 break;
             }
-
-            var trial = await queue.AddTrialAsync(SweepId, suggestion.Parameters, CancellationToken.None);
-            _numberByTrialId[trial.Id] = suggestion.Number;
-            if (trial.Number != suggestion.Number)
-            {
-                logger.LogWarning("Trial {TrialId} stored as number {StoredNumber}, suggested as {SuggestedNumber}", trial.Id, trial.Number, suggestion.Number);
-            }
-
-            inFlight++;
-            total++;
-            added++;
         }
 
         if (added > 0)
@@ -321,42 +267,73 @@ public sealed class SweepCoordinatorGrain(
             await GrainFactory.GetGrain<ITrialDispatcherGrain>(0).NotifyWorkAvailableAsync();
         }
 
-        if (inFlight == 0 && (_exhausted || BudgetSpent(total)))
-        {
-            var reason = _exhausted ? "the search space is exhausted" : DeadlinePassed() ? "budget.max_minutes reached" : "budget.max_trials reached";
-            await sweeps.FinishSweepAsync(SweepId, SweepState.Completed, reason, CancellationToken.None);
-            _finished = true;
-            logger.LogInformation("Sweep {SweepId} completed: {Reason}", SweepId, reason);
-        }
+        await EndIfDueAsync(_policy.EndNow(Progress, _failures));
     }
 
-    private bool BudgetSpent(int total) =>
-        (_definition.Budget.MaxTrials is { } max && total >= max) || DeadlinePassed();
-
-    private bool DeadlinePassed() =>
-        _definition.Budget.MaxMinutes is { } minutes && _sweep.StartedAt is { } started && time.GetUtcNow() >= started.AddMinutes(minutes);
-
-    private async Task CheckDeadlineAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Samples one trial under the number the store gives it, stores it with <paramref name="add"/>, and returns the
+    /// stored trial; null when the search space is exhausted. The study never numbers on its own: the number is the
+    /// store's next one, and if the store assigned another (a second writer), this activation stops adding and is
+    /// rebuilt from the store.
+    /// </summary>
+    private async Task<TrialSnapshot?> AddTrialAsync(Func<IReadOnlyDictionary<string, Core.Search.ParameterValue>, Task<TrialSnapshot>> add)
     {
-        if (_finished || !DeadlinePassed())
+        var number = NextStoredNumber();
+        if (_exhausted || !_study.TryAsk(number, out var suggestion))
         {
-            return;
+            _exhausted = true;
+            return null;
+        }
+
+        var trial = await add(suggestion.Parameters);
+        _numberByTrialId[trial.Id] = suggestion.Number;
+        _events.TrialChanged(SweepId, trial.Id, SweepEventKind.TrialAdded, trial.State);
+        if (trial.Number != suggestion.Number)
+        {
+            logger.LogError("Sweep {SweepId}: trial {TrialId} stored as number {StoredNumber}, sampled as {SampledNumber}; rebuilding from the store",
+                SweepId, trial.Id, trial.Number, suggestion.Number);
+            DeactivateOnIdle();
+            _exhausted = true;
+        }
+
+        return trial;
+    }
+
+    /// <summary>
+    /// The number the store gives the sweep's next trial: its last stored number plus one (the study holds exactly the
+    /// stored trials, rebuilt from the store and extended with the numbers the store returned).
+    /// </summary>
+    private int NextStoredNumber()
+    {
+        var trials = _study.Trials;
+        return trials.IsEmpty ? 0 : trials[^1].Number + 1;
+    }
+
+    private async Task<bool> EndIfDueAsync(SweepEnd? end)
+    {
+        if (end is null)
+        {
+            return _finished;
         }
 
         // Running trials are cancelled with the reason; finished ones keep their results.
-        await sweeps.FinishSweepAsync(SweepId, SweepState.Completed, "budget.max_minutes reached", cancellationToken);
+        var state = end.State == SweepEndState.Failed ? SweepState.Failed : SweepState.Completed;
+        await sweeps.FinishSweepAsync(SweepId, state, end.Reason, CancellationToken.None);
         _finished = true;
-        logger.LogInformation("Sweep {SweepId} reached its time budget", SweepId);
+        _events.SweepChanged(SweepId, SweepEventKind.SweepFinished, SweepEventBuffer.StateName(state));
+        if (state == SweepState.Failed)
+        {
+            logger.LogWarning("Sweep {SweepId} failed: {Reason}", SweepId, end.Reason);
+        }
+        else
+        {
+            logger.LogInformation("Sweep {SweepId} completed: {Reason}", SweepId, end.Reason);
+        }
+
+        return true;
     }
 
-    private ArtifactInfo DescribeArtifact(string name, string path)
-    {
-        var root = Path.GetFullPath(scheduling.Value.ArtifactRoot);
-        var full = Path.GetFullPath(path);
-        var relative = full.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal) ? Path.GetRelativePath(root, full) : full;
-        var bytes = File.Exists(full) ? new FileInfo(full).Length : 0;
-        return new ArtifactInfo(name, relative, ContentTypes.For(full), bytes);
-    }
+    private async Task CheckDeadlineAsync(CancellationToken cancellationToken) => await EndIfDueAsync(_policy.EndAtDeadline(Progress));
 
     private static TrialLease ToStore(TrialLeaseToken lease) => new(lease.TrialId, lease.WorkerId, lease.Attempt);
 }

@@ -3,6 +3,7 @@ using AeSweep.Core.Definitions;
 using AeSweep.Core.Definitions.Stored;
 using AeSweep.Core.Search.Pruners;
 using AeSweep.Core.Search.Samplers;
+using AeSweep.Core.Sweeps;
 using AeSweep.Core.Trials;
 using AeSweep.Storage.Model;
 
@@ -47,4 +48,12 @@ public static class SweepStudyFactory
             definition.Metric.Goal,
             trials);
     }
+
+    /// <summary>The failure streak of the stored trials, replayed in the order they finished.</summary>
+    public static FailureStreak FailureStreakOf(SweepHistory history) =>
+        FailureStreak.FromOutcomes(history.Trials
+            .Where(t => t.FinishedAt is not null)
+            .OrderBy(t => t.FinishedAt)
+            .ThenBy(t => t.Number)
+            .Select(t => (t.State, t.Reason)));
 }

@@ -18,17 +18,27 @@ public sealed class TrialDispatcherGrain(
     IWorkerRegistry workers,
     ISweepRepository sweeps,
     IOptions<SchedulingOptions> scheduling,
+    TimeProvider time,
     ILogger<TrialDispatcherGrain> logger) : Grain, ITrialDispatcherGrain
 {
-    private readonly Dictionary<string, (string DefinitionJson, long Seed)> _sweeps = new(StringComparer.Ordinal);
+    // Each sweep's training spec, built once from its stored definition: assignments carry it, not the file text.
+    private readonly Dictionary<string, TrainingSpec> _trainingBySweep = new(StringComparer.Ordinal);
     private ObserverManager<IWorkerObserver> _observers = null!;
+    private SweepEventBuffer _events = null!;
 
     private SchedulingOptions Options => scheduling.Value;
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _observers = new ObserverManager<IWorkerObserver>(Options.HeartbeatInterval * 4, logger);
+        _events = new SweepEventBuffer(this, GrainFactory, time);
         this.RegisterGrainTimer(CheckLeasesAsync, new GrainTimerCreationOptions(Options.LeaseCheckInterval, Options.LeaseCheckInterval) { Interleave = false });
+        return Task.CompletedTask;
+    }
+
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        _events.Flush();
         return Task.CompletedTask;
     }
 
@@ -65,16 +75,19 @@ public sealed class TrialDispatcherGrain(
         foreach (var trial in claimed)
         {
             DispatchMetrics.RecordLease(workerId, trial.Attempt, trial.CreatedAt, now);
-            var (definition, seed) = await SweepFor(trial.SweepId);
             assignments.Add(new TrialAssignment(
                 new TrialLeaseToken(trial.Id, workerId, trial.Attempt),
                 trial.SweepId,
                 trial.Number,
                 trial.Parameters.ToDictionary(StringComparer.Ordinal),
-                definition,
-                seed,
+                await TrainingFor(trial.SweepId),
                 trial.CheckpointPath,
                 trial.CheckpointEpoch));
+        }
+
+        foreach (var assignment in assignments)
+        {
+            _events.TrialChanged(assignment.SweepId, assignment.Lease.TrialId, SweepEventKind.TrialStarted, TrialState.Running);
         }
 
         return assignments;
@@ -118,9 +131,14 @@ public sealed class TrialDispatcherGrain(
         }
     }
 
-    /// <summary>Trials failed on their last attempt go to their coordinators, which suggest what comes next.</summary>
+    /// <summary>Publishes the requeues; trials failed on their last attempt go to their coordinators, which suggest what comes next.</summary>
     private async Task ReportAttemptsSpentAsync(IReadOnlyList<RequeuedTrial> requeued)
     {
+        foreach (var trial in requeued)
+        {
+            _events.TrialChanged(trial.SweepId, trial.TrialId, trial.State == TrialState.Pending ? SweepEventKind.TrialRequeued : SweepEventKind.TrialFinished, trial.State);
+        }
+
         foreach (var trial in requeued.Where(t => t.State == TrialState.Failed))
         {
             logger.LogWarning("Trial {TrialId} (sweep {SweepId}) failed: {Reason}", trial.TrialId, trial.SweepId, trial.Reason);
@@ -128,15 +146,16 @@ public sealed class TrialDispatcherGrain(
         }
     }
 
-    private async Task<(string DefinitionJson, long Seed)> SweepFor(string sweepId)
+    /// <summary>The sweep's training spec, read from the store and converted once per sweep.</summary>
+    private async Task<TrainingSpec> TrainingFor(string sweepId)
     {
-        if (!_sweeps.TryGetValue(sweepId, out var entry))
+        if (!_trainingBySweep.TryGetValue(sweepId, out var training))
         {
             var sweep = await sweeps.GetSweepAsync(sweepId, CancellationToken.None) ?? throw new InvalidOperationException($"No sweep {sweepId}");
-            entry = (sweep.DefinitionText, sweep.Seed ?? 0);
-            _sweeps[sweepId] = entry;
+            training = TrainingSpec.From(SweepStudyFactory.ParseStoredDefinition(sweep), sweep.Seed ?? 0);
+            _trainingBySweep[sweepId] = training;
         }
 
-        return entry;
+        return training;
     }
 }

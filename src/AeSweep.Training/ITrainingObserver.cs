@@ -1,3 +1,5 @@
+using AeSweep.Core.Trials;
+
 namespace AeSweep.Training;
 
 /// <summary>
@@ -6,8 +8,8 @@ namespace AeSweep.Training;
 /// </summary>
 public interface ITrainingObserver
 {
-    /// <summary>Called after every epoch's validation; the answer (e.g. the pruner's) decides whether training goes on.</summary>
-    EpochDecision OnEpoch(EpochReport report);
+    /// <summary>Called after every epoch's validation; the answer (e.g. the pruner's) decides whether training goes on: <see cref="TrialDecision.Prune"/> ends it as pruned, <see cref="TrialDecision.Stop"/> as cancelled.</summary>
+    TrialDecision OnEpoch(EpochReport report);
 
     /// <summary>Called after the checkpoint of an epoch is safely on disk.</summary>
     void OnCheckpoint(CheckpointInfo checkpoint);

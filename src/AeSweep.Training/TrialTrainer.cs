@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using AeSweep.Core.Catalog;
+using AeSweep.Core.Trials;
 using AeSweep.Training.Baselines;
 using AeSweep.Training.Checkpoints;
 using AeSweep.Training.Data;
@@ -102,7 +103,14 @@ public static class TrialTrainer
 
             artifacts[TrialArtifacts.Checkpoint] = checkpointDirectory;
             observer.OnCheckpoint(new CheckpointInfo(epoch, checkpointDirectory));
-            if (observer.OnEpoch(report) == EpochDecision.Prune)
+            var decision = observer.OnEpoch(report);
+            if (decision == TrialDecision.Stop)
+            {
+                // Whoever asked no longer wants this trial: end as a cancellation does, keeping the checkpoint.
+                throw new OperationCanceledException("the observer stopped the trial");
+            }
+
+            if (decision == TrialDecision.Prune)
             {
                 outcome = TrainingOutcome.Pruned;
                 break;

@@ -12,7 +12,8 @@ internal sealed record BenchmarkOptions(
     string Executable,
     TimeSpan Timeout,
     bool Keep,
-    int StoreProfileTrials)
+    int StoreProfileTrials,
+    bool Subscriber = false)
 {
     public const string Usage = """
         AeSweep dispatch benchmark: a no-op sweep through real coordinator and worker processes.
@@ -25,6 +26,7 @@ internal sealed record BenchmarkOptions(
                                    (default: Host=127.0.0.1;Port=55432;Username=postgres;Database=aesweep_dispatch_bench)
           --aesweep PATH           the built CLI (default: src/AeSweep.Cli/bin/Release/net10.0/linux-x64/aesweep)
           --timeout 300            seconds allowed per run
+          --subscriber             sqlite only: subscribe to the coordinator's pushed sweep events during each run
           --keep                   keep each run's folder (database, logs) and print where it is
           --store-profile N        first time the store calls of N no-op trials in this process, per mode (0: skip; default 500)
         """;
@@ -69,6 +71,9 @@ internal sealed record BenchmarkOptions(
                     break;
                 case "--store-profile":
                     options = options with { StoreProfileTrials = int.Parse(Next(), CultureInfo.InvariantCulture) };
+                    break;
+                case "--subscriber":
+                    options = options with { Subscriber = true };
                     break;
                 case "--keep":
                     options = options with { Keep = true };

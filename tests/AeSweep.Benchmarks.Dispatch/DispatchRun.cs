@@ -69,8 +69,19 @@ internal sealed class DispatchRun(BenchmarkOptions options, StoreMode mode, int 
     {
         var port = FreePort();
         var coordinator = Start("coordinator", true, "run", sweepFile, "--slots", "0", "--gateway-port", Text(port), "--data", _folder, "--json");
+        await using var subscriber = new EventSubscriber();
+        if (options.Subscriber)
+        {
+            await subscriber.StartAsync(port, cancellationToken);
+        }
+
         StartWorkers("--gateway", $"127.0.0.1:{port}");
         await WaitForExitAsync(coordinator, "aesweep run", cancellationToken);
+        if (options.Subscriber)
+        {
+            Console.Error.WriteLine($"subscriber heard {subscriber.Events} sweep event(s)");
+        }
+
         CpuSeconds = (ShellCpuSeconds("coordinator"), _workers.Sum(ProcCpuSeconds));
         var connection = SweepDbContextFactory.SqliteConnectionStringFor(Path.Combine(_folder, "aesweep.db"));
         var trials = await ReadTrialsAsync(new SweepDbContextFactory(StorageProvider.Sqlite, connection), cancellationToken);

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using AeSweep.Core.Definitions;
 using AeSweep.Core.Search;
+using AeSweep.Core.Trials;
 using AeSweep.Training;
 
 namespace AeSweep.Benchmarks.Training;
@@ -52,10 +53,10 @@ internal static class AeSweepTrial
     {
         public List<double> RssMb { get; } = [];
 
-        public EpochDecision OnEpoch(EpochReport report)
+        public TrialDecision OnEpoch(EpochReport report)
         {
             RssMb.Add(PeakMemory.CurrentMb());
-            return EpochDecision.Continue;
+            return TrialDecision.Continue;
         }
 
         public void OnCheckpoint(CheckpointInfo checkpoint)

@@ -1,6 +1,7 @@
 using System.Globalization;
 using AeSweep.Core.Definitions;
 using AeSweep.Core.Search;
+using AeSweep.Core.Trials;
 using AeSweep.Training;
 
 namespace AeSweep.Benchmarks.Training;
@@ -52,7 +53,7 @@ internal static class TrialReuse
 
     private sealed class NullObserver : ITrainingObserver
     {
-        public EpochDecision OnEpoch(EpochReport report) => EpochDecision.Continue;
+        public TrialDecision OnEpoch(EpochReport report) => TrialDecision.Continue;
 
         public void OnCheckpoint(CheckpointInfo checkpoint)
         {

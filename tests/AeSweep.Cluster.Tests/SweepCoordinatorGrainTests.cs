@@ -1,7 +1,7 @@
 using AeSweep.Cluster.Abstractions;
 using AeSweep.Core.Trials;
-using AeSweep.Storage;
 using AeSweep.Storage.Model;
+using AeSweep.Storage;
 
 namespace AeSweep.Cluster.Tests;
 
@@ -74,10 +74,10 @@ public sealed class SweepCoordinatorGrainTests : IAsyncLifetime
         var coordinator = _cluster.Grains.GetGrain<ISweepCoordinatorGrain>(sweep.Id);
         var leased = await _cluster.Dispatcher.LeaseTrialsAsync("w1", 2);
 
-        Assert.Equal(EpochVerdict.Continue, await coordinator.ReportEpochAsync(leased[0].Lease, 1, new() { ["loss"] = 1.0 }));
+        Assert.Equal(TrialDecision.Continue, await coordinator.ReportEpochAsync(leased[0].Lease, 1, new() { ["loss"] = 1.0 }));
         await coordinator.CompleteTrialAsync(new TrialCompletion(leased[0].Lease, TrialState.Completed, new() { ["loss"] = 1.0 }, [], null, 1));
 
-        Assert.Equal(EpochVerdict.Prune, await coordinator.ReportEpochAsync(leased[1].Lease, 1, new() { ["loss"] = 10.0 }));
+        Assert.Equal(TrialDecision.Prune, await coordinator.ReportEpochAsync(leased[1].Lease, 1, new() { ["loss"] = 10.0 }));
         await coordinator.CompleteTrialAsync(new TrialCompletion(leased[1].Lease, TrialState.Pruned, new() { ["loss"] = 10.0 }, [], null, 1));
         var pruned = (await _cluster.Store.GetTrialAsync(leased[1].Lease.TrialId, CancellationToken.None))!;
         Assert.Equal(TrialState.Pruned, pruned.State);
@@ -92,7 +92,7 @@ public sealed class SweepCoordinatorGrainTests : IAsyncLifetime
         var assignment = (await _cluster.Dispatcher.LeaseTrialsAsync("w1", 1))[0];
         var stale = assignment.Lease with { WorkerId = "someone-else" };
 
-        Assert.Equal(EpochVerdict.Stop, await coordinator.ReportEpochAsync(stale, 1, new() { ["loss"] = 0.5 }));
+        Assert.Equal(TrialDecision.Stop, await coordinator.ReportEpochAsync(stale, 1, new() { ["loss"] = 0.5 }));
         await coordinator.CompleteTrialAsync(new TrialCompletion(stale, TrialState.Completed, new() { ["loss"] = 0.5 }, [], null, 1));
 
         Assert.Equal(TrialState.Running, (await _cluster.Store.GetTrialAsync(assignment.Lease.TrialId, CancellationToken.None))!.State);

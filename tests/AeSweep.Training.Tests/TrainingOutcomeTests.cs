@@ -92,6 +92,21 @@ public sealed class TrainingOutcomeTests
     }
 
     [Fact]
+    public void An_observer_answering_stop_ends_training_as_cancelled_keeping_the_checkpoint()
+    {
+        var observer = new RecordingObserver(stopAfterEpoch: 1);
+
+        var result = TrialTrainer.Train(
+            TrainingFixture.Request(TrainingFixture.Parameters(("code_size", 4L), ("width", 32L), ("epochs", 5L)), TrainingFixture.Synthetic(200), TrainingFixture.TempDirectory()),
+            observer,
+            CancellationToken.None);
+
+        Assert.Equal(TrainingOutcome.Cancelled, result.Outcome);
+        Assert.Equal(1, result.EpochsRun);
+        Assert.True(Directory.Exists(observer.Checkpoints.Single().Directory));
+    }
+
+    [Fact]
     public void Cancellation_stops_training_cooperatively()
     {
         using var cancellation = new CancellationTokenSource();

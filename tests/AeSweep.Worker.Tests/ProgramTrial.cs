@@ -26,8 +26,8 @@ internal sealed class ProgramTrial : IDisposable
             """);
         Definition = parsed.Definition ?? throw new InvalidOperationException(string.Join("; ", parsed.Errors));
         Reporter = reporter ?? new RecordingReporter();
-        var assignment = new TrialAssignment(new TrialLeaseToken("trial-1", "worker-1", 1), "sweep-1", 1, new() { ["x"] = ParameterValue.Of(0.5) }, "{}", 1, null, null);
-        Context = new TrialRunContext(assignment, Definition, Path.Combine(Directory, "artifacts"), "cpu", 1, Reporter);
+        var assignment = new TrialAssignment(new TrialLeaseToken("trial-1", "worker-1", 1), "sweep-1", 1, new() { ["x"] = ParameterValue.Of(0.5) }, TrainingSpec.From(Definition, 1), null, null);
+        Context = new TrialRunContext(assignment, Definition.Program, Path.Combine(Directory, "artifacts"), "cpu", 1, Reporter);
     }
 
     public string Directory { get; }

@@ -154,7 +154,7 @@ public sealed class ProgramTrialRunnerTests
             echo '{"step": 1, "loss": 0.5}'
             sleep 1000
             """,
-            reporter: new RecordingReporter(_ => EpochVerdict.Prune));
+            reporter: new RecordingReporter(_ => TrialDecision.Prune));
 
         var result = trial.Run();
 
@@ -178,7 +178,7 @@ public sealed class ProgramTrialRunnerTests
             reporter: new RecordingReporter(_ =>
             {
                 cancel.Cancel();
-                return EpochVerdict.Continue;
+                return TrialDecision.Continue;
             }));
 
         var result = trial.Run(cancellationToken: cancel.Token);
@@ -254,10 +254,10 @@ public sealed class ProgramTrialRunnerTests
     public void Missing_command_fails_the_trial_with_its_name()
     {
         using var trial = new ProgramTrial("true");
-        var definition = trial.Definition with { Program = trial.Definition.Program! with { Command = ["no-such-trainer-3f1c"] } };
+        var program = trial.Definition.Program! with { Command = ["no-such-trainer-3f1c"] };
         var runner = new ProgramTrialRunner(trial.Logger);
 
-        var result = runner.Run(trial.Context with { Definition = definition }, CancellationToken.None);
+        var result = runner.Run(trial.Context with { Program = program }, CancellationToken.None);
 
         Assert.Equal(TrialState.Failed, result.State);
         Assert.Equal("could not start 'no-such-trainer-3f1c': no such file on PATH", result.Reason);

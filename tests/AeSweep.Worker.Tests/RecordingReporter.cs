@@ -1,10 +1,11 @@
 using AeSweep.Cluster.Abstractions;
+using AeSweep.Core.Trials;
 using AeSweep.Worker.Runners;
 
 namespace AeSweep.Worker.Tests;
 
 /// <summary>Stands in for the coordinator: records every epoch report and answers with <paramref name="verdict"/>.</summary>
-internal sealed class RecordingReporter(Func<int, EpochVerdict>? verdict = null) : ITrialReporter
+internal sealed class RecordingReporter(Func<int, TrialDecision>? verdict = null) : ITrialReporter
 {
     private readonly List<int> _epochs = [];
 
@@ -19,14 +20,14 @@ internal sealed class RecordingReporter(Func<int, EpochVerdict>? verdict = null)
         }
     }
 
-    public EpochVerdict ReportEpoch(int epoch, IReadOnlyDictionary<string, double> metrics)
+    public TrialDecision ReportEpoch(int epoch, IReadOnlyDictionary<string, double> metrics)
     {
         lock (_epochs)
         {
             _epochs.Add(epoch);
         }
 
-        return verdict?.Invoke(epoch) ?? EpochVerdict.Continue;
+        return verdict?.Invoke(epoch) ?? TrialDecision.Continue;
     }
 
     public void ReportCheckpoint(int epoch, string path)

@@ -1,4 +1,5 @@
 using AeSweep.Cluster.Abstractions;
+using AeSweep.Core.Trials;
 using AeSweep.Worker.Runners;
 
 namespace AeSweep.Worker;
@@ -17,11 +18,11 @@ internal sealed class CoordinatorReporter(
 {
     private long _lastReport = System.Diagnostics.Stopwatch.GetTimestamp();
 
-    public EpochVerdict ReportEpoch(int epoch, IReadOnlyDictionary<string, double> metrics)
+    public TrialDecision ReportEpoch(int epoch, IReadOnlyDictionary<string, double> metrics)
     {
         if (cancellationToken.IsCancellationRequested)
         {
-            return EpochVerdict.Stop;
+            return TrialDecision.Stop;
         }
 
         epochFinished(System.Diagnostics.Stopwatch.GetElapsedTime(_lastReport).TotalSeconds);

@@ -23,7 +23,6 @@ public sealed class TrialWorker(
     ILogger<TrialWorker> logger) : BackgroundService
 {
     private readonly ConcurrentDictionary<string, RunningTrial> _running = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, SweepDefinition> _definitions = new(StringComparer.Ordinal);
     private readonly WorkAvailableSignal _signal = new();
 
     public override void Dispose()
@@ -131,18 +130,18 @@ public sealed class TrialWorker(
         TrialRunResult result;
         try
         {
-            var definition = _definitions.GetOrAdd(assignment.SweepId, _ => ParseDefinition(assignment.DefinitionJson));
+            var training = assignment.Training;
             var directory = Path.Combine(Options.ArtifactRoot, assignment.SweepId, lease.TrialId);
-            var context = new TrialRunContext(assignment, definition, directory, Options.Device, Options.EffectiveThreadsPerTrial, new CoordinatorReporter(coordinator, lease, Options.CoordinatorPatience, seconds => WorkerMetrics.EpochFinished(Options, seconds), cancellationToken));
+            var context = new TrialRunContext(assignment, training.Program, directory, Options.Device, Options.EffectiveThreadsPerTrial, new CoordinatorReporter(coordinator, lease, Options.CoordinatorPatience, seconds => WorkerMetrics.EpochFinished(Options, seconds), cancellationToken));
             var runner = runners.FirstOrDefault(r => r.CanRun(context))
-                ?? throw new InvalidOperationException(definition.Program is null ? "this worker has no trainer for built-in models" : "this worker cannot run programs");
+                ?? throw new InvalidOperationException(training.Program is null ? "this worker has no trainer for built-in models" : "this worker cannot run programs");
             logger.LogInformation("Trial {TrialId} (#{Number}, attempt {Attempt}) starting{Resume}", lease.TrialId, assignment.Number, lease.Attempt,
                 assignment.CheckpointEpoch is { } epoch ? $" from checkpoint epoch {epoch}" : string.Empty);
             // This worker's own policy decides, whatever the submitting server allowed: a refused program never starts,
             // and an allowed one starts from the very path that was checked.
-            result = programs.Refusal(definition.Program) is { } refusal
+            result = programs.Refusal(training.Program) is { } refusal
                 ? new TrialRunResult(TrialState.Failed, new Dictionary<string, double>(), new Dictionary<string, string>(), refusal, 0)
-                : TrialTimeLimit.Run(runner, definition.Program is { } program ? context with { Definition = definition with { Program = programs.Pinned(program) } } : context, definition.Budget.MaxTrialMinutes, cancellationToken);
+                : TrialTimeLimit.Run(runner, training.Program is { } program ? context with { Program = programs.Pinned(program) } : context, training.MaxTrialMinutes, cancellationToken);
         }
         catch (Exception ex)
         {
@@ -157,7 +156,9 @@ public sealed class TrialWorker(
 
         // Reported trials leave the heartbeat list first, so a finished trial is never mistaken for a lost lease.
         _running.TryRemove(lease.TrialId, out _);
-        var completion = new TrialCompletion(lease, result.State, result.Metrics.ToDictionary(StringComparer.Ordinal), result.Artifacts.ToDictionary(StringComparer.Ordinal), ReasonLimit.ApplyOrNull(result.Reason), result.EpochsRun);
+        // Sizes are read here, on the disk the trial wrote to: the coordinator stores what the worker reports.
+        var artifacts = result.Artifacts.Select(a => ReportedArtifact.Describe(a.Key, a.Value, Options.ArtifactRoot)).ToList();
+        var completion = new TrialCompletion(lease, result.State, result.Metrics.ToDictionary(StringComparer.Ordinal), artifacts, ReasonLimit.ApplyOrNull(result.Reason), result.EpochsRun);
         try
         {
             ClusterCall.WithRetries(async () => { await coordinator.CompleteTrialAsync(completion); return true; }, Options.CoordinatorPatience, CancellationToken.None).GetAwaiter().GetResult();
@@ -201,8 +202,6 @@ public sealed class TrialWorker(
             // Shutting down.
         }
     }
-
-    private static SweepDefinition ParseDefinition(string json) => StoredSweepDocument.Read(json);
 
     private async Task RetryAsync(Func<Task> action, CancellationToken cancellationToken)
     {

@@ -12,14 +12,15 @@ namespace AeSweep.Core.Trials;
 /// <see cref="Tell(int, double)"/> records how the trial ended. The history is a list of immutable
 /// <see cref="FrozenTrial"/> snapshots and the sampler and pruner are stateless over it, so a study
 /// rebuilt from stored trials (<see cref="Study(SearchSpace, ISampler, IPruner, MetricGoal, IEnumerable{FrozenTrial}?)"/>)
-/// behaves exactly as the one that stored them. Thread-safe: every operation holds one lock.
+/// behaves exactly as the one that stored them. The study never numbers trials itself: the caller passes the number
+/// the store gives the new trial (the sampler's random streams derive from it), so the store is the one owner of
+/// trial numbers. Thread-safe: every operation holds one lock.
 /// </summary>
 public sealed class Study
 {
     private readonly Lock _lock = new();
     private readonly List<FrozenTrial> _trials = [];
     private readonly Dictionary<int, int> _indexByNumber = [];
-    private int _nextNumber;
 
     /// <summary>Creates a study, optionally restoring the trials a previous run stored.</summary>
     /// <param name="space">The search space.</param>
@@ -43,7 +44,6 @@ public sealed class Study
 
             _indexByNumber[trial.Number] = _trials.Count;
             _trials.Add(trial);
-            _nextNumber = trial.Number + 1;
         }
     }
 
@@ -102,17 +102,24 @@ public sealed class Study
         }
     }
 
-    /// <summary>Creates a running trial with the sampler's next configuration.</summary>
+    /// <summary>Creates running trial <paramref name="number"/> with the sampler's next configuration.</summary>
+    /// <param name="number">The new trial's number, as the store assigns it; the sampler's random stream derives from it.</param>
     /// <exception cref="SearchExhaustedException">The sampler has nothing left (a finished grid).</exception>
-    public TrialSuggestion Ask() =>
-        TryAsk(out var suggestion) ? suggestion : throw new SearchExhaustedException();
+    /// <exception cref="ArgumentException">The number is negative or already taken.</exception>
+    public TrialSuggestion Ask(int number) =>
+        TryAsk(number, out var suggestion) ? suggestion : throw new SearchExhaustedException();
 
     /// <summary>As <see cref="Ask"/>, but answers false instead of throwing when the search space is exhausted.</summary>
-    public bool TryAsk([NotNullWhen(true)] out TrialSuggestion? suggestion)
+    /// <exception cref="ArgumentException">The number is negative or already taken.</exception>
+    public bool TryAsk(int number, [NotNullWhen(true)] out TrialSuggestion? suggestion)
     {
         lock (_lock)
         {
-            var number = _nextNumber;
+            if (number < 0 || _indexByNumber.ContainsKey(number))
+            {
+                throw new ArgumentException($"Trial number {number} is negative or already taken.", nameof(number));
+            }
+
             var parameters = Sampler.Sample(new SamplingContext(Space, Goal, _trials.AsReadOnly(), number));
             if (parameters is null)
             {
@@ -123,7 +130,6 @@ public sealed class Study
             var trial = FrozenTrial.Start(number, parameters);
             _indexByNumber[number] = _trials.Count;
             _trials.Add(trial);
-            _nextNumber = number + 1;
             suggestion = new TrialSuggestion(number, trial.Parameters);
             return true;
         }

@@ -89,13 +89,13 @@ public sealed class StudyTests
     }
 
     [Fact]
-    public void Restoring_keeps_numbering_and_rejects_duplicate_numbers()
+    public void Restoring_keeps_the_stored_numbers_and_rejects_duplicate_numbers()
     {
         var original = NewStudy();
         RunThree(original);
         var restored = new Study(Spaces.Square, new RandomSampler(1), NopPruner.Instance, MetricGoal.Minimize, original.Trials.Reverse());
 
-        Assert.Equal(3, restored.Ask().Number);
+        Assert.Equal([0, 1, 2], restored.Trials.Select(t => t.Number));
         Assert.Throws<ArgumentException>(() => new Study(Spaces.Square, new RandomSampler(1), NopPruner.Instance, MetricGoal.Minimize, [.. original.Trials, original.Trials[0]]));
 
         static void RunThree(Study s)
@@ -105,6 +105,31 @@ public sealed class StudyTests
                 s.Tell(s.Ask().Number, i);
             }
         }
+    }
+
+    [Fact]
+    public void A_trial_takes_the_number_the_store_assigns_and_a_taken_number_is_refused()
+    {
+        var study = NewStudy();
+
+        var stored = study.Ask(41);
+
+        Assert.Equal(41, stored.Number);
+        Assert.Equal(TrialState.Running, study.GetTrial(41).State);
+        Assert.Throws<ArgumentException>(() => study.Ask(41));
+        Assert.Throws<ArgumentException>(() => study.Ask(-1));
+    }
+
+    [Fact]
+    public void The_samplers_stream_derives_from_the_given_number()
+    {
+        // The random sampler draws from (seed, number) only: the store's number decides the configuration.
+        var a = NewStudy().Ask(7);
+        var b = NewStudy().Ask(7);
+        var c = NewStudy().Ask(8);
+
+        Assert.Equal(a.Parameters, b.Parameters);
+        Assert.NotEqual(a.Parameters, c.Parameters);
     }
 
     [Fact]

@@ -1,4 +1,3 @@
-using AeSweep.Cluster.Abstractions;
 using AeSweep.Core.Catalog;
 using AeSweep.Core.Trials;
 using AeSweep.Training;
@@ -11,7 +10,7 @@ namespace AeSweep.Worker.Runners;
 /// </summary>
 public sealed class BuiltInTrialRunner : ITrialRunner
 {
-    public bool CanRun(TrialRunContext context) => context.Definition.Program is null && context.Definition.Dataset is not null;
+    public bool CanRun(TrialRunContext context) => context.Program is null && context.Dataset is not null;
 
     public TrialRunResult Run(TrialRunContext context, CancellationToken cancellationToken)
     {
@@ -19,10 +18,10 @@ public sealed class BuiltInTrialRunner : ITrialRunner
         // One data split per sweep (same validation images in every gallery), one model seed per trial.
         var request = new TrainingRequest(
             assignment.Parameters,
-            context.Definition.Dataset!,
-            Seed: assignment.Seed + assignment.Number,
+            context.Dataset!,
+            Seed: context.Training.Seed + assignment.Number,
             ArtifactDirectory: context.ArtifactDirectory,
-            DataSeed: assignment.Seed,
+            DataSeed: context.Training.Seed,
             ResumeFrom: assignment.ResumeFromCheckpoint,
             Device: context.Device,
             Threads: context.Threads);
@@ -48,25 +47,22 @@ public sealed class BuiltInTrialRunner : ITrialRunner
     {
         public bool Stopped { get; private set; }
 
-        public EpochDecision OnEpoch(EpochReport report)
+        public TrialDecision OnEpoch(EpochReport report)
         {
             var metrics = new Dictionary<string, double>(report.Metrics, StringComparer.Ordinal)
             {
                 [MetricNames.TrainLoss] = report.TrainLoss,
                 [MetricNames.EpochSeconds] = report.Seconds,
             };
-            switch (reporter.ReportEpoch(report.Epoch, metrics))
+            var decision = reporter.ReportEpoch(report.Epoch, metrics);
+            if (decision == TrialDecision.Stop)
             {
-                case EpochVerdict.Prune:
-                    return EpochDecision.Prune;
-                case EpochVerdict.Stop:
-                    // This worker lost the trial: stop training; the trainer sees the cancellation before the next epoch.
-                    Stopped = true;
-                    stop.Cancel();
-                    return EpochDecision.Continue;
-                default:
-                    return EpochDecision.Continue;
+                // This worker lost the trial: stop training and report nothing.
+                Stopped = true;
+                stop.Cancel();
             }
+
+            return decision;
         }
 
         public void OnCheckpoint(CheckpointInfo checkpoint) => reporter.ReportCheckpoint(checkpoint.Epoch, checkpoint.Directory);

@@ -1,4 +1,4 @@
-using AeSweep.Cluster.Abstractions;
+using AeSweep.Core.Trials;
 
 namespace AeSweep.Worker.Runners;
 
@@ -6,7 +6,7 @@ namespace AeSweep.Worker.Runners;
 public interface ITrialReporter
 {
     /// <summary>Reports one epoch (or step) and returns whether to go on.</summary>
-    EpochVerdict ReportEpoch(int epoch, IReadOnlyDictionary<string, double> metrics);
+    TrialDecision ReportEpoch(int epoch, IReadOnlyDictionary<string, double> metrics);
 
     /// <summary>Reports the latest checkpoint.</summary>
     void ReportCheckpoint(int epoch, string path);

@@ -1,4 +1,3 @@
-using AeSweep.Cluster.Abstractions;
 using AeSweep.Core.Trials;
 
 namespace AeSweep.Worker.Runners;
@@ -19,11 +18,11 @@ public sealed class NoOpTrialRunner : ITrialRunner
     public TrialRunResult Run(TrialRunContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var metrics = new Dictionary<string, double>(StringComparer.Ordinal) { [context.Definition.Metric.Name] = MetricValue };
+        var metrics = new Dictionary<string, double>(StringComparer.Ordinal) { [context.MetricName] = MetricValue };
         return context.Reporter.ReportEpoch(1, metrics) switch
         {
-            EpochVerdict.Continue => new TrialRunResult(TrialState.Completed, metrics, new Dictionary<string, string>(), null, 1),
-            EpochVerdict.Prune => new TrialRunResult(TrialState.Pruned, metrics, new Dictionary<string, string>(), "pruned at epoch 1", 1),
+            TrialDecision.Continue => new TrialRunResult(TrialState.Completed, metrics, new Dictionary<string, string>(), null, 1),
+            TrialDecision.Prune => new TrialRunResult(TrialState.Pruned, metrics, new Dictionary<string, string>(), "pruned at epoch 1", 1),
             _ => TrialRunResult.Abandoned,
         };
     }

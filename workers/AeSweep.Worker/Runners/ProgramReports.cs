@@ -1,4 +1,3 @@
-using AeSweep.Cluster.Abstractions;
 using AeSweep.Core.Trials;
 using Microsoft.Extensions.Logging;
 
@@ -52,8 +51,8 @@ internal sealed class ProgramReports(TrialRunContext context, ILogger logger)
         Steps = Math.Max(Steps, step);
         return context.Reporter.ReportEpoch(step, report.Metrics) switch
         {
-            EpochVerdict.Continue => null,
-            EpochVerdict.Prune => new TrialRunResult(TrialState.Pruned, report.Metrics, new Dictionary<string, string>(), $"pruned at step {step}", Steps),
+            TrialDecision.Continue => null,
+            TrialDecision.Prune => new TrialRunResult(TrialState.Pruned, report.Metrics, new Dictionary<string, string>(), $"pruned at step {step}", Steps),
             _ => TrialRunResult.Abandoned,
         };
     }

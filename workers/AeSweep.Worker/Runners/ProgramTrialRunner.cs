@@ -23,12 +23,12 @@ public sealed class ProgramTrialRunner(ILogger<ProgramTrialRunner> logger) : ITr
     // After the program's main process ends, how long its output may take to close once the group is killed.
     private static readonly TimeSpan DrainPatience = TimeSpan.FromSeconds(2);
 
-    public bool CanRun(TrialRunContext context) => context.Definition.Program is not null;
+    public bool CanRun(TrialRunContext context) => context.Program is not null;
 
     public TrialRunResult Run(TrialRunContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var program = context.Definition.Program!;
+        var program = context.Program!;
         var start = new ProcessStartInfo(program.Command[0]) { WorkingDirectory = program.WorkingDirectory ?? Environment.CurrentDirectory };
         foreach (var argument in program.Command.Skip(1))
         {
@@ -129,7 +129,7 @@ public sealed class ProgramTrialRunner(ILogger<ProgramTrialRunner> logger) : ITr
             return Failed($"the program exited with code {process.ExitCode}{output.StderrTail()}", reports.Steps);
         }
 
-        var metric = context.Definition.Metric.Name;
+        var metric = context.MetricName;
         if (reports.Final is not { } final || !final.TryGetValue(metric, out var value))
         {
             return Failed($"the program printed no final {metric} (a JSON line without \"step\"){output.StderrTail()}", reports.Steps);

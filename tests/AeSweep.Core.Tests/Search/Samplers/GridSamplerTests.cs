@@ -1,6 +1,7 @@
 using AeSweep.Core.Search;
 using AeSweep.Core.Search.Pruners;
 using AeSweep.Core.Search.Samplers;
+using AeSweep.Core.Tests.Trials;
 using AeSweep.Core.Trials;
 
 namespace AeSweep.Core.Tests.Search.Samplers;

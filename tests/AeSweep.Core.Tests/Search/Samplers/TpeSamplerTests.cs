@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using AeSweep.Core.Search;
 using AeSweep.Core.Search.Pruners;
 using AeSweep.Core.Search.Samplers;
+using AeSweep.Core.Tests.Trials;
 using AeSweep.Core.Trials;
 using CsCheck;
 

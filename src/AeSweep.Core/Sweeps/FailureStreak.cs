@@ -1,28 +1,31 @@
 using AeSweep.Core.Trials;
-using AeSweep.Storage.Model;
 
-namespace AeSweep.Cluster;
+namespace AeSweep.Core.Sweeps;
 
 /// <summary>
 /// How many trials failed in a row, and the last failure's reason: budget.max_failed_trials ends a sweep whose
-/// trials keep failing (a missing command, a broken dataset) before it burns its whole trial budget. Derived from
+/// trials keep failing (a missing command, a broken dataset) before it burns its whole trial budget. Rebuilt from
 /// the stored trials in the order they finished, so a restarted coordinator picks the streak up where it was.
 /// </summary>
-internal sealed class FailureStreak
+public sealed class FailureStreak
 {
     // The sweep's reason column holds 4,000 characters; the quoted failure keeps its head.
     private const int MaxQuotedReason = 3000;
 
+    /// <summary>Failed trials since the last completed or pruned one.</summary>
     public int Count { get; private set; }
 
+    /// <summary>The reason of the last failure in the streak, or null when there is none.</summary>
     public string? LastReason { get; private set; }
 
-    public static FailureStreak FromHistory(IEnumerable<TrialSnapshot> trials)
+    /// <summary>Replays finished trials' outcomes, oldest finish first.</summary>
+    /// <param name="outcomes">Each finished trial's state and reason, in the order the trials finished.</param>
+    public static FailureStreak FromOutcomes(IEnumerable<(TrialState State, string? Reason)> outcomes)
     {
         var streak = new FailureStreak();
-        foreach (var trial in trials.Where(t => t.FinishedAt is not null).OrderBy(t => t.FinishedAt).ThenBy(t => t.Number))
+        foreach (var (state, reason) in outcomes)
         {
-            streak.Record(trial.State, trial.Reason);
+            streak.Record(state, reason);
         }
 
         return streak;
@@ -44,6 +47,7 @@ internal sealed class FailureStreak
         }
     }
 
+    /// <summary>Whether the streak has reached budget.max_failed_trials.</summary>
     public bool Reached(int maxFailedTrials) => Count >= maxFailedTrials;
 
     /// <summary>The sweep's reason when it fails fast, quoting the last failure.</summary>

@@ -1,4 +1,4 @@
-namespace AeSweep.Cluster;
+namespace AeSweep.Cluster.Abstractions;
 
 /// <summary>Content types of the artifacts trials write.</summary>
 public static class ContentTypes

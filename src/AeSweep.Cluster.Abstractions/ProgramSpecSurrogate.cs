@@ -1,0 +1,29 @@
+using AeSweep.Core.Definitions;
+
+namespace AeSweep.Cluster.Abstractions;
+
+/// <summary>Orleans wire form of the domain's <see cref="ProgramSpec"/>, which stays free of Orleans attributes.</summary>
+[GenerateSerializer, Immutable, Alias("aesweep.program-spec")]
+public readonly struct ProgramSpecSurrogate
+{
+    [Id(0)] public string[]? Command { get; init; }
+
+    [Id(1)] public string? WorkingDirectory { get; init; }
+
+    [Id(2)] public bool AskTell { get; init; }
+}
+
+/// <summary>Converts <see cref="ProgramSpec"/> to and from its surrogate.</summary>
+[RegisterConverter]
+public sealed class ProgramSpecSurrogateConverter : IConverter<ProgramSpec, ProgramSpecSurrogate>
+{
+    public ProgramSpec ConvertFromSurrogate(in ProgramSpecSurrogate surrogate) =>
+        new([.. surrogate.Command ?? []], surrogate.WorkingDirectory, surrogate.AskTell);
+
+    public ProgramSpecSurrogate ConvertToSurrogate(in ProgramSpec value) => new()
+    {
+        Command = [.. value.Command],
+        WorkingDirectory = value.WorkingDirectory,
+        AskTell = value.AskTell,
+    };
+}
