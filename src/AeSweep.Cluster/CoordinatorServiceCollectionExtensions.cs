@@ -4,7 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace AeSweep.Cluster;
 
-/// <summary>Adds what a coordinator silo needs beside its grains: scheduling options, submission and restart recovery.</summary>
+/// <summary>Adds what a coordinator silo needs beside its grains: scheduling options and restart recovery (submission is the application layer's).</summary>
 public static class CoordinatorServiceCollectionExtensions
 {
     public static IServiceCollection AddAeSweepCoordinator(this IServiceCollection services, Action<SchedulingOptions>? configure = null)
@@ -13,7 +13,6 @@ public static class CoordinatorServiceCollectionExtensions
         services.AddSingleton(TimeProvider.System);
         // No program sweeps unless the host says otherwise (--allow-programs, --allow-program, or `aesweep run`).
         services.TryAddSingleton(ProgramPolicy.None);
-        services.AddSingleton<SweepSubmitter>();
         services.AddHostedService<SweepRecoveryService>();
         return services;
     }

@@ -1,4 +1,5 @@
 using System.Net;
+using AeSweep.Application;
 using AeSweep.Cluster;
 using AeSweep.Core.Definitions;
 using AeSweep.Hosting.Orleans;
@@ -56,6 +57,7 @@ public static class ClusterCoordinatorHost
         builder.UseOrleans(silo => silo.UsePostgresMembership(membership, listenAddress, siloPort, gatewayPort));
         builder.Services.AddAeSweepStorage(StorageProvider.Postgres, membership.PostgresConnectionString);
         builder.Services.AddAeSweepCoordinator(o => o.ArtifactRoot = artifactRoot);
+        builder.Services.AddAeSweepApplication();
         if (slots > 0)
         {
             builder.Services.AddAeSweepWorker(o =>

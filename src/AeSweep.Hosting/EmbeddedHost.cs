@@ -1,4 +1,5 @@
 using System.Net;
+using AeSweep.Application;
 using AeSweep.Cluster;
 using AeSweep.Core.Definitions;
 using AeSweep.Storage;
@@ -37,6 +38,7 @@ public static class EmbeddedHost
         builder.UseOrleans(silo => silo.UseSingleSilo(listenAddress, OrleansClustering.FreePort(), gatewayPort ?? OrleansClustering.FreePort()));
         builder.Services.AddAeSweepStorage(StorageProvider.Sqlite, SweepDbContextFactory.SqliteConnectionStringFor(DatabasePath(dataDirectory)));
         builder.Services.AddAeSweepCoordinator(o => o.ArtifactRoot = artifacts);
+        builder.Services.AddAeSweepApplication();
         if (slots > 0)
         {
             builder.Services.AddAeSweepWorker(o =>

@@ -1,3 +1,4 @@
+using AeSweep.Application;
 using AeSweep.Cluster.Abstractions;
 using AeSweep.Core.Definitions;
 using AeSweep.Storage;
@@ -37,7 +38,8 @@ internal sealed class CoordinatorCluster : IAsyncDisposable
                 configure?.Invoke(o);
             })
             // Program sweeps are accepted (no worker here runs them): the policy itself is tested in Core, Web and Cli.
-            .AddSingleton(ProgramPolicy.Any));
+            .AddSingleton(ProgramPolicy.Any)
+            .AddAeSweepApplication());
         cluster._cluster = builder.Build();
         await cluster._cluster.DeployAsync();
         cluster.Store = cluster.SiloServices.GetRequiredService<EfSweepStore>();
@@ -50,7 +52,9 @@ internal sealed class CoordinatorCluster : IAsyncDisposable
     {
         var parsed = SweepDefinitionParser.Parse(yaml);
         Assert.True(parsed.IsValid, string.Join("\n", parsed.Errors));
-        return await SiloServices.GetRequiredService<SweepSubmitter>().SubmitAsync(parsed.Definition!, CancellationToken.None);
+        var submitted = await SiloServices.GetRequiredService<ISweepCommands>().SubmitAsync(parsed.Definition!, CancellationToken.None);
+        Assert.Equal(SubmitOutcome.Submitted, submitted.Outcome);
+        return (await Store.GetSweepAsync(submitted.Sweep!.Id, CancellationToken.None))!;
     }
 
     public Task DeactivateAsync(IAddressable grain) => _cluster.DeactivateAsync(grain);

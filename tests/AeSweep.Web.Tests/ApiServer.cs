@@ -23,6 +23,8 @@ public sealed class ApiServer : IAsyncLifetime
 
     public EfSweepStore Store => _app.Services.GetRequiredService<EfSweepStore>();
 
+    public IServiceProvider Services => _app.Services;
+
     public async Task InitializeAsync()
     {
         // Program sweeps are accepted (nothing runs them: no slots); OwnServer tests the refusing default.

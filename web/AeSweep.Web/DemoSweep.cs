@@ -1,7 +1,5 @@
-using AeSweep.Cluster;
+using AeSweep.Application;
 using AeSweep.Core.Definitions;
-using AeSweep.Storage;
-using AeSweep.Storage.Model;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -13,8 +11,7 @@ internal static class DemoSweep
     public static async Task SubmitIfEmptyAsync(IServiceProvider services, string file, CancellationToken cancellationToken)
     {
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("AeSweep.Web.Demo");
-        var store = services.GetRequiredService<ISweepReadModel>();
-        if ((await store.ListSweepsAsync(0, 1, cancellationToken)).Items.Count > 0)
+        if ((await services.GetRequiredService<ISweepQueries>().ListSweepsAsync(new PageRequest(0, 1), cancellationToken)).Total > 0)
         {
             return;
         }
@@ -26,14 +23,10 @@ internal static class DemoSweep
             return;
         }
 
-        SweepSnapshot sweep;
-        try
+        var result = await services.GetRequiredService<ISweepCommands>().SubmitAsync(parsed.Definition!, cancellationToken);
+        if (result.Sweep is not { } sweep)
         {
-            sweep = await services.GetRequiredService<SweepSubmitter>().SubmitAsync(parsed.Definition!, cancellationToken);
-        }
-        catch (ProgramNotAllowedException ex)
-        {
-            logger.LogWarning("Demo sweep {File} was not submitted: {Reason}", file, ex.Message);
+            logger.LogWarning("Demo sweep {File} was not submitted: {Reason}", file, result.Refusal);
             return;
         }
 

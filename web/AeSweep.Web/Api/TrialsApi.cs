@@ -1,37 +1,41 @@
-using AeSweep.Storage;
+using AeSweep.Application;
+using AeSweep.Application.Contracts;
 using AeSweep.Web.Artifacts;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 
 namespace AeSweep.Web.Api;
 
 /// <summary>Trials and their artifacts: <c>/api/trials/{id}</c> and <c>/api/trials/{id}/artifacts/{name}</c>.</summary>
-public static class TrialApi
+public static class TrialsApi
 {
-    public static void Map(RouteGroupBuilder api)
+    public static IEndpointRouteBuilder MapTrialsApi(this IEndpointRouteBuilder api)
     {
         var trials = api.MapGroup("/trials").WithTags("trials");
-        trials.MapGet("/{id}", async (string id, ISweepReadModel store, CancellationToken ct) =>
-            await store.GetTrialDetailAsync(id, ct) is { } detail ? Results.Ok(ApiViews.TrialDetail(detail)) : ApiProblems.NotFound("trial", id))
+        trials.MapGet("/{id}", GetAsync)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("One trial: configuration, state, reason, final metrics, per-epoch metrics (with the attempt that reported them), and its artifacts with download URLs.");
         trials.MapGet("/{id}/artifacts/{name}", DownloadAsync)
-            .Produces(StatusCodes.Status200OK, contentType: "application/octet-stream")
+            .Produces<Stream>(StatusCodes.Status200OK, "application/octet-stream")
             .ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("Download one artifact by its name (as listed by GET /api/trials/{id}); a directory artifact such as checkpoint comes as a .zip.");
+        return api;
     }
 
-    private static async Task<IResult> DownloadAsync(string id, string name, ISweepReadModel store, ITrialResultStore results, ArtifactFiles files, CancellationToken ct)
+    private static async Task<Results<Ok<TrialDetailView>, ProblemHttpResult>> GetAsync(string id, ISweepQueries queries, CancellationToken ct) =>
+        await queries.GetTrialAsync(id, ct) is { } detail ? TypedResults.Ok(detail) : ApiProblems.NotFound("trial", id);
+
+    private static async Task<Results<FileStreamHttpResult, ProblemHttpResult>> DownloadAsync(string id, string name, ISweepQueries queries, ArtifactFiles files, CancellationToken ct)
     {
-        if (await store.GetTrialAsync(id, ct) is null)
+        var lookup = await queries.FindArtifactAsync(id, name, ct);
+        if (!lookup.TrialFound)
         {
             return ApiProblems.NotFound("trial", id);
         }
 
-        // The name only selects a stored row; it never becomes part of a path.
-        var artifact = await results.GetArtifactAsync(id, name, ct);
-        if (artifact is null)
+        if (lookup.Artifact is not { } artifact)
         {
             return ApiProblems.NotFound("artifact", $"{id}/{name}");
         }
@@ -42,7 +46,7 @@ public static class TrialApi
         }
 
         return content.IsFolder
-            ? Results.File(content.Content, "application/zip", $"{artifact.Name}.zip", content.LastModified)
-            : Results.File(content.Content, artifact.ContentType, content.FileName, content.LastModified, enableRangeProcessing: true);
+            ? TypedResults.File(content.Content, "application/zip", $"{artifact.Name}.zip", content.LastModified)
+            : TypedResults.File(content.Content, artifact.ContentType, content.FileName, content.LastModified, enableRangeProcessing: true);
     }
 }

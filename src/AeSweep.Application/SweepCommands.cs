@@ -1,0 +1,122 @@
+using System.Globalization;
+using AeSweep.Application.Contracts;
+using AeSweep.Cluster.Abstractions;
+using AeSweep.Core.Definitions;
+using AeSweep.Core.Definitions.Stored;
+using AeSweep.Storage;
+using AeSweep.Storage.Model;
+
+namespace AeSweep.Application;
+
+/// <summary>
+/// The commands, for every way in (API, dashboard, CLI): this is where the process's <see cref="ProgramPolicy"/>
+/// refuses program sweeps it would not run and where a submitted sweep's seed is fixed. Store members used:
+/// <c>CreateSweepAsync</c>, <c>GetSweepAsync</c>, <c>GetTrialAsync</c> (<c>ISweepRepository</c> once split).
+/// </summary>
+public sealed class SweepCommands(ISweepRepository store, ISweepReadModel reads, IGrainFactory grains, ProgramPolicy programs) : ISweepCommands
+{
+    public Task<SubmitResult> SubmitAsync(string sweepText, CancellationToken cancellationToken)
+    {
+        var parsed = SweepDefinitionParser.Parse(sweepText);
+        return parsed.IsValid ? SubmitAsync(parsed.Definition!, cancellationToken) : Task.FromResult(SubmitResult.Invalid(parsed.Errors));
+    }
+
+    public async Task<SubmitResult> SubmitAsync(SweepDefinition definition, CancellationToken cancellationToken)
+    {
+        if (programs.Refusal(definition.Program) is { } refusal)
+        {
+            return SubmitResult.ProgramRefused(refusal);
+        }
+
+        // The stored definition is the versioned stored document with the seed fixed, so every worker and every restart sees
+        // exactly the same sweep.
+        var seed = definition.Seed ?? Random.Shared.NextInt64(0, int.MaxValue);
+        var fixedSeed = definition with { Seed = seed };
+        var sweep = await store.CreateSweepAsync(
+            new NewSweep(definition.Name, StoredSweepDocument.Write(fixedSeed), SweepDefinitionFormat.Json, definition.Metric.Name, definition.Metric.Goal, seed,
+                MaxAttempts: definition.Budget.MaxAttempts,
+                MaxTrials: definition.Budget.MaxTrials,
+                MaxParallel: definition.Budget.MaxParallel,
+                MaxMinutes: definition.Budget.MaxMinutes),
+            cancellationToken);
+        await grains.GetGrain<ISweepCoordinatorGrain>(sweep.Id).StartAsync();
+        return SubmitResult.Submitted(new SubmittedSweepView(sweep.Id, sweep.Name));
+    }
+
+    public async Task<CancelResult> CancelAsync(string sweepId, string reason, CancellationToken cancellationToken)
+    {
+        var sweep = await store.GetSweepAsync(sweepId, cancellationToken);
+        if (sweep is null)
+        {
+            return new CancelResult(CancelOutcome.NotFound, sweepId, null);
+        }
+
+        if (SweepStateRules.IsFinished(sweep.State))
+        {
+            return new CancelResult(CancelOutcome.AlreadyFinished, sweepId, ContractMapping.Name(sweep.State));
+        }
+
+        await grains.GetGrain<ISweepCoordinatorGrain>(sweepId).CancelAsync(reason);
+        return new CancelResult(CancelOutcome.Cancelling, sweepId, null);
+    }
+
+    public async Task<AskTrialResult> AskAsync(string sweepId, CancellationToken cancellationToken)
+    {
+        if (await store.GetSweepAsync(sweepId, cancellationToken) is null)
+        {
+            return new AskTrialResult(AskTrialOutcome.NotFound, null, null);
+        }
+
+        var answer = await grains.GetGrain<ISweepCoordinatorGrain>(sweepId).AskAsync();
+        return answer.Trial is { } trial
+            ? new AskTrialResult(AskTrialOutcome.Asked, new AskedTrialView(trial.TrialId, trial.Number, ContractMapping.Parameters(trial.Parameters)), null)
+            : new AskTrialResult(AskTrialOutcome.Refused, null, answer.Refusal);
+    }
+
+    public async Task<TellTrialResult> TellAsync(string trialId, TellRequest request, CancellationToken cancellationToken)
+    {
+        if (request.Validate() is { } error)
+        {
+            return new TellTrialResult(TellTrialOutcome.Invalid, null, error, error.Message);
+        }
+
+        var trial = await reads.GetTrialAsync(trialId, cancellationToken);
+        if (trial is null)
+        {
+            return new TellTrialResult(TellTrialOutcome.NotFound, null, null, null);
+        }
+
+        var tell = new TrialTell(
+            trialId,
+            TellRequest.ParseState(request.State)!.Value,
+            request.Value,
+            (request.IntermediateValues ?? new Dictionary<string, double>()).ToDictionary(s => int.Parse(s.Key, NumberStyles.None, CultureInfo.InvariantCulture), s => s.Value),
+            request.Reason);
+        var result = await grains.GetGrain<ISweepCoordinatorGrain>(trial.SweepId).TellAsync(tell);
+        return result.Outcome switch
+        {
+            TellOutcome.Recorded => new TellTrialResult(TellTrialOutcome.Recorded, new ToldTrialView(trialId, result.State is { } s ? ContractMapping.Name(s) : null, result.Detail), null, result.Detail),
+            TellOutcome.NotFound => new TellTrialResult(TellTrialOutcome.NotFound, null, null, result.Detail),
+            TellOutcome.NotAsked => new TellTrialResult(TellTrialOutcome.NotAsked, null, null, result.Detail),
+            _ => new TellTrialResult(TellTrialOutcome.AlreadyFinished, null, null, result.Detail),
+        };
+    }
+
+    public Task<ControlResult> PauseAsync(string sweepId, CancellationToken cancellationToken) =>
+        Task.FromResult(ControlResult.NotAvailable(sweepId, "Pausing a sweep"));
+
+    public Task<ControlResult> ResumeAsync(string sweepId, CancellationToken cancellationToken) =>
+        Task.FromResult(ControlResult.NotAvailable(sweepId, "Resuming a paused sweep"));
+
+    public Task<ControlResult> ChangeBudgetAsync(string sweepId, ChangeBudgetRequest request, CancellationToken cancellationToken) =>
+        Task.FromResult(ControlResult.NotAvailable(sweepId, "Changing a sweep's budget"));
+
+    public Task<ControlResult> EnqueueTrialAsync(string sweepId, EnqueueTrialRequest request, CancellationToken cancellationToken) =>
+        Task.FromResult(ControlResult.NotAvailable(sweepId, "Enqueueing a trial"));
+
+    public Task<ControlResult> RetryTrialAsync(string trialId, CancellationToken cancellationToken) =>
+        Task.FromResult(ControlResult.NotAvailable(trialId, "Retrying a trial"));
+
+    public Task<ControlResult> DrainWorkerAsync(string workerId, DrainWorkerRequest request, CancellationToken cancellationToken) =>
+        Task.FromResult(ControlResult.NotAvailable(workerId, "Draining a worker"));
+}
