@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using AeSweep.Cluster.Abstractions;
 using AeSweep.Core.Definitions;
-using AeSweep.Core.Definitions.Stored;
 using AeSweep.Core.Trials;
 using AeSweep.Worker.Runners;
 using Microsoft.Extensions.Hosting;

@@ -2,6 +2,7 @@ using AeSweep.Application.Contracts;
 using AeSweep.Core.Definitions;
 using AeSweep.Storage;
 using AeSweep.Storage.Model;
+using SweepOverview = AeSweep.Application.Contracts.SweepOverview;
 
 namespace AeSweep.Application.Queries;
 
