@@ -1,5 +1,6 @@
-using AeSweep.Core.Definitions;
+using System.Globalization;
 using AeSweep.Core.Catalog;
+using AeSweep.Core.Definitions;
 
 namespace AeSweep.Training;
 
@@ -16,9 +17,17 @@ internal static class TrialValidation
             throw new ArgumentException(BceOutsideUnitInterval);
         }
 
-        if (settings.CodeSize < 1 || settings.Depth < 1 || settings.BatchSize < 1 || settings.Epochs < 1 || settings.Widths.Any(w => w < 1))
+        // Only the catalog's lower bounds: no model has zero layers, but a stored sweep is read without the sweep file's
+        // upper bounds, so a bound tightened later does not fail its trials.
+        (CatalogParameter Parameter, int Value)[] sizes =
+        [
+            (ParameterCatalog.CodeSize, settings.CodeSize), (ParameterCatalog.Depth, settings.Depth),
+            (ParameterCatalog.BatchSize, settings.BatchSize), (ParameterCatalog.Epochs, settings.Epochs),
+            .. settings.Widths.Select(w => (ParameterCatalog.Width, w)),
+        ];
+        foreach (var (parameter, value) in sizes.Where(s => s.Value < s.Parameter.Min))
         {
-            throw new ArgumentException("code_size, depth, width, batch_size and epochs must all be ≥ 1");
+            throw new ArgumentException($"{parameter.Name} is {value}; it must be ≥ {parameter.Min.ToString(CultureInfo.InvariantCulture)}");
         }
 
         if (settings.Family == ModelFamily.Conv && !dataset.IsImage)

@@ -7,7 +7,8 @@ namespace AeSweep.Core.Definitions;
 
 /// <summary>
 /// Writes a <see cref="SweepDefinition"/> as a canonical sweep file in JSON: every default spelled out and
-/// per-layer widths expanded, so that parsing the output gives back an equal definition.
+/// per-layer widths expanded, so that parsing the output gives back an equal definition. Sweeps are stored as
+/// <see cref="Stored.StoredSweepDocument"/> instead; what this wrote before (version 1) is still read there.
 /// </summary>
 public static class SweepDefinitionJsonWriter
 {
