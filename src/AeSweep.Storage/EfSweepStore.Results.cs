@@ -1,5 +1,4 @@
 using AeSweep.Storage.Serialization;
-using AeSweep.Storage.Entities;
 using AeSweep.Storage.Model;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -60,67 +59,59 @@ public sealed partial class EfSweepStore : ITrialResultStore
             return [];
         }
 
-        var metricsJson = reports.Select(r => MetricsJson.Write(r.Metrics)).ToArray();
-        var trialIds = reports.Select(r => r.Lease.TrialId).Distinct(StringComparer.Ordinal).ToList();
-        for (var round = 1; ; round++)
+        // On the path of every epoch of every trial, so two statements per report in one transaction, no change
+        // tracking: a guarded heartbeat update (it takes the row lock, and SQLite's write lock, first) and an upsert
+        // keyed by (trial, epoch), which makes a re-report replace the values instead of adding a row.
+        var now = Now();
+        await using var db = await _contexts.CreateDbContextAsync(cancellationToken);
+        var sqlite = db.Database.IsSqlite();
+        object at = sqlite ? now.ToUnixTimeMilliseconds() : now;
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var held = new Dictionary<TrialLease, TrialChange>();
+        // Trials in id order, so two batches never wait on each other's row locks in opposite orders.
+        foreach (var lease in reports.Select(r => r.Lease).Distinct().OrderBy(l => l.TrialId, StringComparer.Ordinal).ThenBy(l => l.Attempt))
         {
-            // One context and one transaction for the whole batch: two reads (the trials, their stored epochs) and one save.
-            await using var db = await _contexts.CreateDbContextAsync(cancellationToken);
-            var trials = await db.Trials.Where(t => trialIds.Contains(t.Id)).ToDictionaryAsync(t => t.Id, StringComparer.Ordinal, cancellationToken);
-            var epochs = reports.Select(r => r.Epoch).Distinct().ToList();
-            var stored = await db.EpochMetrics.Where(m => trialIds.Contains(m.TrialId) && epochs.Contains(m.Epoch))
-                .ToDictionaryAsync(m => (m.TrialId, m.Epoch), cancellationToken);
-            var now = Now();
-            var outcomes = new ChangeOutcome[reports.Count];
-            var changed = new HashSet<string>(StringComparer.Ordinal);
-            for (var i = 0; i < reports.Count; i++)
+            var updated = await db.Trials
+                .FromSqlRaw(HeartbeatUnderLeaseSql, at, lease.TrialId, lease.Attempt, lease.WorkerId)
+                .AsNoTracking()
+                .ToListAsync(cancellationToken);
+            held[lease] = updated is [var trial]
+                ? new TrialChange(lease.TrialId, ChangeOutcome.Applied, trial.ToSnapshot())
+                : await RefusedLeaseAsync(db, lease, cancellationToken);
+        }
+
+        for (var i = 0; i < reports.Count; i++)
+        {
+            var report = reports[i];
+            if (held[report.Lease].Applied)
             {
-                var report = reports[i];
-                if (!trials.TryGetValue(report.Lease.TrialId, out var trial))
-                {
-                    outcomes[i] = ChangeOutcome.NotFound;
-                    continue;
-                }
-
-                outcomes[i] = CheckLease(trial, report.Lease);
-                if (outcomes[i] != ChangeOutcome.Applied)
-                {
-                    continue;
-                }
-
-                if (stored.TryGetValue((trial.Id, report.Epoch), out var existing))
-                {
-                    // A resumed attempt re-trained this epoch from its checkpoint (or the batch repeats it): the later values win.
-                    existing.MetricsJson = metricsJson[i];
-                    existing.Attempt = trial.Attempt;
-                    existing.RecordedAt = now;
-                }
-                else
-                {
-                    var row = new TrialEpochMetricEntity { TrialId = trial.Id, Epoch = report.Epoch, MetricsJson = metricsJson[i], Attempt = trial.Attempt, RecordedAt = now };
-                    db.EpochMetrics.Add(row);
-                    stored[(trial.Id, report.Epoch)] = row;
-                }
-
-                trial.LastHeartbeatAt = now;
-                if (changed.Add(trial.Id))
-                {
-                    trial.Version++;
-                }
-            }
-
-            try
-            {
-                await db.SaveChangesAsync(cancellationToken);
-                return [.. reports.Select((r, i) => new TrialChange(r.Lease.TrialId, outcomes[i], trials.GetValueOrDefault(r.Lease.TrialId)?.ToSnapshot()))];
-            }
-            catch (DbUpdateException ex) when (round < MaxConflictRounds)
-            {
-                // Another writer changed one of the trials (or inserted the same epoch) first: re-read and re-check every guard.
-                _logger.LogDebug(ex, "Epoch reports of {TrialCount} trial(s) met a concurrent change; re-reading (round {Round})", trialIds.Count, round);
+                await db.Database.ExecuteSqlRawAsync(UpsertEpochSql, [report.Lease.TrialId, report.Epoch, MetricsJson.Write(report.Metrics), report.Lease.Attempt, at], cancellationToken);
             }
         }
+
+        await transaction.CommitAsync(cancellationToken);
+        return [.. reports.Select(r => held[r.Lease])];
     }
+
+    /// <summary>Why a lease's report was refused: the trial is gone, finished, or held by another worker or attempt.</summary>
+    private static async Task<TrialChange> RefusedLeaseAsync(SweepDbContext db, TrialLease lease, CancellationToken cancellationToken)
+    {
+        var trial = await db.Trials.AsNoTracking().SingleOrDefaultAsync(t => t.Id == lease.TrialId, cancellationToken);
+        return trial is null
+            ? new TrialChange(lease.TrialId, ChangeOutcome.NotFound, null)
+            : new TrialChange(lease.TrialId, CheckLease(trial, lease), trial.ToSnapshot());
+    }
+
+    private const string HeartbeatUnderLeaseSql = """
+        UPDATE "trials" SET "LastHeartbeatAt" = {0}, "Version" = "Version" + 1
+        WHERE "Id" = {1} AND "State" = 'Running' AND "Attempt" = {2} AND "WorkerId" = {3}
+        RETURNING *
+        """;
+
+    private const string UpsertEpochSql = """
+        INSERT INTO "trial_epoch_metrics" ("TrialId", "Epoch", "MetricsJson", "Attempt", "RecordedAt") VALUES ({0}, {1}, {2}, {3}, {4})
+        ON CONFLICT ("TrialId", "Epoch") DO UPDATE SET "MetricsJson" = excluded."MetricsJson", "Attempt" = excluded."Attempt", "RecordedAt" = excluded."RecordedAt"
+        """;
 
     public async Task<ArtifactInfo?> GetArtifactAsync(string trialId, string name, CancellationToken cancellationToken)
     {
