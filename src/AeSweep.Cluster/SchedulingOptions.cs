@@ -21,6 +21,9 @@ public sealed class SchedulingOptions
     /// </summary>
     public TimeSpan AskedTrialLeaseDuration { get; set; } = TimeSpan.FromDays(7);
 
-    /// <summary>Where trials write checkpoints and images: one folder per trial below it.</summary>
+    /// <summary>
+    /// Where trials write checkpoints and images: one folder per trial below it. The grains never read it (workers
+    /// report their artifacts' paths and sizes); hosts set it for the artifact views they serve.
+    /// </summary>
     public string ArtifactRoot { get; set; } = Path.Combine(Path.GetTempPath(), "aesweep-artifacts");
 }

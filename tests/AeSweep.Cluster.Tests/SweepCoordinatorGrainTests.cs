@@ -1,7 +1,7 @@
 using AeSweep.Cluster.Abstractions;
 using AeSweep.Core.Trials;
-using AeSweep.Storage.Model;
 using AeSweep.Storage;
+using AeSweep.Storage.Model;
 
 namespace AeSweep.Cluster.Tests;
 
@@ -129,6 +129,29 @@ public sealed class SweepCoordinatorGrainTests : IAsyncLifetime
         var final = await _cluster.Store.CountTrialsByStateAsync(sweep.Id, CancellationToken.None);
         Assert.Equal(5, final[TrialState.Completed]);
         Assert.Equal(5, final.Values.Sum());
+    }
+
+    [Fact]
+    public async Task A_trial_numbered_by_another_writer_makes_the_coordinator_rebuild_from_the_store_within_the_budget()
+    {
+        var sweep = await _cluster.SubmitAsync(Sweep.Replace("max_parallel: 2", "max_parallel: 1", StringComparison.Ordinal).Replace("max_trials: 5", "max_trials: 4", StringComparison.Ordinal));
+        var coordinator = _cluster.Grains.GetGrain<ISweepCoordinatorGrain>(sweep.Id);
+        // The store numbers trials: one added behind the coordinator's back takes the number it expected next.
+        var outsider = await _cluster.Store.AddTrialAsync(sweep.Id, new Dictionary<string, Core.Search.ParameterValue> { ["x"] = Core.Search.ParameterValue.Of(0.0), ["kind"] = Core.Search.ParameterValue.Of("a") }, CancellationToken.None);
+        Assert.Equal(1, outsider.Number);
+
+        for (var round = 0; round < 10; round++)
+        {
+            foreach (var assignment in await _cluster.Dispatcher.LeaseTrialsAsync("w1", 2))
+            {
+                await coordinator.CompleteTrialAsync(new TrialCompletion(assignment.Lease, TrialState.Completed, new() { ["loss"] = 1.0 }, [], null, 1));
+            }
+        }
+
+        var trials = (await _cluster.Store.ListTrialsAsync(sweep.Id, new TrialQuery(Limit: 100), CancellationToken.None)).Items;
+        Assert.Equal([0, 1, 2, 3], trials.Select(t => t.Number));
+        Assert.All(trials, t => Assert.Equal(TrialState.Completed, t.State));
+        Assert.Equal(SweepState.Completed, (await _cluster.Store.GetSweepAsync(sweep.Id, CancellationToken.None))!.State);
     }
 
     private sealed class NoObserver : IWorkerObserver
