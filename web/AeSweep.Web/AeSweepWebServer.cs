@@ -3,6 +3,7 @@ using AeSweep.Hosting;
 using AeSweep.Storage;
 using AeSweep.Web.Api;
 using AeSweep.Web.Components;
+using AeSweep.Web.Live;
 using AeSweep.Cluster;
 using AeSweep.Web.Observability;
 using AeSweep.Web.Security;
@@ -16,6 +17,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using MudBlazor.Services;
@@ -89,6 +91,9 @@ public static class AeSweepWebServer
             o.AddPolicy(AccessPolicies.Dashboard, p => p.AddAuthenticationSchemes(CookieAuthenticationDefaults.AuthenticationScheme).RequireAuthenticatedUser());
         });
         builder.Services.AddLoginRateLimit();
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton(sp => new LiveRefresh(
+            sp.GetRequiredService<AeSweep.Application.Live.ISweepChangeFeed>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<LiveRefresh>>()));
         builder.Services.AddSingleton<TrialStateGauges>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<TrialStateGauges>());
         builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics

@@ -8,7 +8,7 @@ namespace AeSweep.Application.Queries;
 /// <c>GetSweepAsync</c>, <c>CountTrialsByStateAsync</c>, <c>GetBestTrialAsync</c> — the read model's
 /// (<c>ISweepReadModel</c> once the store is split; <c>ListUnfinishedSweepsAsync</c> is the repository's).
 /// </summary>
-public sealed class SweepReader(ISweepStore store)
+public sealed class SweepReader(ISweepStore store, StoredDefinitionCache definitions)
 {
     public async Task<PageView<SweepView>> ListAsync(PageRequest page, CancellationToken cancellationToken)
     {
@@ -27,7 +27,7 @@ public sealed class SweepReader(ISweepStore store)
             var best = await store.GetBestTrialAsync(sweep.Id, cancellationToken);
             items.Add(new SweepProgressView(
                 ContractMapping.Sweep(sweep),
-                ContractMapping.Budget(StoredDefinitions.Read(sweep)),
+                ContractMapping.Budget(definitions.Read(sweep)),
                 ContractMapping.Counts(counts),
                 best is null ? null : ContractMapping.Trial(best)));
         }
@@ -46,7 +46,7 @@ public sealed class SweepReader(ISweepStore store)
         }
 
         var counts = await store.CountTrialsByStateAsync(sweepId, cancellationToken);
-        return new SweepDetailView(ContractMapping.Sweep(sweep), ContractMapping.Budget(StoredDefinitions.Read(sweep)), ContractMapping.Counts(counts));
+        return new SweepDetailView(ContractMapping.Sweep(sweep), ContractMapping.Budget(definitions.Read(sweep)), ContractMapping.Counts(counts));
     }
 
     public async Task<SweepOverview?> GetOverviewAsync(string sweepId, CancellationToken cancellationToken)
@@ -58,7 +58,7 @@ public sealed class SweepReader(ISweepStore store)
 
         var counts = await store.CountTrialsByStateAsync(sweepId, cancellationToken);
         var best = await store.GetBestTrialAsync(sweepId, cancellationToken);
-        var definition = StoredDefinitions.Read(sweep);
+        var definition = definitions.Read(sweep);
         return new SweepOverview(
             ContractMapping.Sweep(sweep),
             StoredDefinitions.Summary(sweep, definition),
