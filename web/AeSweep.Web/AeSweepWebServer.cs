@@ -58,6 +58,7 @@ public static class AeSweepWebServer
         builder.Services.AddSingleton(credentials);
         builder.Services.AddSingleton(settings);
         builder.Services.AddSingleton(new Artifacts.ArtifactFiles(ArtifactRootOf(settings)));
+        builder.Services.AddSingleton<Artifacts.ArtifactService>();
         builder.Services.AddSingleton(DashboardToken.ForDataFolder(settings.DataDirectory));
         builder.Services.AddSingleton(new AllowedHosts(settings.AllowedHosts));
         if (settings.Cluster is { } membership)
@@ -67,7 +68,7 @@ public static class AeSweepWebServer
         }
         else
         {
-            EmbeddedHost.AddEmbeddedCluster(builder, settings.DataDirectory, settings.Slots, settings.GatewayPort, listenAddress: null, settings.Programs);
+            EmbeddedHost.AddEmbeddedCluster(builder, settings.DataDirectory, settings.Slots, settings.GatewayPort, listenAddress: null, settings.Programs, ArtifactRootOf(settings));
         }
 
 
@@ -219,9 +220,12 @@ public static class AeSweepWebServer
         return credentials.HasApiKeys ? credentials : credentials.WithLocalApiKey(LocalApiKey(settings.DataDirectory));
     }
 
-    /// <summary>Where this server's trials keep checkpoints and images (the embedded worker always writes under DATA).</summary>
+    /// <summary>
+    /// Where this server's trials keep checkpoints and images, in both modes: <c>--artifacts</c> when given (the
+    /// embedded coordinator and worker write there too), DATA/artifacts otherwise. Every artifact route reads from it.
+    /// </summary>
     public static string ArtifactRootOf(WebServerSettings settings) =>
-        settings.Cluster is not null && settings.ArtifactRoot is { } shared ? shared : EmbeddedHost.ArtifactRoot(settings.DataDirectory);
+        settings.ArtifactRoot is { } root ? Path.GetFullPath(root) : EmbeddedHost.ArtifactRoot(settings.DataDirectory);
 
     private static FileStreamOptions WithOwnerOnlyAccess(this FileStreamOptions options)
     {
