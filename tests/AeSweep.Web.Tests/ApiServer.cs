@@ -23,6 +23,9 @@ public sealed class ApiServer : IAsyncLifetime
 
     public ISweepStore Store => _app.Services.GetRequiredService<ISweepStore>();
 
+    /// <summary>The server's services: the application layer's queries and change feed as the dashboard uses them.</summary>
+    public IServiceProvider Services => _app.Services;
+
     public async Task InitializeAsync()
     {
         // Program sweeps are accepted (nothing runs them: no slots); OwnServer tests the refusing default.
