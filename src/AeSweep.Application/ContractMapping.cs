@@ -70,11 +70,21 @@ public static class ContractMapping
     public static ExportedTrialView Exported(TrialSnapshot t) => new(
         t.Id, t.Number, Name(t.State), Finite(t.ObjectiveValue), Duration(t), t.Reason, Parameters(t.Parameters), Metrics(t.FinalMetrics));
 
-    /// <summary>Parameter values with their JSON types (integer, number, string, boolean), in name order.</summary>
-    public static IReadOnlyDictionary<string, JsonElement> Parameters(IReadOnlyDictionary<string, ParameterValue> parameters) =>
-        new SortedDictionary<string, JsonElement>(
-            parameters.ToDictionary(p => p.Key, p => JsonSerializer.SerializeToElement(p.Value.ToObject())),
-            StringComparer.Ordinal);
+    /// <summary>
+    /// Parameter values with their JSON kinds as stored (integer, float — an integral float keeps its ".0" —, string,
+    /// boolean), in name order.
+    /// </summary>
+    public static IReadOnlyDictionary<string, JsonElement> Parameters(IReadOnlyDictionary<string, ParameterValue> parameters)
+    {
+        using var document = JsonDocument.Parse(ParameterJson.Write(parameters));
+        var values = new SortedDictionary<string, JsonElement>(StringComparer.Ordinal);
+        foreach (var property in document.RootElement.EnumerateObject())
+        {
+            values[property.Name] = property.Value.Clone();
+        }
+
+        return values;
+    }
 
     /// <summary>Finite metrics only, in name order: JSON has no NaN or infinity.</summary>
     public static IReadOnlyDictionary<string, double> Metrics(IReadOnlyDictionary<string, double>? metrics) =>

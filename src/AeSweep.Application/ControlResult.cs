@@ -9,5 +9,11 @@ public sealed record ControlResult(string Id, ControlOutcome Outcome, string Det
         new(id, ControlOutcome.NotAvailable, $"{action} is not available yet in this version of AeSweep.");
 
     /// <summary>The answer body a control route returns.</summary>
-    public ControlView ToView() => new(Id, Outcome.ToString().ToLowerInvariant(), Detail);
+    public ControlView ToView() => new(Id, Outcome switch
+    {
+        ControlOutcome.Applied => "applied",
+        ControlOutcome.NotFound => "not_found",
+        ControlOutcome.Conflict => "conflict",
+        _ => "not_available",
+    }, Detail);
 }

@@ -1,4 +1,5 @@
 using AeSweep.Application.Contracts;
+using AeSweep.Core.Definitions;
 using AeSweep.Application.Views;
 
 namespace AeSweep.Application;
@@ -21,6 +22,15 @@ public interface ISweepQueries
 
     /// <summary>One sweep with its budget and trial counts per state (<c>GET /api/sweeps/{id}</c>).</summary>
     Task<SweepDetailView?> GetSweepAsync(string sweepId, CancellationToken cancellationToken);
+
+    /// <summary>One sweep with its budget, trial counts per state and best trial (what a progress display polls).</summary>
+    Task<SweepProgressView?> GetSweepProgressAsync(string sweepId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The sweep's stored definition, read back (null when the sweep does not exist or its definition cannot be
+    /// read): what a resumed sweep runs.
+    /// </summary>
+    Task<SweepDefinition?> GetDefinitionAsync(string sweepId, CancellationToken cancellationToken);
 
     /// <summary>One sweep with a summary of its definition, budget, counts and best trial (the dashboard's sweep page).</summary>
     Task<SweepOverview?> GetSweepOverviewAsync(string sweepId, CancellationToken cancellationToken);

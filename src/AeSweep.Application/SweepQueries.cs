@@ -1,5 +1,6 @@
 using AeSweep.Application.Contracts;
 using AeSweep.Application.Queries;
+using AeSweep.Core.Definitions;
 using AeSweep.Application.Views;
 
 namespace AeSweep.Application;
@@ -21,6 +22,10 @@ public sealed class SweepQueries(
     public Task<IReadOnlyList<SweepView>> ListUnfinishedSweepsAsync(CancellationToken cancellationToken) => sweeps.ListUnfinishedAsync(cancellationToken);
 
     public Task<SweepDetailView?> GetSweepAsync(string sweepId, CancellationToken cancellationToken) => sweeps.GetAsync(sweepId, cancellationToken);
+
+    public Task<SweepProgressView?> GetSweepProgressAsync(string sweepId, CancellationToken cancellationToken) => sweeps.GetProgressAsync(sweepId, cancellationToken);
+
+    public Task<SweepDefinition?> GetDefinitionAsync(string sweepId, CancellationToken cancellationToken) => sweeps.GetDefinitionAsync(sweepId, cancellationToken);
 
     public Task<SweepOverview?> GetSweepOverviewAsync(string sweepId, CancellationToken cancellationToken) => sweeps.GetOverviewAsync(sweepId, cancellationToken);
 

@@ -1,10 +1,10 @@
 using System.Diagnostics;
 using System.Globalization;
+using AeSweep.Application;
+using AeSweep.Application.Contracts;
 using AeSweep.Core.Definitions;
 using AeSweep.Core.Search.Samplers;
 using AeSweep.Core.Trials;
-using AeSweep.Storage;
-using AeSweep.Storage.Model;
 using Spectre.Console;
 
 namespace AeSweep.Cli;
@@ -13,7 +13,7 @@ namespace AeSweep.Cli;
 /// Follows a sweep in the store until it ends: a live progress bar on a terminal (trials done, running, pruned,
 /// failed, best so far, ETA); on a pipe or in CI, one line whenever something changes. Writes to stderr only.
 /// </summary>
-internal sealed class SweepProgressDisplay(ISweepStore store, SweepDefinition definition, TextWriter output)
+internal sealed class SweepProgressDisplay(ISweepQueries queries, SweepDefinition definition, TextWriter output)
 {
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(400);
 
@@ -57,11 +57,9 @@ internal sealed class SweepProgressDisplay(ISweepStore store, SweepDefinition de
     {
         while (true)
         {
-            var sweep = await store.GetSweepAsync(sweepId, cancellationToken) ?? throw new InvalidOperationException($"sweep {sweepId} vanished");
-            var counts = await store.CountTrialsByStateAsync(sweepId, cancellationToken);
-            var best = await store.GetBestTrialAsync(sweepId, cancellationToken);
-            show(new ProgressSnapshot(counts, best));
-            if (sweep.State is SweepState.Completed or SweepState.Cancelled or SweepState.Failed)
+            var progress = await queries.GetSweepProgressAsync(sweepId, cancellationToken) ?? throw new InvalidOperationException($"sweep {sweepId} vanished");
+            show(new ProgressSnapshot(progress.Counts, progress.Best));
+            if (progress.Sweep.State is "completed" or "cancelled" or "failed")
             {
                 return;
             }
@@ -83,7 +81,7 @@ internal sealed class SweepProgressDisplay(ISweepStore store, SweepDefinition de
     // The grid sampler enumerates the conditional tree, so its size is exact where a plain product is not.
     private int GridSize() => new GridSampler(definition.SearchSpace).Size;
 
-    private sealed record ProgressSnapshot(IReadOnlyDictionary<TrialState, int> Counts, TrialSnapshot? Best)
+    private sealed record ProgressSnapshot(IReadOnlyDictionary<string, int> Counts, TrialView? Best)
     {
         public int Finished => Count(TrialState.Completed) + Count(TrialState.Pruned) + Count(TrialState.Failed) + Count(TrialState.Cancelled);
 
@@ -92,7 +90,7 @@ internal sealed class SweepProgressDisplay(ISweepStore store, SweepDefinition de
         public string Describe(string metric, int? total, TimeSpan? elapsed)
         {
             var of = total is { } t ? $"/{t}" : string.Empty;
-            var best = Best?.ObjectiveValue is { } v ? $" · best {metric} {v.ToString("G5", CultureInfo.InvariantCulture)} (#{Best.Number})" : string.Empty;
+            var best = Best?.Objective is { } v ? $" · best {metric} {v.ToString("G5", CultureInfo.InvariantCulture)} (#{Best.Number})" : string.Empty;
             var eta = elapsed is { } e && total is { } all && Finished > 0 && Finished < all
                 ? $" · ETA {TimeSpan.FromSeconds(e.TotalSeconds / Finished * (all - Finished)):hh\\:mm\\:ss}"
                 : string.Empty;
@@ -100,6 +98,6 @@ internal sealed class SweepProgressDisplay(ISweepStore store, SweepDefinition de
                    $"{Count(TrialState.Pruned)} pruned, {Count(TrialState.Failed)} failed{best}{eta}";
         }
 
-        private int Count(TrialState state) => Counts.TryGetValue(state, out var n) ? n : 0;
+        private int Count(TrialState state) => Counts.TryGetValue(ContractMapping.Name(state), out var n) ? n : 0;
     }
 }

@@ -1,23 +1,31 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using AeSweep.Core.Search;
+using AeSweep.Application;
+using AeSweep.Application.Contracts;
 using AeSweep.Core.Trials;
-using AeSweep.Storage;
-using AeSweep.Storage.Model;
 
 namespace AeSweep.Cli;
 
 /// <summary>What a finished sweep produced: counts per final state and the best trial with its artifacts' paths.</summary>
-internal sealed record SweepResultSummary(SweepSnapshot Sweep, IReadOnlyDictionary<TrialState, int> Counts, TrialDetail? Best, string ArtifactRoot)
+internal sealed record SweepResultSummary(SweepView Sweep, IReadOnlyDictionary<string, int> Counts, TrialDetailView? Best, IReadOnlyDictionary<string, string> ArtifactPaths)
 {
-    public static async Task<SweepResultSummary> LoadAsync(ISweepStore store, string sweepId, string artifactRoot, CancellationToken cancellationToken)
+    private static readonly TrialState[] FinalStates = [TrialState.Completed, TrialState.Pruned, TrialState.Failed, TrialState.Cancelled];
+
+    public static async Task<SweepResultSummary> LoadAsync(ISweepQueries queries, string sweepId, string artifactRoot, CancellationToken cancellationToken)
     {
-        var sweep = await store.GetSweepAsync(sweepId, cancellationToken) ?? throw new InvalidOperationException($"sweep {sweepId} not found");
-        var counts = await store.CountTrialsByStateAsync(sweepId, cancellationToken);
-        var best = await store.GetBestTrialAsync(sweepId, cancellationToken);
-        var detail = best is null ? null : await store.GetTrialDetailAsync(best.Id, cancellationToken);
-        return new SweepResultSummary(sweep, counts, detail, artifactRoot);
+        var progress = await queries.GetSweepProgressAsync(sweepId, cancellationToken) ?? throw new InvalidOperationException($"sweep {sweepId} not found");
+        var best = await queries.GetBestTrialAsync(sweepId, cancellationToken);
+        var paths = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var artifact in best?.Artifacts ?? [])
+        {
+            if ((await queries.FindArtifactAsync(best!.Trial.Id, artifact.Name, cancellationToken)).Artifact is { } stored)
+            {
+                paths[artifact.Name] = Path.IsPathRooted(stored.RelativePath) ? stored.RelativePath : Path.Combine(artifactRoot, stored.RelativePath);
+            }
+        }
+
+        return new SweepResultSummary(progress.Sweep, progress.Counts, best, paths);
     }
 
     /// <summary>The <c>--json</c> contract: snake_case sweep_id, counts per final state, best {trial_id, parameters, metrics, artifacts}.</summary>
@@ -29,12 +37,12 @@ internal sealed record SweepResultSummary(SweepSnapshot Sweep, IReadOnlyDictiona
             json.WriteStartObject();
             json.WriteString("sweep_id", Sweep.Id);
             json.WriteString("name", Sweep.Name);
-            json.WriteString("state", Sweep.State.ToString().ToLowerInvariant());
-            json.WriteString("metric", Sweep.MetricName);
+            json.WriteString("state", Sweep.State);
+            json.WriteString("metric", Sweep.Metric);
             json.WriteStartObject("counts");
-            foreach (var state in new[] { TrialState.Completed, TrialState.Pruned, TrialState.Failed, TrialState.Cancelled })
+            foreach (var state in FinalStates.Select(ContractMapping.Name))
             {
-                json.WriteNumber(state.ToString().ToLowerInvariant(), Counts.TryGetValue(state, out var n) ? n : 0);
+                json.WriteNumber(state, Counts.TryGetValue(state, out var n) ? n : 0);
             }
 
             json.WriteEndObject();
@@ -51,24 +59,22 @@ internal sealed record SweepResultSummary(SweepSnapshot Sweep, IReadOnlyDictiona
                 json.WriteStartObject("parameters");
                 foreach (var (name, value) in trial.Parameters.OrderBy(p => p.Key, StringComparer.Ordinal))
                 {
-                    ParameterJson.WriteProperty(json, name, value);
+                    json.WritePropertyName(name);
+                    value.WriteTo(json);
                 }
 
                 json.WriteEndObject();
                 json.WriteStartObject("metrics");
-                foreach (var (name, value) in (trial.FinalMetrics ?? new Dictionary<string, double>()).OrderBy(p => p.Key, StringComparer.Ordinal))
+                foreach (var (name, value) in trial.Metrics.OrderBy(p => p.Key, StringComparer.Ordinal))
                 {
-                    if (double.IsFinite(value))
-                    {
-                        json.WriteNumber(name, value);
-                    }
+                    json.WriteNumber(name, value);
                 }
 
                 json.WriteEndObject();
                 json.WriteStartObject("artifacts");
-                foreach (var artifact in Best.Artifacts)
+                foreach (var (name, path) in ArtifactPaths)
                 {
-                    json.WriteString(artifact.Name, Path.IsPathRooted(artifact.RelativePath) ? artifact.RelativePath : Path.Combine(ArtifactRoot, artifact.RelativePath));
+                    json.WriteString(name, path);
                 }
 
                 json.WriteEndObject();
@@ -83,18 +89,17 @@ internal sealed record SweepResultSummary(SweepSnapshot Sweep, IReadOnlyDictiona
 
     public string Describe()
     {
-        var counts = string.Join(", ", new[] { TrialState.Completed, TrialState.Pruned, TrialState.Failed, TrialState.Cancelled }
-            .Select(s => $"{(Counts.TryGetValue(s, out var n) ? n : 0)} {s.ToString().ToLowerInvariant()}"));
+        var counts = string.Join(", ", FinalStates.Select(ContractMapping.Name).Select(s => $"{(Counts.TryGetValue(s, out var n) ? n : 0)} {s}"));
         // Store-provided text is escaped piece by piece; the line breaks between the pieces are ours.
-        var text = new StringBuilder($"sweep {TerminalText.Escape(Sweep.Id)} ({TerminalText.Escape(Sweep.Name)}) {Sweep.State.ToString().ToLowerInvariant()}: {counts}");
+        var text = new StringBuilder($"sweep {TerminalText.Escape(Sweep.Id)} ({TerminalText.Escape(Sweep.Name)}) {TerminalText.Escape(Sweep.State)}: {counts}");
         if (Best is { } best)
         {
-            var value = best.Trial.ObjectiveValue?.ToString("G6", CultureInfo.InvariantCulture) ?? "?";
-            text.Append(CultureInfo.InvariantCulture, $"\nbest: trial {TerminalText.Escape(best.Trial.Id)} {TerminalText.Escape(Sweep.MetricName)} = {value}\n  ");
-            text.Append(TerminalText.Escape(string.Join(", ", best.Trial.Parameters.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key}={p.Value}"))));
-            foreach (var artifact in best.Artifacts)
+            var value = best.Trial.Objective?.ToString("G6", CultureInfo.InvariantCulture) ?? "?";
+            text.Append(CultureInfo.InvariantCulture, $"\nbest: trial {TerminalText.Escape(best.Trial.Id)} {TerminalText.Escape(Sweep.Metric)} = {value}\n  ");
+            text.Append(Remote.ContractText.Parameters(best.Trial.Parameters));
+            foreach (var (name, path) in ArtifactPaths)
             {
-                text.Append(CultureInfo.InvariantCulture, $"\n  {TerminalText.Escape(artifact.Name)}: {TerminalText.Escape(Path.Combine(ArtifactRoot, artifact.RelativePath))}");
+                text.Append(CultureInfo.InvariantCulture, $"\n  {TerminalText.Escape(name)}: {TerminalText.Escape(path)}");
             }
         }
 

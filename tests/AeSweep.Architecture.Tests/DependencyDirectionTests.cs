@@ -55,6 +55,8 @@ public sealed class DependencyDirectionTests
             ["AeSweep.Storage"] = ["AeSweep.Core"],
             ["AeSweep.Cluster.Abstractions"] = ["AeSweep.Core"],
             ["AeSweep.Cluster"] = ["AeSweep.Core", "AeSweep.Cluster.Abstractions", "AeSweep.Storage", "AeSweep.Training"],
+            // The application layer sits between the hosts and the engine: never a host (web, CLI) or the grains themselves.
+            ["AeSweep.Application"] = ["AeSweep.Core", "AeSweep.Storage", "AeSweep.Cluster.Abstractions"],
         };
 
         foreach (var (name, targets) in allowed)

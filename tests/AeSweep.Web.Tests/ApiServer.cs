@@ -23,7 +23,6 @@ public sealed class ApiServer : IAsyncLifetime
 
     public ISweepStore Store => _app.Services.GetRequiredService<ISweepStore>();
 
-    /// <summary>The server's services: the application layer's queries and change feed as the dashboard uses them.</summary>
     public IServiceProvider Services => _app.Services;
 
     public async Task InitializeAsync()

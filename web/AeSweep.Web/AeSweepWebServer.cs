@@ -105,6 +105,8 @@ public static class AeSweepWebServer
         builder.Services.AddCascadingAuthenticationState();
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<DiskFullExceptionHandler>();
+        // Numbers are numbers: the contracts never accept "1" for 1, and the OpenAPI schemas say so.
+        builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.Strict);
         builder.Services.AddOpenApi();
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddMudServices();

@@ -1,5 +1,7 @@
 using AeSweep.Application.Contracts;
+using AeSweep.Core.Definitions;
 using AeSweep.Storage;
+using AeSweep.Storage.Model;
 
 namespace AeSweep.Application.Queries;
 
@@ -16,6 +18,12 @@ public sealed class SweepReader(ISweepStore store, StoredDefinitionCache definit
         return new PageView<SweepView>(sweeps.Total, page.Offset, page.Limit, sweeps.Items.Select(ContractMapping.Sweep).ToList());
     }
 
+    public async Task<SweepProgressView?> GetProgressAsync(string sweepId, CancellationToken cancellationToken) =>
+        await store.GetSweepAsync(sweepId, cancellationToken) is { } sweep ? await ProgressAsync(sweep, cancellationToken) : null;
+
+    public async Task<SweepDefinition?> GetDefinitionAsync(string sweepId, CancellationToken cancellationToken) =>
+        await store.GetSweepAsync(sweepId, cancellationToken) is { } sweep ? definitions.Read(sweep) : null;
+
     /// <summary>Two store reads per row (counts, best): the read model's batched list replaces them.</summary>
     public async Task<PageView<SweepProgressView>> ListProgressAsync(PageRequest page, CancellationToken cancellationToken)
     {
@@ -23,13 +31,7 @@ public sealed class SweepReader(ISweepStore store, StoredDefinitionCache definit
         var items = new List<SweepProgressView>(sweeps.Items.Count);
         foreach (var sweep in sweeps.Items)
         {
-            var counts = await store.CountTrialsByStateAsync(sweep.Id, cancellationToken);
-            var best = await store.GetBestTrialAsync(sweep.Id, cancellationToken);
-            items.Add(new SweepProgressView(
-                ContractMapping.Sweep(sweep),
-                ContractMapping.Budget(definitions.Read(sweep)),
-                ContractMapping.Counts(counts),
-                best is null ? null : ContractMapping.Trial(best)));
+            items.Add(await ProgressAsync(sweep, cancellationToken));
         }
 
         return new PageView<SweepProgressView>(sweeps.Total, page.Offset, page.Limit, items);
@@ -63,6 +65,17 @@ public sealed class SweepReader(ISweepStore store, StoredDefinitionCache definit
             ContractMapping.Sweep(sweep),
             StoredDefinitions.Summary(sweep, definition),
             ContractMapping.Budget(definition),
+            ContractMapping.Counts(counts),
+            best is null ? null : ContractMapping.Trial(best));
+    }
+
+    private async Task<SweepProgressView> ProgressAsync(SweepSnapshot sweep, CancellationToken cancellationToken)
+    {
+        var counts = await store.CountTrialsByStateAsync(sweep.Id, cancellationToken);
+        var best = await store.GetBestTrialAsync(sweep.Id, cancellationToken);
+        return new SweepProgressView(
+            ContractMapping.Sweep(sweep),
+            ContractMapping.Budget(definitions.Read(sweep)),
             ContractMapping.Counts(counts),
             best is null ? null : ContractMapping.Trial(best));
     }

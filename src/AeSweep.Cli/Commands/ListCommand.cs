@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text.Json;
+using AeSweep.Cli.Remote;
 
 namespace AeSweep.Cli.Commands;
 
@@ -17,14 +17,14 @@ internal static class ListCommand
         var command = new Command("list", "List the sweeps on a server.") { server, apiKey, data, json, limit };
         command.SetAction((parse, cancellationToken) => RemoteCommand.RunAsync(parse, server, apiKey, data, async api =>
         {
-            using var sweeps = await api.ListSweepsAsync(Math.Clamp(parse.GetValue(limit), 1, 500), cancellationToken);
+            var sweeps = await api.ListSweepsAsync(Math.Clamp(parse.GetValue(limit), 1, 500), cancellationToken);
             if (parse.GetValue(json))
             {
-                await Console.Out.WriteLineAsync(sweeps.RootElement.GetRawText());
+                await Console.Out.WriteLineAsync(ContractText.Json(sweeps));
                 return 0;
             }
 
-            var items = sweeps.RootElement.GetProperty("items").EnumerateArray().ToList();
+            var items = sweeps.Items;
             if (items.Count == 0)
             {
                 await Console.Error.WriteLineAsync("no sweeps yet");
@@ -34,15 +34,12 @@ internal static class ListCommand
             await Console.Out.WriteLineAsync($"{"ID",-12} {"STATE",-10} {"CREATED",-17} NAME");
             foreach (var sweep in items)
             {
-                var created = sweep.GetProperty("created_at").GetDateTimeOffset().ToLocalTime().ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
-                await Console.Out.WriteLineAsync($"{Text(sweep, "id"),-12} {Text(sweep, "state"),-10} {created,-17} {Text(sweep, "name")}");
+                var created = sweep.CreatedAt.ToLocalTime().ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+                await Console.Out.WriteLineAsync($"{TerminalText.Escape(sweep.Id),-12} {TerminalText.Escape(sweep.State),-10} {created,-17} {TerminalText.Escape(sweep.Name)}");
             }
 
             return 0;
         }));
         return command;
     }
-
-    // Names come from whoever submitted the sweep: never send their control characters to the terminal.
-    private static string Text(JsonElement element, string name) => TerminalText.Escape(element.GetProperty(name).GetString());
 }

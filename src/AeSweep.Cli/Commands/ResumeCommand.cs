@@ -1,7 +1,7 @@
 using System.CommandLine;
+using AeSweep.Application;
 using AeSweep.Core.Definitions;
 using AeSweep.Hosting;
-using AeSweep.Storage;
 
 namespace AeSweep.Cli.Commands;
 
@@ -50,18 +50,18 @@ internal static class ResumeCommand
                 return 1;
             }
 
-            var store = host.Services.GetRequiredService<ISweepStore>();
+            var queries = host.Services.GetRequiredService<ISweepQueries>();
             var requested = parse.GetValue(sweepId);
             var sweep = requested is not null
-                ? await store.GetSweepAsync(requested, cancellationToken)
-                : (await store.ListUnfinishedSweepsAsync(cancellationToken)).MaxBy(s => s.CreatedAt);
+                ? (await queries.GetSweepAsync(requested, cancellationToken))?.Sweep
+                : (await queries.ListUnfinishedSweepsAsync(cancellationToken)).MaxBy(s => s.CreatedAt);
             if (sweep is null)
             {
                 await Console.Error.WriteLineAsync(requested is null ? $"aesweep: every sweep in {folder} has finished; nothing to resume" : $"aesweep: no sweep '{requested}' in {folder}");
                 return requested is null ? 0 : ValidateCommand.Invalid;
             }
 
-            var definition = SweepDefinitionParser.Parse(sweep.DefinitionText).Definition;
+            var definition = await queries.GetDefinitionAsync(sweep.Id, cancellationToken);
             if (definition is null)
             {
                 await Console.Error.WriteLineAsync($"aesweep: sweep {sweep.Id}'s stored definition no longer validates; it cannot be resumed");

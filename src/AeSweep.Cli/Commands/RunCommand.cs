@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Net;
+using AeSweep.Application;
 using AeSweep.Hosting;
-using AeSweep.Cluster;
 using AeSweep.Core.Definitions;
 using AeSweep.Storage;
 
@@ -106,10 +106,9 @@ internal static class RunCommand
         }
 
         await host.StartAsync(cancellationToken);
-        var store = host.Services.GetRequiredService<ISweepStore>();
-        var submitter = host.Services.GetRequiredService<SweepSubmitter>();
-        var sweep = await submitter.SubmitAsync(definition, cancellationToken);
-        return await FollowToEndAsync(host, sweep.Id, definition, json, Path.Combine(data.FullName, "artifacts"), cancellationToken);
+        // The policy is ProgramPolicy.Any here, so a valid definition is always submitted.
+        var submitted = await host.Services.GetRequiredService<ISweepCommands>().SubmitAsync(definition, cancellationToken);
+        return await FollowToEndAsync(host, submitted.Sweep!.Id, definition, json, Path.Combine(data.FullName, "artifacts"), cancellationToken);
     }
 
     /// <summary>Migrates the data folder's database; false, after one line on stderr, when the file is not usable.</summary>
@@ -133,8 +132,8 @@ internal static class RunCommand
     /// </summary>
     public static async Task<int> FollowToEndAsync(IHost host, string sweepId, SweepDefinition definition, bool json, string artifactRoot, CancellationToken cancellationToken)
     {
-        var store = host.Services.GetRequiredService<ISweepStore>();
-        var progress = new SweepProgressDisplay(store, definition, Console.Error);
+        var queries = host.Services.GetRequiredService<ISweepQueries>();
+        var progress = new SweepProgressDisplay(queries, definition, Console.Error);
         var exitCode = 0;
         try
         {
@@ -142,12 +141,12 @@ internal static class RunCommand
         }
         catch (OperationCanceledException)
         {
-            await host.Services.GetRequiredService<SweepSubmitter>().CancelAsync(sweepId, "cancelled from the command line (Ctrl+C)");
+            await host.Services.GetRequiredService<ISweepCommands>().CancelAsync(sweepId, "cancelled from the command line (Ctrl+C)", CancellationToken.None);
             await Console.Error.WriteLineAsync($"sweep {sweepId} cancelled");
             exitCode = 130;
         }
 
-        var summary = await SweepResultSummary.LoadAsync(store, sweepId, artifactRoot, CancellationToken.None);
+        var summary = await SweepResultSummary.LoadAsync(queries, sweepId, artifactRoot, CancellationToken.None);
         await Console.Out.WriteLineAsync(json ? summary.ToJson() : summary.Describe());
         await host.StopAsync(CancellationToken.None);
         return exitCode;

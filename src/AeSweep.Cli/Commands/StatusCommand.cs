@@ -1,4 +1,5 @@
 using System.CommandLine;
+using AeSweep.Application.Contracts;
 using AeSweep.Cli.Remote;
 
 namespace AeSweep.Cli.Commands;
@@ -18,29 +19,23 @@ internal static class StatusCommand
         command.SetAction((parse, cancellationToken) => RemoteCommand.RunAsync(parse, server, apiKey, data, async api =>
         {
             var sweepId = parse.GetValue(id)!;
-            using var sweep = parse.GetValue(watch)
+            var sweep = parse.GetValue(watch)
                 ? await new RemoteSweepWatcher(api, Console.Error).WatchAsync(sweepId, cancellationToken)
                 : await api.GetSweepAsync(sweepId, cancellationToken);
-            await Console.Out.WriteLineAsync(parse.GetValue(json) ? sweep.RootElement.GetRawText() : await DescribeAsync(api, sweepId, sweep, cancellationToken));
+            await Console.Out.WriteLineAsync(parse.GetValue(json) ? ContractText.Json(sweep) : await DescribeAsync(api, sweepId, sweep, cancellationToken));
             return 0;
         }));
         return command;
     }
 
-    public static async Task<string> DescribeAsync(AeSweepApiClient api, string sweepId, System.Text.Json.JsonDocument sweep, CancellationToken cancellationToken)
+    public static async Task<string> DescribeAsync(AeSweepApiClient api, string sweepId, SweepDetailView sweep, CancellationToken cancellationToken)
     {
-        var root = sweep.RootElement;
-        var info = root.GetProperty("sweep");
-        var counts = string.Join(", ", root.GetProperty("counts").EnumerateObject().Where(c => c.Value.GetInt32() > 0).Select(c => $"{c.Value.GetInt32()} {TerminalText.Escape(c.Name)}"));
-        using var trials = await api.ListTrialsAsync(sweepId, 500, cancellationToken);
-        var maximize = info.GetProperty("goal").GetString() == "maximize";
-        var best = trials.RootElement.GetProperty("items").EnumerateArray()
-            .Where(t => t.GetProperty("state").GetString() == "completed" && t.GetProperty("objective").ValueKind == System.Text.Json.JsonValueKind.Number)
-            .OrderBy(t => maximize ? -t.GetProperty("objective").GetDouble() : t.GetProperty("objective").GetDouble())
-            .Select(t => $"best: trial #{t.GetProperty("number").GetInt32()} {Text(info, "metric")} {t.GetProperty("objective").GetDouble():G5} ({TerminalText.Escape(string.Join(", ", t.GetProperty("parameters").EnumerateObject().Select(p => $"{p.Name}={p.Value}")))})")
+        var info = sweep.Sweep;
+        var counts = string.Join(", ", sweep.Counts.Where(c => c.Value > 0).Select(c => $"{c.Value} {TerminalText.Escape(c.Key)}"));
+        var trials = await api.ListTrialsAsync(sweepId, 500, cancellationToken);
+        var best = ContractText.BestFirst(trials.Items.Where(t => t.State == "completed"), info.Goal)
+            .Select(t => $"best: trial #{t.Number} {TerminalText.Escape(info.Metric)} {t.Objective:G5} ({ContractText.Parameters(t.Parameters)})")
             .FirstOrDefault() ?? "best: none yet";
-        return $"sweep {Text(info, "id")} ({Text(info, "name")}): {Text(info, "state")}; {(counts.Length == 0 ? "no trials yet" : counts)}\n{best}";
+        return $"sweep {TerminalText.Escape(info.Id)} ({TerminalText.Escape(info.Name)}): {TerminalText.Escape(info.State)}; {(counts.Length == 0 ? "no trials yet" : counts)}\n{best}";
     }
-
-    private static string Text(System.Text.Json.JsonElement element, string name) => TerminalText.Escape(element.GetProperty(name).GetString());
 }

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using AeSweep.Cluster;
+using AeSweep.Application;
 using AeSweep.Core.Definitions;
 using AeSweep.Hosting;
 using AeSweep.Storage;
@@ -44,7 +44,7 @@ internal static class SubmitCommand
                 var text = SweepDefinitionParser.ReadFileText(parse.GetValue(file)!.FullName);
                 return await RemoteCommand.RunAsync(parse, server, apiKey, data, async api =>
                 {
-                    var sweepId = await api.SubmitAsync(text, cancellationToken);
+                    var sweepId = (await api.SubmitAsync(text, cancellationToken)).Id;
                     if (!parse.GetValue(wait))
                     {
                         await Console.Out.WriteLineAsync(parse.GetValue(json) ? $"{{\"sweep_id\":\"{sweepId}\"}}" : TerminalText.Escape(sweepId));
@@ -54,8 +54,8 @@ internal static class SubmitCommand
                     await Console.Error.WriteLineAsync($"sweep {sweepId} submitted to {api.Server}");
                     try
                     {
-                        using var final = await new Remote.RemoteSweepWatcher(api, Console.Error).WatchAsync(sweepId, cancellationToken);
-                        await Console.Out.WriteLineAsync(parse.GetValue(json) ? final.RootElement.GetRawText() : await StatusCommand.DescribeAsync(api, sweepId, final, cancellationToken));
+                        var final = await new Remote.RemoteSweepWatcher(api, Console.Error).WatchAsync(sweepId, cancellationToken);
+                        await Console.Out.WriteLineAsync(parse.GetValue(json) ? Remote.ContractText.Json(final) : await StatusCommand.DescribeAsync(api, sweepId, final, cancellationToken));
                         return 0;
                     }
                     catch (OperationCanceledException)
@@ -90,7 +90,7 @@ internal static class SubmitCommand
             builder.UseOrleansClient(client => client.UsePostgresMembership(membership, connectPatience: TimeSpan.FromSeconds(30)));
             builder.Services.AddAeSweepStorage(StorageProvider.Postgres, membership.PostgresConnectionString);
             builder.Services.AddSingleton(programs!);
-            builder.Services.AddSingleton<SweepSubmitter>();
+            builder.Services.AddAeSweepApplication();
             using var host = builder.Build();
             try
             {
@@ -102,8 +102,9 @@ internal static class SubmitCommand
                 return 1;
             }
 
-            var store = host.Services.GetRequiredService<ISweepStore>();
-            var sweep = await host.Services.GetRequiredService<SweepSubmitter>().SubmitAsync(definition, cancellationToken);
+            var queries = host.Services.GetRequiredService<ISweepQueries>();
+            // The policy was checked above, so a valid definition is always submitted.
+            var sweep = (await host.Services.GetRequiredService<ISweepCommands>().SubmitAsync(definition, cancellationToken)).Sweep!;
             if (!parse.GetValue(wait))
             {
                 await Console.Out.WriteLineAsync(parse.GetValue(json) ? $"{{\"sweep_id\":\"{sweep.Id}\"}}" : sweep.Id);
@@ -114,7 +115,7 @@ internal static class SubmitCommand
             var exitCode = 0;
             try
             {
-                await new SweepProgressDisplay(store, definition, Console.Error).FollowAsync(sweep.Id, cancellationToken);
+                await new SweepProgressDisplay(queries, definition, Console.Error).FollowAsync(sweep.Id, cancellationToken);
             }
             catch (OperationCanceledException)
             {
@@ -123,7 +124,7 @@ internal static class SubmitCommand
             }
 
             var artifactRoot = parse.GetValue(artifacts)?.FullName ?? Path.Combine(parse.GetValue(data)!.FullName, "artifacts");
-            var summary = await SweepResultSummary.LoadAsync(store, sweep.Id, artifactRoot, CancellationToken.None);
+            var summary = await SweepResultSummary.LoadAsync(queries, sweep.Id, artifactRoot, CancellationToken.None);
             await Console.Out.WriteLineAsync(parse.GetValue(json) ? summary.ToJson() : summary.Describe());
             await host.StopAsync(CancellationToken.None);
             return exitCode;

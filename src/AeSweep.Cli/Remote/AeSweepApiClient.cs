@@ -2,6 +2,8 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Serialization;
+using AeSweep.Application.Contracts;
 
 namespace AeSweep.Cli.Remote;
 
@@ -25,37 +27,67 @@ internal sealed class AeSweepApiClient : IDisposable
 
     public Uri Server { get; }
 
-    public async Task<string> SubmitAsync(string sweepText, CancellationToken cancellationToken)
+    public async Task<SubmittedSweepView> SubmitAsync(string sweepText, CancellationToken cancellationToken)
     {
         var mediaType = sweepText.TrimStart().StartsWith('{') ? "application/json" : "application/yaml";
         using var response = await SendAsync(() => new HttpRequestMessage(HttpMethod.Post, "api/sweeps") { Content = new StringContent(sweepText, Encoding.UTF8, mediaType) }, cancellationToken);
-        using var json = await ReadJsonAsync(response, "the sweep", cancellationToken);
-        return json.RootElement.GetProperty("id").GetString()!;
+        return await ReadAsync<SubmittedSweepView>(response, "the sweep", cancellationToken);
     }
 
-    public async Task<JsonDocument> GetSweepAsync(string sweepId, CancellationToken cancellationToken)
+    public async Task<SweepDetailView> GetSweepAsync(string sweepId, CancellationToken cancellationToken)
     {
         using var response = await SendAsync(() => new HttpRequestMessage(HttpMethod.Get, $"api/sweeps/{Uri.EscapeDataString(sweepId)}"), cancellationToken);
-        return await ReadJsonAsync(response, $"sweep '{sweepId}'", cancellationToken);
+        return await ReadAsync<SweepDetailView>(response, $"sweep '{sweepId}'", cancellationToken);
     }
 
-    public async Task<JsonDocument> ListSweepsAsync(int limit, CancellationToken cancellationToken)
+    public async Task<PageView<SweepView>> ListSweepsAsync(int limit, CancellationToken cancellationToken)
     {
         using var response = await SendAsync(() => new HttpRequestMessage(HttpMethod.Get, $"api/sweeps?limit={limit}"), cancellationToken);
-        return await ReadJsonAsync(response, "the sweeps", cancellationToken);
+        return await ReadAsync<PageView<SweepView>>(response, "the sweeps", cancellationToken);
     }
 
     /// <summary>The sweep's trials, best objective first.</summary>
-    public async Task<JsonDocument> ListTrialsAsync(string sweepId, int limit, CancellationToken cancellationToken)
+    public async Task<PageView<TrialView>> ListTrialsAsync(string sweepId, int limit, CancellationToken cancellationToken)
     {
         using var response = await SendAsync(() => new HttpRequestMessage(HttpMethod.Get, $"api/sweeps/{Uri.EscapeDataString(sweepId)}/trials?sort=objective&limit={limit}"), cancellationToken);
-        return await ReadJsonAsync(response, $"sweep '{sweepId}'", cancellationToken);
+        return await ReadAsync<PageView<TrialView>>(response, $"sweep '{sweepId}'", cancellationToken);
     }
 
-    public async Task CancelAsync(string sweepId, CancellationToken cancellationToken)
+    public async Task<TrialDetailView> GetTrialAsync(string trialId, CancellationToken cancellationToken)
+    {
+        using var response = await SendAsync(() => new HttpRequestMessage(HttpMethod.Get, $"api/trials/{Uri.EscapeDataString(trialId)}"), cancellationToken);
+        return await ReadAsync<TrialDetailView>(response, $"trial '{trialId}'", cancellationToken);
+    }
+
+    public async Task<WorkerListView> ListWorkersAsync(CancellationToken cancellationToken)
+    {
+        using var response = await SendAsync(() => new HttpRequestMessage(HttpMethod.Get, "api/workers"), cancellationToken);
+        return await ReadAsync<WorkerListView>(response, "the workers", cancellationToken);
+    }
+
+    public async Task<CancelledSweepView> CancelAsync(string sweepId, CancellationToken cancellationToken)
     {
         using var response = await SendAsync(() => new HttpRequestMessage(HttpMethod.Post, $"api/sweeps/{Uri.EscapeDataString(sweepId)}/cancel"), cancellationToken);
-        await EnsureSuccessAsync(response, $"sweep '{sweepId}'", cancellationToken);
+        return await ReadAsync<CancelledSweepView>(response, $"sweep '{sweepId}'", cancellationToken);
+    }
+
+    public async Task<AskedTrialView> AskAsync(string sweepId, CancellationToken cancellationToken)
+    {
+        using var response = await SendAsync(() => new HttpRequestMessage(HttpMethod.Post, $"api/sweeps/{Uri.EscapeDataString(sweepId)}/ask"), cancellationToken);
+        return await ReadAsync<AskedTrialView>(response, $"sweep '{sweepId}'", cancellationToken);
+    }
+
+    public async Task<ToldTrialView> TellAsync(string trialId, TellRequest tell, CancellationToken cancellationToken)
+    {
+        using var response = await SendAsync(() => new HttpRequestMessage(HttpMethod.Post, $"api/trials/{Uri.EscapeDataString(trialId)}/tell") { Content = JsonContent.Create(tell, options: ContractJson.Options) }, cancellationToken);
+        return await ReadAsync<ToldTrialView>(response, $"trial '{trialId}'", cancellationToken);
+    }
+
+    /// <summary>Every trial of the sweep (<c>export?format=json</c>).</summary>
+    public async Task<SweepExportView> ExportJsonAsync(string sweepId, CancellationToken cancellationToken)
+    {
+        using var response = await SendAsync(() => new HttpRequestMessage(HttpMethod.Get, $"api/sweeps/{Uri.EscapeDataString(sweepId)}/export?format=json"), cancellationToken);
+        return await ReadAsync<SweepExportView>(response, $"sweep '{sweepId}'", cancellationToken);
     }
 
     public async Task ExportAsync(string sweepId, string format, Stream destination, CancellationToken cancellationToken)
@@ -84,10 +116,22 @@ internal sealed class AeSweepApiClient : IDisposable
         }
     }
 
-    private static async Task<JsonDocument> ReadJsonAsync(HttpResponseMessage response, string what, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads an answer into its contract record; a field the record expects but the answer lacks (a renamed field)
+    /// is an error, never a silent null.
+    /// </summary>
+    private async Task<T> ReadAsync<T>(HttpResponseMessage response, string what, CancellationToken cancellationToken)
     {
         await EnsureSuccessAsync(response, what, cancellationToken);
-        return await JsonDocument.ParseAsync(await response.Content.ReadAsStreamAsync(cancellationToken), cancellationToken: cancellationToken);
+        try
+        {
+            return await response.Content.ReadFromJsonAsync<T>(ContractJson.Options, cancellationToken)
+                ?? throw new JsonException("the answer was null");
+        }
+        catch (JsonException ex)
+        {
+            throw new RemoteApiException($"aesweep: {Server} answered with JSON this client does not understand ({typeof(T).Name}: {ex.Message}); are the server and the CLI the same version?", 1);
+        }
     }
 
     private static async Task EnsureSuccessAsync(HttpResponseMessage response, string what, CancellationToken cancellationToken)
@@ -110,26 +154,24 @@ internal sealed class AeSweepApiClient : IDisposable
 
     private static (string? Title, string? Detail, List<string> Errors) ReadProblem(string body)
     {
-        var errors = new List<string>();
         try
         {
-            using var json = JsonDocument.Parse(body);
-            var root = json.RootElement;
-            if (root.TryGetProperty("errors", out var list) && list.ValueKind == JsonValueKind.Array)
-            {
-                foreach (var error in list.EnumerateArray())
-                {
-                    var path = error.TryGetProperty("path", out var p) ? p.GetString() : null;
-                    var line = error.TryGetProperty("line", out var l) && l.ValueKind == JsonValueKind.Number ? $" (line {l.GetInt32()})" : string.Empty;
-                    errors.Add($"{path}{line}: {(error.TryGetProperty("message", out var m) ? m.GetString() : error.ToString())}");
-                }
-            }
-
-            return (root.TryGetProperty("title", out var t) ? t.GetString() : null, root.TryGetProperty("detail", out var d) ? d.GetString() : null, errors);
+            // Problem details may come from the framework too (no errors), so the fields are optional here.
+            var problem = JsonSerializer.Deserialize<ProblemAnswer>(body);
+            // An invalid sweep's errors are a list of {path, line, message}; the framework's own 400s use another shape.
+            var list = problem?.Errors is { ValueKind: JsonValueKind.Array } array ? array.Deserialize<List<FieldErrorView>>() ?? [] : [];
+            var errors = list.Select(e => $"{e.Path}{(e.Line is { } line ? $" (line {line})" : string.Empty)}: {e.Message}").ToList();
+            return (problem?.Title, problem?.Detail, errors);
         }
         catch (JsonException)
         {
-            return (null, body.Length > 200 ? body[..200] : body, errors);
+            return (null, body.Length > 200 ? body[..200] : body, []);
         }
     }
+
+    /// <summary>The parts of an RFC 7807 answer the CLI shows: title, detail and the <c>errors</c> extension.</summary>
+    private sealed record ProblemAnswer(
+        [property: JsonPropertyName("title")] string? Title,
+        [property: JsonPropertyName("detail")] string? Detail,
+        [property: JsonPropertyName("errors")] JsonElement? Errors);
 }
