@@ -73,8 +73,11 @@ public abstract class LivePage : ComponentBase, IDisposable
         catch (Exception ex)
         {
             Logger.LogWarning(ex, "Live reload of {Page} failed; retrying on the next change", GetType().Name);
-            UpdatesPaused = true;
-            await InvokeAsync(StateHasChanged);
+            await InvokeAsync(() =>
+            {
+                UpdatesPaused = true;
+                StateHasChanged();
+            });
         }
     }
 
