@@ -1,3 +1,4 @@
+using AeSweep.Application.Live;
 using AeSweep.Application.Queries;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -17,6 +18,11 @@ public static class ApplicationServiceCollectionExtensions
         services.TryAddSingleton<TrialReader>();
         services.TryAddSingleton<WorkerReader>();
         services.TryAddSingleton<ArtifactReader>();
+        services.TryAddSingleton<SweepAnalysisReader>();
+        services.TryAddSingleton<TrialRecordReader>();
+        services.TryAddSingleton<RunningTrialReader>();
+        services.TryAddSingleton<StoredDefinitionCache>();
+        services.TryAddSingleton<ISweepChangeFeed, SweepChangeFeed>();
         services.TryAddSingleton<ISweepQueries, SweepQueries>();
         services.TryAddSingleton<ISweepCommands, SweepCommands>();
         return services;

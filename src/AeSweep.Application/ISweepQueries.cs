@@ -1,5 +1,6 @@
 using AeSweep.Application.Contracts;
 using AeSweep.Core.Definitions;
+using AeSweep.Application.Views;
 
 namespace AeSweep.Application;
 
@@ -51,4 +52,16 @@ public interface ISweepQueries
 
     /// <summary>Every trial of a sweep as one CSV (RFC 4180) or JSON file; null when the sweep does not exist.</summary>
     Task<SweepExportFile?> ExportAsync(string sweepId, ExportFormat format, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Everything a sweep's analysis draws (every trial with parameters and final metrics, every trial's epochs, the
+    /// definition's design) in one store read; null when the sweep does not exist.
+    /// </summary>
+    Task<SweepAnalysis?> GetSweepAnalysisAsync(string sweepId, CancellationToken cancellationToken);
+
+    /// <summary>One trial with typed parameters, its epochs, its artifacts and its sweep's name (the dashboard's trial and compare pages).</summary>
+    Task<TrialRecordDetail?> GetTrialRecordAsync(string trialId, CancellationToken cancellationToken);
+
+    /// <summary>Every running trial of every unfinished sweep with the latest epoch it reported (the cluster page).</summary>
+    Task<IReadOnlyList<RunningTrialRecord>> ListRunningTrialsAsync(CancellationToken cancellationToken);
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using AeSweep.Application.Contracts;
+using AeSweep.Application.Live;
 using AeSweep.Cluster.Abstractions;
 using AeSweep.Core.Definitions;
 using AeSweep.Core.Definitions.Stored;
@@ -11,9 +12,10 @@ namespace AeSweep.Application;
 /// <summary>
 /// The commands, for every way in (API, dashboard, CLI): this is where the process's <see cref="ProgramPolicy"/>
 /// refuses program sweeps it would not run and where a submitted sweep's seed is fixed. Store members used:
-/// <c>CreateSweepAsync</c>, <c>GetSweepAsync</c>, <c>GetTrialAsync</c> (<c>ISweepRepository</c> once split).
+/// <c>CreateSweepAsync</c>, <c>GetSweepAsync</c>, <c>GetTrialAsync</c> (the repository; trials through the read model). Every
+/// command that changed something publishes it on the <see cref="ISweepChangeFeed"/>, so live views reload at once.
 /// </summary>
-public sealed class SweepCommands(ISweepRepository store, ISweepReadModel reads, IGrainFactory grains, ProgramPolicy programs) : ISweepCommands
+public sealed class SweepCommands(ISweepRepository store, ISweepReadModel reads, IGrainFactory grains, ProgramPolicy programs, ISweepChangeFeed changes) : ISweepCommands
 {
     public Task<SubmitResult> SubmitAsync(string sweepText, CancellationToken cancellationToken)
     {
@@ -40,6 +42,7 @@ public sealed class SweepCommands(ISweepRepository store, ISweepReadModel reads,
                 MaxMinutes: definition.Budget.MaxMinutes),
             cancellationToken);
         await grains.GetGrain<ISweepCoordinatorGrain>(sweep.Id).StartAsync();
+        changes.Publish(SweepUpdate.OfSweep(sweep.Id));
         return SubmitResult.Submitted(new SubmittedSweepView(sweep.Id, sweep.Name));
     }
 
@@ -57,6 +60,7 @@ public sealed class SweepCommands(ISweepRepository store, ISweepReadModel reads,
         }
 
         await grains.GetGrain<ISweepCoordinatorGrain>(sweepId).CancelAsync(reason);
+        changes.Publish(SweepUpdate.OfSweep(sweepId));
         return new CancelResult(CancelOutcome.Cancelling, sweepId, null);
     }
 
@@ -68,6 +72,11 @@ public sealed class SweepCommands(ISweepRepository store, ISweepReadModel reads,
         }
 
         var answer = await grains.GetGrain<ISweepCoordinatorGrain>(sweepId).AskAsync();
+        if (answer.Trial is { } asked)
+        {
+            changes.Publish(SweepUpdate.OfTrial(sweepId, asked.TrialId));
+        }
+
         return answer.Trial is { } trial
             ? new AskTrialResult(AskTrialOutcome.Asked, new AskedTrialView(trial.TrialId, trial.Number, ContractMapping.Parameters(trial.Parameters)), null)
             : new AskTrialResult(AskTrialOutcome.Refused, null, answer.Refusal);
@@ -93,6 +102,11 @@ public sealed class SweepCommands(ISweepRepository store, ISweepReadModel reads,
             (request.IntermediateValues ?? new Dictionary<string, double>()).ToDictionary(s => int.Parse(s.Key, NumberStyles.None, CultureInfo.InvariantCulture), s => s.Value),
             request.Reason);
         var result = await grains.GetGrain<ISweepCoordinatorGrain>(trial.SweepId).TellAsync(tell);
+        if (result.Outcome == TellOutcome.Recorded)
+        {
+            changes.Publish(SweepUpdate.OfTrial(trial.SweepId, trialId));
+        }
+
         return result.Outcome switch
         {
             TellOutcome.Recorded => new TellTrialResult(TellTrialOutcome.Recorded, new ToldTrialView(trialId, result.State is { } s ? ContractMapping.Name(s) : null, result.Detail), null, result.Detail),

@@ -1,11 +1,19 @@
 using AeSweep.Application.Contracts;
 using AeSweep.Application.Queries;
 using AeSweep.Core.Definitions;
+using AeSweep.Application.Views;
 
 namespace AeSweep.Application;
 
-/// <summary>The queries, each answered by the reader for its purpose (sweeps, trials, workers, artifacts).</summary>
-public sealed class SweepQueries(SweepReader sweeps, TrialReader trials, WorkerReader workers, ArtifactReader artifacts) : ISweepQueries
+/// <summary>The queries, each answered by the reader for its purpose (sweeps, trials, workers, artifacts, the dashboard's analysis and cluster views).</summary>
+public sealed class SweepQueries(
+    SweepReader sweeps,
+    TrialReader trials,
+    WorkerReader workers,
+    ArtifactReader artifacts,
+    SweepAnalysisReader analyses,
+    TrialRecordReader trialRecords,
+    RunningTrialReader runningTrials) : ISweepQueries
 {
     public Task<PageView<SweepView>> ListSweepsAsync(PageRequest page, CancellationToken cancellationToken) => sweeps.ListAsync(page, cancellationToken);
 
@@ -32,4 +40,10 @@ public sealed class SweepQueries(SweepReader sweeps, TrialReader trials, WorkerR
     public Task<ArtifactLookup> FindArtifactAsync(string trialId, string name, CancellationToken cancellationToken) => artifacts.FindAsync(trialId, name, cancellationToken);
 
     public Task<SweepExportFile?> ExportAsync(string sweepId, ExportFormat format, CancellationToken cancellationToken) => trials.ExportAsync(sweepId, format, cancellationToken);
+
+    public Task<SweepAnalysis?> GetSweepAnalysisAsync(string sweepId, CancellationToken cancellationToken) => analyses.GetAsync(sweepId, cancellationToken);
+
+    public Task<TrialRecordDetail?> GetTrialRecordAsync(string trialId, CancellationToken cancellationToken) => trialRecords.GetAsync(trialId, cancellationToken);
+
+    public Task<IReadOnlyList<RunningTrialRecord>> ListRunningTrialsAsync(CancellationToken cancellationToken) => runningTrials.ListAsync(cancellationToken);
 }

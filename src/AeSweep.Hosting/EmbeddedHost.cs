@@ -26,13 +26,14 @@ public static class EmbeddedHost
 
     /// <summary>
     /// Adds the silo, SQLite store, coordinator and local worker to any host (the CLI's or the web server's);
-    /// <paramref name="programs"/> decides which program sweeps it accepts and its local worker runs.
+    /// <paramref name="programs"/> decides which program sweeps it accepts and its local worker runs. Checkpoints and
+    /// images go to <paramref name="artifactRoot"/> (serve's <c>--artifacts</c>), DATA/artifacts when null.
     /// </summary>
-    public static void AddEmbeddedCluster(IHostApplicationBuilder builder, string dataDirectory, int slots, int? gatewayPort, IPAddress? listenAddress, ProgramPolicy programs)
+    public static void AddEmbeddedCluster(IHostApplicationBuilder builder, string dataDirectory, int slots, int? gatewayPort, IPAddress? listenAddress, ProgramPolicy programs, string? artifactRoot = null)
     {
         builder.Services.AddSingleton(programs);
         Directory.CreateDirectory(dataDirectory);
-        var artifacts = ArtifactRoot(dataDirectory);
+        var artifacts = artifactRoot ?? ArtifactRoot(dataDirectory);
         // Workers join through the gateway port as Orleans clients: on loopback by default, on other hosts
         // (containers, a LAN) only when a listen address is given explicitly.
         builder.UseOrleans(silo => silo.UseSingleSilo(listenAddress, OrleansClustering.FreePort(), gatewayPort ?? OrleansClustering.FreePort()));

@@ -21,6 +21,9 @@ public sealed partial class OwnServer : IAsyncDisposable
 
     public string Folder { get; }
 
+    /// <summary>The server's services (its store, to plant trials as a worker would record them).</summary>
+    public IServiceProvider Services => _app.Services;
+
     public Uri BaseAddress { get; }
 
     public string ApiKey => AeSweepWebServer.LocalApiKey(Folder);
@@ -38,6 +41,15 @@ public sealed partial class OwnServer : IAsyncDisposable
     /// <summary>A browser-like client: keeps cookies, does not follow redirects (the tests read them).</summary>
     public HttpClient Browser(CookieContainer? cookies = null) =>
         new(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = cookies ?? new CookieContainer(), UseCookies = true }) { BaseAddress = BaseAddress };
+
+    /// <summary>A browser with a dashboard session: it opened the address serve prints, with the loopback token.</summary>
+    public async Task<HttpClient> DashboardAsync()
+    {
+        var browser = Browser();
+        using var response = await browser.GetAsync($"/?token={Uri.EscapeDataString(Token)}");
+        Assert.True(response.IsSuccessStatusCode || response.StatusCode == HttpStatusCode.Redirect, $"the token was not taken: {response.StatusCode}");
+        return browser;
+    }
 
     /// <summary>A client sending the server's API key.</summary>
     public HttpClient ApiClient()

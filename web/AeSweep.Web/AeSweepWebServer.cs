@@ -3,6 +3,7 @@ using AeSweep.Hosting;
 using AeSweep.Storage;
 using AeSweep.Web.Api;
 using AeSweep.Web.Components;
+using AeSweep.Web.Live;
 using AeSweep.Cluster;
 using AeSweep.Web.Observability;
 using AeSweep.Web.Security;
@@ -16,6 +17,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using MudBlazor.Services;
@@ -56,6 +58,7 @@ public static class AeSweepWebServer
         builder.Services.AddSingleton(credentials);
         builder.Services.AddSingleton(settings);
         builder.Services.AddSingleton(new Artifacts.ArtifactFiles(ArtifactRootOf(settings)));
+        builder.Services.AddSingleton<Artifacts.ArtifactService>();
         builder.Services.AddSingleton(DashboardToken.ForDataFolder(settings.DataDirectory));
         builder.Services.AddSingleton(new AllowedHosts(settings.AllowedHosts));
         if (settings.Cluster is { } membership)
@@ -65,7 +68,7 @@ public static class AeSweepWebServer
         }
         else
         {
-            EmbeddedHost.AddEmbeddedCluster(builder, settings.DataDirectory, settings.Slots, settings.GatewayPort, listenAddress: null, settings.Programs);
+            EmbeddedHost.AddEmbeddedCluster(builder, settings.DataDirectory, settings.Slots, settings.GatewayPort, listenAddress: null, settings.Programs, ArtifactRootOf(settings));
         }
 
 
@@ -89,6 +92,9 @@ public static class AeSweepWebServer
             o.AddPolicy(AccessPolicies.Dashboard, p => p.AddAuthenticationSchemes(CookieAuthenticationDefaults.AuthenticationScheme).RequireAuthenticatedUser());
         });
         builder.Services.AddLoginRateLimit();
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton(sp => new LiveRefresh(
+            sp.GetRequiredService<AeSweep.Application.Live.ISweepChangeFeed>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<LiveRefresh>>()));
         builder.Services.AddSingleton<TrialStateGauges>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<TrialStateGauges>());
         builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics
@@ -216,9 +222,12 @@ public static class AeSweepWebServer
         return credentials.HasApiKeys ? credentials : credentials.WithLocalApiKey(LocalApiKey(settings.DataDirectory));
     }
 
-    /// <summary>Where this server's trials keep checkpoints and images (the embedded worker always writes under DATA).</summary>
+    /// <summary>
+    /// Where this server's trials keep checkpoints and images, in both modes: <c>--artifacts</c> when given (the
+    /// embedded coordinator and worker write there too), DATA/artifacts otherwise. Every artifact route reads from it.
+    /// </summary>
     public static string ArtifactRootOf(WebServerSettings settings) =>
-        settings.Cluster is not null && settings.ArtifactRoot is { } shared ? shared : EmbeddedHost.ArtifactRoot(settings.DataDirectory);
+        settings.ArtifactRoot is { } root ? Path.GetFullPath(root) : EmbeddedHost.ArtifactRoot(settings.DataDirectory);
 
     private static FileStreamOptions WithOwnerOnlyAccess(this FileStreamOptions options)
     {

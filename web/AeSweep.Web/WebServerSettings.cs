@@ -33,7 +33,10 @@ public sealed record WebServerSettings
     /// <summary>Cluster mode: silo port, gateway port and the address they listen on and advertise.</summary>
     public (System.Net.IPAddress Address, int SiloPort, int GatewayPort) ClusterEndpoints { get; init; } = (System.Net.IPAddress.Loopback, 11111, 30000);
 
-    /// <summary>Cluster mode: where checkpoints and images are (a volume every process shares); DATA/artifacts by default.</summary>
+    /// <summary>
+    /// Where checkpoints and images are (<c>--artifacts</c>; in cluster mode a volume every process shares), in both
+    /// modes: the embedded worker writes there and every artifact route reads from there. DATA/artifacts by default.
+    /// </summary>
     public string? ArtifactRoot { get; init; }
 
     /// <summary>

@@ -11,7 +11,7 @@ namespace AeSweep.Application.Queries;
 /// <c>GetSweepAsync</c>, <c>CountTrialsByStateAsync</c>, <c>GetBestTrialAsync</c> — the read model's
 /// (<c>ISweepReadModel</c> once the store is split; <c>ListUnfinishedSweepsAsync</c> is the repository's).
 /// </summary>
-public sealed class SweepReader(ISweepReadModel store, ISweepRepository sweeps)
+public sealed class SweepReader(ISweepReadModel store, ISweepRepository sweeps, StoredDefinitionCache definitions)
 {
     public async Task<PageView<SweepView>> ListAsync(PageRequest page, CancellationToken cancellationToken)
     {
@@ -23,7 +23,7 @@ public sealed class SweepReader(ISweepReadModel store, ISweepRepository sweeps)
         await store.GetSweepAsync(sweepId, cancellationToken) is { } sweep ? await ProgressAsync(sweep, cancellationToken) : null;
 
     public async Task<SweepDefinition?> GetDefinitionAsync(string sweepId, CancellationToken cancellationToken) =>
-        await store.GetSweepAsync(sweepId, cancellationToken) is { } sweep ? StoredDefinitions.Read(sweep) : null;
+        await store.GetSweepAsync(sweepId, cancellationToken) is { } sweep ? definitions.Read(sweep) : null;
 
     /// <summary>Two store reads per row (counts, best): the read model's batched list replaces them.</summary>
     public async Task<PageView<SweepProgressView>> ListProgressAsync(PageRequest page, CancellationToken cancellationToken)
@@ -49,7 +49,7 @@ public sealed class SweepReader(ISweepReadModel store, ISweepRepository sweeps)
         }
 
         var counts = await store.CountTrialsByStateAsync(sweepId, cancellationToken);
-        return new SweepDetailView(ContractMapping.Sweep(sweep), ContractMapping.Budget(StoredDefinitions.Read(sweep)), ContractMapping.Counts(counts));
+        return new SweepDetailView(ContractMapping.Sweep(sweep), ContractMapping.Budget(definitions.Read(sweep)), ContractMapping.Counts(counts));
     }
 
     public async Task<SweepOverview?> GetOverviewAsync(string sweepId, CancellationToken cancellationToken)
@@ -61,7 +61,7 @@ public sealed class SweepReader(ISweepReadModel store, ISweepRepository sweeps)
 
         var counts = await store.CountTrialsByStateAsync(sweepId, cancellationToken);
         var best = await store.GetBestTrialAsync(sweepId, cancellationToken);
-        var definition = StoredDefinitions.Read(sweep);
+        var definition = definitions.Read(sweep);
         return new SweepOverview(
             ContractMapping.Sweep(sweep),
             StoredDefinitions.Summary(sweep, definition),
@@ -76,7 +76,7 @@ public sealed class SweepReader(ISweepReadModel store, ISweepRepository sweeps)
         var best = await store.GetBestTrialAsync(sweep.Id, cancellationToken);
         return new SweepProgressView(
             ContractMapping.Sweep(sweep),
-            ContractMapping.Budget(StoredDefinitions.Read(sweep)),
+            ContractMapping.Budget(definitions.Read(sweep)),
             ContractMapping.Counts(counts),
             best is null ? null : ContractMapping.Trial(best));
     }

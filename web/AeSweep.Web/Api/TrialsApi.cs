@@ -27,24 +27,17 @@ public static class TrialsApi
     private static async Task<Results<Ok<TrialDetailView>, ProblemHttpResult>> GetAsync(string id, ISweepQueries queries, CancellationToken ct) =>
         await queries.GetTrialAsync(id, ct) is { } detail ? TypedResults.Ok(detail) : ApiProblems.NotFound("trial", id);
 
-    private static async Task<Results<FileStreamHttpResult, ProblemHttpResult>> DownloadAsync(string id, string name, ISweepQueries queries, ArtifactFiles files, CancellationToken ct)
+    private static async Task<Results<FileStreamHttpResult, ProblemHttpResult>> DownloadAsync(string id, string name, ArtifactService artifacts, CancellationToken ct)
     {
-        var lookup = await queries.FindArtifactAsync(id, name, ct);
-        if (!lookup.TrialFound)
+        var download = await artifacts.OpenAsync(id, name, ct);
+        switch (download.Outcome)
         {
-            return ApiProblems.NotFound("trial", id);
+            case ArtifactOutcome.TrialNotFound: return ApiProblems.NotFound("trial", id);
+            case ArtifactOutcome.ArtifactNotFound: return ApiProblems.NotFound("artifact", $"{id}/{name}");
+            case ArtifactOutcome.FileNotServed: return ApiProblems.NotFound("artifact file", $"{id}/{name}");
         }
 
-        if (lookup.Artifact is not { } artifact)
-        {
-            return ApiProblems.NotFound("artifact", $"{id}/{name}");
-        }
-
-        if (files.Open(artifact) is not { } content)
-        {
-            return ApiProblems.NotFound("artifact file", $"{id}/{name}");
-        }
-
+        var (artifact, content) = (download.Artifact!, download.Content!);
         return content.IsFolder
             ? TypedResults.File(content.Content, "application/zip", $"{artifact.Name}.zip", content.LastModified)
             : TypedResults.File(content.Content, artifact.ContentType, content.FileName, content.LastModified, enableRangeProcessing: true);

@@ -1,4 +1,3 @@
-using AeSweep.Storage;
 using AeSweep.Web.Artifacts;
 using AeSweep.Web.Security;
 using Microsoft.AspNetCore.Builder;
@@ -9,8 +8,8 @@ namespace AeSweep.Web.Dashboard;
 
 /// <summary>
 /// <c>GET /files/trials/{trialId}/{name}</c>: a trial's artifact for the dashboard (gallery and latent-map images,
-/// the learning-curve CSV, the checkpoint as a zip), under the dashboard's access policy. The name is looked up in the
-/// store, and <see cref="ArtifactFiles"/> (the same service as the API's downloads) reads it only from inside the artifact root.
+/// the learning-curve CSV, the checkpoint as a zip), under the dashboard's access policy, through the same
+/// <see cref="ArtifactService"/> as the API's downloads (same root, same path guard, same zips).
 /// </summary>
 public static class ArtifactFileEndpoints
 {
@@ -25,10 +24,10 @@ public static class ArtifactFileEndpoints
     /// <summary>The dashboard's address of an artifact.</summary>
     public static string UrlFor(string trialId, string name) => $"/files/trials/{Uri.EscapeDataString(trialId)}/{Uri.EscapeDataString(name)}";
 
-    private static async Task<IResult> ServeAsync(string trialId, string name, ITrialResultStore store, ArtifactFiles files, HttpContext context)
+    private static async Task<IResult> ServeAsync(string trialId, string name, ArtifactService artifacts, HttpContext context)
     {
-        var artifact = await store.GetArtifactAsync(trialId, name, context.RequestAborted);
-        if (artifact is null || files.Open(artifact) is not { } content)
+        var download = await artifacts.OpenAsync(trialId, name, context.RequestAborted);
+        if (download is not { Artifact: { } artifact, Content: { } content })
         {
             return Results.NotFound();
         }

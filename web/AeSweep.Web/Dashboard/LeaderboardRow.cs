@@ -1,7 +1,7 @@
 using AeSweep.Core.Catalog;
 using AeSweep.Core.Search;
 using AeSweep.Core.Trials;
-using AeSweep.Storage.Model;
+using AeSweep.Application.Views;
 
 namespace AeSweep.Web.Dashboard;
 
@@ -9,7 +9,7 @@ namespace AeSweep.Web.Dashboard;
 /// One trial as the leaderboard shows it. <paramref name="Metrics"/> are the final metrics, or the last epoch's for a
 /// trial that did not complete; <paramref name="PcaMse"/> is the PCA baseline at the trial's code size.
 /// </summary>
-public sealed record LeaderboardRow(TrialSnapshot Trial, IReadOnlyDictionary<string, double> Metrics, int EpochsRun, int? EpochsPlanned, double? PcaMse)
+public sealed record LeaderboardRow(TrialRecord Trial, IReadOnlyDictionary<string, double> Metrics, int EpochsRun, int? EpochsPlanned, double? PcaMse)
 {
     public string Id => Trial.Id;
 
@@ -44,6 +44,6 @@ public sealed record LeaderboardRow(TrialSnapshot Trial, IReadOnlyDictionary<str
     /// <summary>Text the quick filter matches: number, state, parameter values.</summary>
     public string SearchText => $"#{Number} {StateName} {string.Join(' ', Trial.Parameters.Select(p => $"{p.Key}={p.Value}"))}";
 
-    public static IReadOnlyDictionary<string, double> MetricsOf(TrialSnapshot trial, IReadOnlyList<EpochMetrics> epochs) =>
+    public static IReadOnlyDictionary<string, double> MetricsOf(TrialRecord trial, IReadOnlyList<EpochRecord> epochs) =>
         trial.FinalMetrics is { Count: > 0 } final ? final : epochs.Count > 0 ? epochs[^1].Metrics : new Dictionary<string, double>();
 }

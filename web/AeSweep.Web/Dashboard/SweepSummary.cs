@@ -1,31 +1,27 @@
-using AeSweep.Core.Definitions.Stored;
+using AeSweep.Application;
+using AeSweep.Application.Contracts;
 using AeSweep.Core.Trials;
-using AeSweep.Storage;
-using AeSweep.Storage.Model;
 
 namespace AeSweep.Web.Dashboard;
 
-/// <summary>A sweep as the sweeps list shows it: state, progress against its budget, best value, times.</summary>
-public sealed record SweepSummary(
-    SweepSnapshot Sweep,
-    IReadOnlyDictionary<TrialState, int> Counts,
-    int? MaxTrials,
-    TrialSnapshot? Best)
+/// <summary>A sweep as the sweeps list shows it: state, progress against its budget, best value, times (from the sweep list query).</summary>
+public sealed record SweepSummary(SweepProgressView Progress)
 {
-    public int Finished => Counts.Where(c => c.Key.IsFinished()).Sum(c => c.Value);
+    private static readonly string[] FinishedStates = [.. Enum.GetValues<TrialState>().Where(s => s.IsFinished()).Select(ContractMapping.Name)];
 
-    public int Running => Counts.GetValueOrDefault(TrialState.Running);
+    public SweepView Sweep => Progress.Sweep;
+
+    public int? MaxTrials => Progress.Budget?.MaxTrials;
+
+    /// <summary>The best trial's value of the sweep's metric, when a trial completed.</summary>
+    public double? BestValue => Progress.Best?.Objective;
+
+    public int Finished => FinishedStates.Sum(state => Progress.Counts.GetValueOrDefault(state));
+
+    public int Running => Progress.Counts.GetValueOrDefault(ContractMapping.Name(TrialState.Running));
 
     /// <summary>Done fraction in percent, when the budget has a trial count.</summary>
     public double? ProgressPercent => MaxTrials is > 0 ? 100.0 * Math.Min(Finished, MaxTrials.Value) / MaxTrials.Value : null;
 
     public TimeSpan? Elapsed => Sweep.StartedAt is { } started ? (Sweep.FinishedAt ?? DateTimeOffset.UtcNow) - started : null;
-
-    public static async Task<SweepSummary> LoadAsync(ISweepReadModel store, SweepSnapshot sweep, CancellationToken cancellationToken)
-    {
-        var counts = await store.CountTrialsByStateAsync(sweep.Id, cancellationToken);
-        var best = await store.GetBestTrialAsync(sweep.Id, cancellationToken);
-        var definition = StoredSweepDocument.ReadOrNull(sweep.DefinitionText);
-        return new SweepSummary(sweep, counts, definition?.Budget.MaxTrials, best);
-    }
 }

@@ -3,7 +3,12 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace AeSweep.Web.Observability;
 
-/// <summary>Ready when the sweep store answers a query and its disk has room for writes.</summary>
+/// <summary>
+/// Ready when the sweep store answers a query and its disk has room for writes. The one web-host class that still
+/// takes the store itself, on purpose: readiness is about the store being reachable, so it probes the dependency
+/// with the narrowest read there is, not a page's query (which would also map and compute, and could fail for other
+/// reasons).
+/// </summary>
 public sealed class StoreHealthCheck(ISweepReadModel store, DiskFullMonitor diskFull) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)

@@ -1,73 +1,75 @@
 using System.Diagnostics.Metrics;
+using AeSweep.Application;
 using AeSweep.Core.Trials;
-using AeSweep.Storage;
+using AeSweep.Web.Live;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 
 namespace AeSweep.Web.Observability;
 
 /// <summary>
 /// Trials by state per sweep (meter <c>AeSweep.Web</c>, gauge <c>aesweep.trials</c>). Observable gauges are read
-/// synchronously by the exporter, so the counts come from a snapshot this service refreshes every few seconds
-/// rather than from a database query inside the scrape.
+/// synchronously by the exporter, so the counts come from a snapshot refreshed through the sweep list query whenever
+/// the live-refresh service says something changed, rather than from a database query inside the scrape.
 /// </summary>
-public sealed class TrialStateGauges : BackgroundService
+public sealed class TrialStateGauges : IHostedService, IDisposable
 {
     public const string MeterName = "AeSweep.Web";
 
-    private static readonly TimeSpan Refresh = TimeSpan.FromSeconds(5);
+    /// <summary>The sweeps measured (newest first).</summary>
+    private const int Measured = 200;
 
-    private readonly ISweepReadModel _store;
-    private readonly ILogger<TrialStateGauges> _logger;
+    private readonly ISweepQueries _queries;
+    private readonly LiveRefresh _live;
     private readonly Meter _meter = new(MeterName);
+    private readonly CancellationTokenSource _stopping = new();
     private volatile IReadOnlyList<Measurement<int>> _snapshot = [];
+    private IDisposable? _subscription;
 
-    public TrialStateGauges(ISweepReadModel store, ILogger<TrialStateGauges> logger)
+    public TrialStateGauges(ISweepQueries queries, LiveRefresh live)
     {
-        _store = store;
-        _logger = logger;
+        _queries = queries;
+        _live = live;
         _meter.CreateObservableGauge("aesweep.trials", () => _snapshot, unit: "{trial}", description: "Trials per sweep and state");
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    public Task StartAsync(CancellationToken cancellationToken)
     {
-        using var timer = new PeriodicTimer(Refresh);
-        do
-        {
-            try
-            {
-                _snapshot = await MeasureAsync(stoppingToken);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                _logger.LogWarning("Trial gauges not refreshed: {Message}", ex.Message);
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
+        // A failed measurement is logged by the live-refresh service; the next change or safety tick measures again.
+        _subscription = _live.Subscribe(LiveTopic.Everything, () => MeasureAsync(_stopping.Token));
+        _live.RefreshAll();
+        return Task.CompletedTask;
     }
 
-    public override void Dispose()
+    public Task StopAsync(CancellationToken cancellationToken)
     {
+        _subscription?.Dispose();
+        _stopping.Cancel();
+        return Task.CompletedTask;
+    }
+
+    public void Dispose()
+    {
+        _subscription?.Dispose();
+        _stopping.Dispose();
         _meter.Dispose();
-        base.Dispose();
     }
 
-    private async Task<IReadOnlyList<Measurement<int>>> MeasureAsync(CancellationToken cancellationToken)
+    private async Task MeasureAsync(CancellationToken cancellationToken)
     {
         var measurements = new List<Measurement<int>>();
-        var sweeps = await _store.ListSweepsAsync(0, 200, cancellationToken);
+        var sweeps = await _queries.ListSweepProgressAsync(new PageRequest(0, Measured), cancellationToken);
         foreach (var sweep in sweeps.Items)
         {
-            var counts = await _store.CountTrialsByStateAsync(sweep.Id, cancellationToken);
             foreach (var state in Enum.GetValues<TrialState>())
             {
+                var name = ContractMapping.Name(state);
                 measurements.Add(new Measurement<int>(
-                    counts.GetValueOrDefault(state),
-                    new KeyValuePair<string, object?>("sweep", sweep.Id),
-                    new KeyValuePair<string, object?>("state", state.ToString().ToLowerInvariant())));
+                    sweep.Counts.GetValueOrDefault(name),
+                    new KeyValuePair<string, object?>("sweep", sweep.Sweep.Id),
+                    new KeyValuePair<string, object?>("state", name)));
             }
         }
 
-        return measurements;
+        _snapshot = measurements;
     }
 }

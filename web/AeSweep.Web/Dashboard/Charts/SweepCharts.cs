@@ -1,6 +1,6 @@
 using System.Globalization;
 using AeSweep.Core.Trials;
-using AeSweep.Storage.Model;
+using AeSweep.Application.Views;
 
 namespace AeSweep.Web.Dashboard.Charts;
 
@@ -51,7 +51,7 @@ public static class SweepCharts
     /// One line per trial with <paramref name="metric"/> per epoch: completed trials in the palette's colours, running
     /// trials green, pruned trials orange and dashed, failed and cancelled ones grey and dimmed.
     /// </summary>
-    public static IReadOnlyList<ChartSeries> LearningCurves(IEnumerable<LeaderboardRow> rows, IReadOnlyDictionary<string, IReadOnlyList<EpochMetrics>> epochs, string metric)
+    public static IReadOnlyList<ChartSeries> LearningCurves(IEnumerable<LeaderboardRow> rows, IReadOnlyDictionary<string, IReadOnlyList<EpochRecord>> epochs, string metric)
     {
         var series = new List<ChartSeries>();
         foreach (var row in rows.OrderBy(r => r.Number))
@@ -79,7 +79,7 @@ public static class SweepCharts
     }
 
     /// <summary>Metrics present in the epochs, the sweep's ranking metric first (what a learning-curve chart can plot).</summary>
-    public static IReadOnlyList<string> EpochMetricNames(IReadOnlyDictionary<string, IReadOnlyList<EpochMetrics>> epochs, string first) =>
+    public static IReadOnlyList<string> EpochMetricNames(IReadOnlyDictionary<string, IReadOnlyList<EpochRecord>> epochs, string first) =>
         [.. epochs.Values.SelectMany(list => list).SelectMany(e => e.Metrics.Keys).Distinct(StringComparer.Ordinal)
             .OrderBy(name => name == first ? 0 : 1).ThenBy(name => name, StringComparer.Ordinal)];
 }
