@@ -95,6 +95,8 @@ public static class AeSweepWebServer
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(sp => new LiveRefresh(
             sp.GetRequiredService<AeSweep.Application.Live.ISweepChangeFeed>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<LiveRefresh>>()));
+        // Pushed changes from the grains (a worker's epoch, a trial's end) reach the live-refresh service through the feed.
+        builder.Services.AddHostedService<EngineChangeRelay>();
         builder.Services.AddSingleton<TrialStateGauges>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<TrialStateGauges>());
         builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics
