@@ -93,7 +93,8 @@ internal sealed class DispatchRun(BenchmarkOptions options, StoreMode mode, int 
     {
         await RecreateDatabaseAsync(options.PostgresConnection, cancellationToken);
         var clusterId = $"dispatch-bench-{workers}w-{Environment.ProcessId}";
-        var cluster = new[] { "--postgres", options.PostgresConnection, "--cluster-id", clusterId };
+        // The sweep's program (/bin/true, never started by the no-op runner) must pass each process's program policy.
+        var cluster = new[] { "--postgres", options.PostgresConnection, "--cluster-id", clusterId, "--allow-program", "/bin/true" };
         _clusterCoordinator = Start("coordinator", false, ["coordinator", .. cluster, "--silo-port", Text(FreePort()), "--gateway-port", Text(FreePort()), "--data", _folder]);
         StartWorkers(cluster);
         // Unlike `aesweep run`, the sweep can wait until every worker has registered.
