@@ -38,14 +38,7 @@ public sealed partial class SweepCoordinatorGrain(
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        var history = await sweeps.GetSweepHistoryAsync(SweepId, cancellationToken)
-            ?? throw new InvalidOperationException($"No sweep {SweepId} in the store");
-        _sweep = history.Sweep;
-        var definition = SweepStudyFactory.ParseStoredDefinition(_sweep);
-        _policy = SweepPolicy.For(definition, _sweep.MetricName, time);
-        _study = SweepStudyFactory.Create(definition, history, out _numberByTrialId);
-        _finished = _sweep.State is SweepState.Completed or SweepState.Cancelled or SweepState.Failed;
-        _failures = SweepStudyFactory.FailureStreakOf(history);
+        var trials = await LoadFromStoreAsync(cancellationToken);
         _events = new SweepEventBuffer(this, GrainFactory, time);
         if (_policy.HasDeadline && !_finished)
         {
@@ -53,7 +46,22 @@ public sealed partial class SweepCoordinatorGrain(
         }
 
         logger.LogInformation("Sweep {SweepId} ({SweepName}) activated with {TrialCount} stored trial(s), state {SweepState}",
-            SweepId, _sweep.Name, history.Trials.Count, _sweep.State);
+            SweepId, _sweep.Name, trials, _sweep.State);
+    }
+
+    /// <summary>Rebuilds the sweep, its policy, its study and its failure streak from the store; returns the stored trial count.</summary>
+    private async Task<int> LoadFromStoreAsync(CancellationToken cancellationToken)
+    {
+        var history = await sweeps.GetSweepHistoryAsync(SweepId, cancellationToken)
+            ?? throw new InvalidOperationException($"No sweep {SweepId} in the store");
+        _sweep = history.Sweep;
+        var definition = SweepStudyFactory.ParseStoredDefinition(_sweep);
+        _policy = SweepPolicy.For(definition, _sweep.MetricName, time);
+        _study = SweepStudyFactory.Create(definition, history, out _numberByTrialId);
+        _finished = _sweep.State is SweepState.Completed or SweepState.Cancelled or SweepState.Failed;
+        _exhausted = false;
+        _failures = SweepStudyFactory.FailureStreakOf(history);
+        return history.Trials.Count;
     }
 
     public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
@@ -196,13 +204,11 @@ public sealed partial class SweepCoordinatorGrain(
             return;
         }
 
-        var added = 0;
-        for (var wanted = _policy.TrialsToSuggest(Progress); added < wanted; added++)
+        var added = await AddSuggestedTrialsAsync(_policy.TrialsToSuggest(Progress));
+        if (added < 0)
         {
-            if (await AddTrialAsync(parameters => queue.AddTrialAsync(SweepId, parameters, CancellationToken.None)) is null)
-            {
-                break;
-            }
+            // Another writer numbered trials of this sweep: the study was rebuilt from the store; suggest again from there.
+            added = await AddSuggestedTrialsAsync(_policy.TrialsToSuggest(Progress));
         }
 
         if (added > 0)
@@ -211,6 +217,54 @@ public sealed partial class SweepCoordinatorGrain(
         }
 
         await EndIfDueAsync(_policy.EndNow(Progress, _failures));
+    }
+
+    /// <summary>
+    /// Samples up to <paramref name="wanted"/> trials under the numbers the store gives next and stores them pending in
+    /// one call that must get exactly those numbers (<see cref="ITrialQueue.AddTrialsAtAsync"/>): the store owns the
+    /// numbers and refuses, storing nothing, when another writer took them. Then the study — which holds the refused
+    /// suggestions — is rebuilt from the store and -1 is returned. Otherwise returns how many trials were stored.
+    /// </summary>
+    private async Task<int> AddSuggestedTrialsAsync(int wanted)
+    {
+        var first = NextStoredNumber();
+        var suggestions = new List<TrialSuggestion>(Math.Max(wanted, 0));
+        while (suggestions.Count < wanted && !_exhausted)
+        {
+            if (_study.TryAsk(first + suggestions.Count, out var suggestion))
+            {
+                suggestions.Add(suggestion);
+            }
+            else
+            {
+                _exhausted = true;
+            }
+        }
+
+        if (suggestions.Count == 0)
+        {
+            return 0;
+        }
+
+        IReadOnlyList<TrialSnapshot> stored;
+        try
+        {
+            stored = await queue.AddTrialsAtAsync(SweepId, first, [.. suggestions.Select(s => s.Parameters)], CancellationToken.None);
+        }
+        catch (TrialNumberTakenException ex)
+        {
+            logger.LogError(ex, "Sweep {SweepId}: trial number {Number} was taken by another writer; rebuilding the study from the store", SweepId, first);
+            await LoadFromStoreAsync(CancellationToken.None);
+            return -1;
+        }
+
+        foreach (var trial in stored)
+        {
+            _numberByTrialId[trial.Id] = trial.Number;
+            _events.TrialChanged(SweepId, trial.Id, SweepEventKind.TrialAdded, trial.State);
+        }
+
+        return stored.Count;
     }
 
     /// <summary>
