@@ -155,6 +155,9 @@ public sealed class TrialWorker(
 
         // Reported trials leave the heartbeat list first, so a finished trial is never mistaken for a lost lease.
         _running.TryRemove(lease.TrialId, out _);
+        // The slot is free once training ends: leasing the next trial overlaps this report instead of waiting for it
+        // (the report is bookkeeping, retried on its own; dispatch would otherwise pay both round trips per trial).
+        _signal.WorkAvailable();
         // Sizes are read here, on the disk the trial wrote to: the coordinator stores what the worker reports.
         var artifacts = result.Artifacts.Select(a => ReportedArtifact.Describe(a.Key, a.Value, Options.ArtifactRoot)).ToList();
         var completion = new TrialCompletion(lease, result.State, result.Metrics.ToDictionary(StringComparer.Ordinal), artifacts, ReasonLimit.ApplyOrNull(result.Reason), result.EpochsRun);
