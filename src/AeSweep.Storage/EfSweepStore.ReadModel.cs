@@ -27,19 +27,46 @@ public sealed partial class EfSweepStore : ISweepReadModel
         var total = await db.Sweeps.CountAsync(cancellationToken);
         var rows = await Overviews(db.Sweeps.AsNoTracking().OrderByDescending(s => s.CreatedAt).ThenBy(s => s.Id).Skip(offset).Take(limit))
             .ToListAsync(cancellationToken);
-        return new Page<SweepOverview>([.. rows.Select(ToOverview)], total, offset, limit);
+        var best = await BestTrialsAsync(db, rows, cancellationToken);
+        return new Page<SweepOverview>([.. rows.Select(r => ToOverview(r, best))], total, offset, limit);
     }
 
     public async Task<SweepOverview?> GetSweepOverviewAsync(string sweepId, CancellationToken cancellationToken)
     {
         await using var db = await _contexts.CreateDbContextAsync(cancellationToken);
         var row = await Overviews(db.Sweeps.AsNoTracking().Where(s => s.Id == sweepId)).SingleOrDefaultAsync(cancellationToken);
-        return row is null ? null : ToOverview(row);
+        return row is null ? null : ToOverview(row, await BestTrialsAsync(db, [row], cancellationToken));
+    }
+
+    public async Task<IReadOnlyList<RunningTrial>> ListRunningTrialsAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await _contexts.CreateDbContextAsync(cancellationToken);
+        // One statement: the latest epoch is a correlated MAX, so no epoch row leaves the database.
+        var rows = await db.Trials.AsNoTracking()
+            .Where(t => t.State == TrialState.Running && (t.Sweep!.State == SweepState.Pending || t.Sweep.State == SweepState.Running))
+            .OrderBy(t => t.Sweep!.CreatedAt).ThenBy(t => t.SweepId).ThenBy(t => t.Number)
+            .Select(t => new { Trial = t, SweepName = t.Sweep!.Name, LatestEpoch = t.EpochMetrics.Max(m => (int?)m.Epoch) })
+            .ToListAsync(cancellationToken);
+        return [.. rows.Select(r => new RunningTrial(r.Trial.ToSnapshot(), r.SweepName, r.LatestEpoch ?? 0))];
+    }
+
+    /// <summary>The best trials of the overview rows, by id: one batched statement for the whole page.</summary>
+    private static async Task<IReadOnlyDictionary<string, TrialSnapshot>> BestTrialsAsync(
+        SweepDbContext db, IReadOnlyList<OverviewRow> rows, CancellationToken cancellationToken)
+    {
+        var ids = rows.Select(r => r.BestId).OfType<string>().ToList();
+        if (ids.Count == 0)
+        {
+            return new Dictionary<string, TrialSnapshot>(StringComparer.Ordinal);
+        }
+
+        var trials = await db.Trials.AsNoTracking().Where(t => ids.Contains(t.Id)).ToListAsync(cancellationToken);
+        return trials.ToDictionary(t => t.Id, t => t.ToSnapshot(), StringComparer.Ordinal);
     }
 
     /// <summary>
-    /// Each sweep with its counts per state and its best completed trial, as one SQL statement (correlated counts and
-    /// ranked scalar subqueries; the ranking is <see cref="TrialOrdering"/>'s objective order: best value first, then the number).
+    /// Each sweep with its counts per state and its best completed trial's id, as one SQL statement (correlated counts and
+    /// a ranked scalar subquery; the ranking is <see cref="TrialOrdering"/>'s objective order: best value first, then the number).
     /// </summary>
     private static IQueryable<OverviewRow> Overviews(IQueryable<SweepEntity> sweeps) => sweeps.Select(s => new OverviewRow
     {
@@ -50,22 +77,14 @@ public sealed partial class EfSweepStore : ISweepReadModel
         Pruned = s.Trials.Count(t => t.State == TrialState.Pruned),
         Failed = s.Trials.Count(t => t.State == TrialState.Failed),
         Cancelled = s.Trials.Count(t => t.State == TrialState.Cancelled),
-        // Three scalar subqueries of the same ranking (SQLite has no APPLY for a row-valued one).
+        // A scalar subquery (SQLite has no APPLY for a row-valued one); the trial itself comes in one batched read after.
         BestId = s.Trials
             .Where(t => t.State == TrialState.Completed && t.ObjectiveValue != null)
             .OrderBy(t => s.MetricGoal == MetricGoal.Minimize ? t.ObjectiveValue : -t.ObjectiveValue).ThenBy(t => t.Number)
             .Select(t => t.Id).FirstOrDefault(),
-        BestNumber = s.Trials
-            .Where(t => t.State == TrialState.Completed && t.ObjectiveValue != null)
-            .OrderBy(t => s.MetricGoal == MetricGoal.Minimize ? t.ObjectiveValue : -t.ObjectiveValue).ThenBy(t => t.Number)
-            .Select(t => (int?)t.Number).FirstOrDefault(),
-        BestValue = s.Trials
-            .Where(t => t.State == TrialState.Completed && t.ObjectiveValue != null)
-            .OrderBy(t => s.MetricGoal == MetricGoal.Minimize ? t.ObjectiveValue : -t.ObjectiveValue).ThenBy(t => t.Number)
-            .Select(t => t.ObjectiveValue).FirstOrDefault(),
     });
 
-    private static SweepOverview ToOverview(OverviewRow row)
+    private static SweepOverview ToOverview(OverviewRow row, IReadOnlyDictionary<string, TrialSnapshot> best)
     {
         var counts = new Dictionary<TrialState, int>
         {
@@ -76,7 +95,7 @@ public sealed partial class EfSweepStore : ISweepReadModel
             [TrialState.Failed] = row.Failed,
             [TrialState.Cancelled] = row.Cancelled,
         };
-        return new SweepOverview(row.Sweep.ToSnapshot(), counts, row.BestId, row.BestNumber, row.BestValue);
+        return new SweepOverview(row.Sweep.ToSnapshot(), counts, row.BestId is null ? null : best.GetValueOrDefault(row.BestId));
     }
 
     private sealed class OverviewRow
@@ -89,8 +108,6 @@ public sealed partial class EfSweepStore : ISweepReadModel
         public int Failed { get; init; }
         public int Cancelled { get; init; }
         public string? BestId { get; init; }
-        public int? BestNumber { get; init; }
-        public double? BestValue { get; init; }
     }
 
     public async Task<TrialDetail?> GetTrialDetailAsync(string trialId, CancellationToken cancellationToken)

@@ -16,13 +16,19 @@ public interface ISweepReadModel
     Task<Page<SweepSnapshot>> ListSweepsAsync(int offset, int limit, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Sweeps, newest first, each with its trial counts per state and its best completed trial, in one query round
-    /// (the same values <see cref="CountTrialsByStateAsync"/> and <see cref="GetBestTrialAsync"/> give per sweep).
+    /// Sweeps, newest first, each with its trial counts per state and its best completed trial, in one store call
+    /// (a fixed number of statements whatever the page size; the same values <see cref="CountTrialsByStateAsync"/> and <see cref="GetBestTrialAsync"/> give per sweep).
     /// </summary>
     Task<Page<SweepOverview>> ListSweepOverviewsAsync(int offset, int limit, CancellationToken cancellationToken);
 
     /// <summary>One sweep with its trial counts per state and its best completed trial; null when not found.</summary>
     Task<SweepOverview?> GetSweepOverviewAsync(string sweepId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Every running trial of a pending or running sweep, with its sweep's name and its latest reported epoch, in one
+    /// statement (no epoch rows are loaded); oldest sweep first, then by trial number.
+    /// </summary>
+    Task<IReadOnlyList<RunningTrial>> ListRunningTrialsAsync(CancellationToken cancellationToken);
 
     /// <summary>How many of a sweep's trials are in each state (every state present, zeros included).</summary>
     Task<IReadOnlyDictionary<TrialState, int>> CountTrialsByStateAsync(string sweepId, CancellationToken cancellationToken);

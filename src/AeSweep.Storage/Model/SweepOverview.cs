@@ -9,6 +9,4 @@ namespace AeSweep.Storage.Model;
 public sealed record SweepOverview(
     SweepSnapshot Sweep,
     IReadOnlyDictionary<TrialState, int> TrialCounts,
-    string? BestTrialId,
-    int? BestTrialNumber,
-    double? BestValue);
+    TrialSnapshot? BestTrial);
