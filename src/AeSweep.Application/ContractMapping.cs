@@ -1,5 +1,6 @@
 using System.Text.Json;
 using AeSweep.Application.Contracts;
+using AeSweep.Core.Catalog;
 using AeSweep.Core.Definitions;
 using AeSweep.Core.Search;
 using AeSweep.Core.Trials;
@@ -12,7 +13,7 @@ namespace AeSweep.Application;
 public static class ContractMapping
 {
     /// <summary>The PCA baseline's validation MSE, which every built-in trial reports next to its own.</summary>
-    public const string PcaMetric = "pca_val_mse";
+    public const string PcaMetric = MetricNames.PcaValidationMse;
 
     public static string Name(TrialState state) => state.ToString().ToLowerInvariant();
 
@@ -37,7 +38,7 @@ public static class ContractMapping
         Parameters(t.Parameters),
         Metrics(t.FinalMetrics),
         Finite(t.ObjectiveValue),
-        t.FinalMetrics?.TryGetValue("epochs", out var epochs) == true && double.IsFinite(epochs) ? (int?)epochs : null,
+        t.FinalMetrics?.TryGetValue(MetricNames.Epochs, out var epochs) == true && double.IsFinite(epochs) ? (int?)epochs : null,
         Duration(t),
         PcaMse(t),
         PcaGain(t),
@@ -99,7 +100,7 @@ public static class ContractMapping
         t.FinalMetrics?.TryGetValue(PcaMetric, out var pca) == true ? Finite(pca) : null;
 
     public static double? PcaGain(TrialSnapshot t) =>
-        PcaMse(t) is { } pca && pca > 0 && t.FinalMetrics!.TryGetValue("val_mse", out var mse) && double.IsFinite(mse) ? 1 - (mse / pca) : null;
+        PcaMse(t) is { } pca && pca > 0 && t.FinalMetrics!.TryGetValue(MetricNames.ValidationMse, out var mse) && double.IsFinite(mse) ? 1 - (mse / pca) : null;
 
     private static double? Finite(double? value) => value is { } v && double.IsFinite(v) ? v : null;
 }

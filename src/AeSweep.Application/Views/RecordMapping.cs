@@ -1,3 +1,4 @@
+using AeSweep.Core.Catalog;
 using AeSweep.Core.Definitions;
 using AeSweep.Core.Search;
 using AeSweep.Storage.Model;
@@ -29,5 +30,5 @@ internal static class RecordMapping
 
     /// <summary>The epochs a trial plans, when its <c>epochs</c> parameter says.</summary>
     public static int? PlannedEpochs(IReadOnlyDictionary<string, ParameterValue> parameters) =>
-        parameters.TryGetValue("epochs", out var e) && e.IsNumeric ? (int)e.AsDouble() : null;
+        parameters.TryGetValue(ParameterNames.Epochs, out var e) && e.IsNumeric ? (int)e.AsDouble() : null;
 }

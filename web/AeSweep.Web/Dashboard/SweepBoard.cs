@@ -1,4 +1,5 @@
 using AeSweep.Application.Views;
+using AeSweep.Core.Catalog;
 using AeSweep.Core.Trials;
 
 namespace AeSweep.Web.Dashboard;
@@ -66,10 +67,10 @@ public sealed class SweepBoard
         {
             var epochs = analysis.Epochs.GetValueOrDefault(trial.Id) ?? [];
             var metrics = LeaderboardRow.MetricsOf(trial, epochs);
-            var pca = metrics.TryGetValue("pca_val_mse", out var own) ? own
-                : trial.Parameters.TryGetValue("code_size", out var code) && pcaByCodeSize.TryGetValue(code.ToString(), out var shared) ? shared
+            var pca = metrics.TryGetValue(MetricNames.PcaValidationMse, out var own) ? own
+                : trial.Parameters.TryGetValue(AeSweep.Core.Catalog.ParameterNames.CodeSize, out var code) && pcaByCodeSize.TryGetValue(code.ToString(), out var shared) ? shared
                 : (double?)null;
-            var planned = trial.Parameters.TryGetValue("epochs", out var e) && e.IsNumeric ? (int)e.AsDouble() : (int?)null;
+            var planned = trial.Parameters.TryGetValue(AeSweep.Core.Catalog.ParameterNames.Epochs, out var e) && e.IsNumeric ? (int)e.AsDouble() : (int?)null;
             return new LeaderboardRow(trial, metrics, epochs.Select(m => m.Epoch).Distinct().Count(), planned, pca);
         }).ToList();
         return new SweepBoard(analysis.Sweep, design, names, rows, analysis.Epochs);
@@ -81,7 +82,7 @@ public sealed class SweepBoard
         var result = new Dictionary<string, double>(StringComparer.Ordinal);
         foreach (var trial in trials)
         {
-            if (trial.FinalMetrics?.TryGetValue("pca_val_mse", out var pca) == true && trial.Parameters.TryGetValue("code_size", out var code))
+            if (trial.FinalMetrics?.TryGetValue(MetricNames.PcaValidationMse, out var pca) == true && trial.Parameters.TryGetValue(AeSweep.Core.Catalog.ParameterNames.CodeSize, out var code))
             {
                 result.TryAdd(code.ToString(), pca);
             }
