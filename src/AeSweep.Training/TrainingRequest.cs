@@ -15,6 +15,10 @@ namespace AeSweep.Training;
 /// <param name="ResumeFrom">A checkpoint directory written by an earlier run of this trial, or null to start fresh.</param>
 /// <param name="Device"><c>cpu</c> or <c>cuda</c>/<c>cuda:N</c>.</param>
 /// <param name="Threads">Intra-op CPU threads for this trial; trials side by side must divide the cores between them.</param>
+/// <param name="Metric">
+/// The sweep's metric. Each epoch computes only it (when it is a validation metric) and <c>val_mse</c>, what ranking
+/// and pruning need; the full validation suite is computed once, on the final model. Null: <c>val_mse</c> alone.
+/// </param>
 public sealed record TrainingRequest(
     IReadOnlyDictionary<string, ParameterValue> Parameters,
     DatasetSpec Dataset,
@@ -23,4 +27,5 @@ public sealed record TrainingRequest(
     long DataSeed = 0,
     string? ResumeFrom = null,
     string Device = "cpu",
-    int Threads = 1);
+    int Threads = 1,
+    string? Metric = null);

@@ -3,7 +3,8 @@ namespace AeSweep.Training;
 /// <summary>What a trial's training produced.</summary>
 /// <param name="Outcome">How it ended.</param>
 /// <param name="Metrics">
-/// Final metrics: the last epoch's validation metrics, test_* on the dataset's test set where it has one
+/// Final metrics: the full validation suite on the final model (val_mse, val_l1, val_bce, val_psnr, val_ssim as they
+/// apply; a failed or cancelled trial has only its last epoch's), test_* on the dataset's test set where it has one
 /// (completed trials only), pca_val_mse (the PCA baseline with as many components as the code size),
 /// train_loss and epochs.
 /// </param>

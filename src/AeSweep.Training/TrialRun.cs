@@ -99,10 +99,11 @@ internal sealed class TrialRun : IDisposable
         return meanLoss;
     }
 
-    public Dictionary<string, double> Validate()
+    /// <summary>Validation metrics of the model as it is now: <paramref name="only"/> those (unprefixed names), or all when null.</summary>
+    public Dictionary<string, double> Validate(IReadOnlyCollection<string>? only = null)
     {
         using var nativeWork = TorchRuntime.NativeWork();
-        return ReconstructionMetrics.Evaluate(Model, Data.Validation, Data.Shape, Data.InUnitInterval, MetricNames.ValidationPrefix);
+        return ReconstructionMetrics.Evaluate(Model, Data.Validation, Data.Shape, Data.InUnitInterval, MetricNames.ValidationPrefix, only);
     }
 
     public Dictionary<string, double>? EvaluateTest()

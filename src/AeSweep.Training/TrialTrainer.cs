@@ -9,8 +9,9 @@ namespace AeSweep.Training;
 
 /// <summary>
 /// Trains one trial, synchronously on the calling thread (TorchSharp's dispose scopes are thread-static: call it
-/// from a dedicated thread, never from async code that may hop threads). Every epoch: train, validate, checkpoint,
-/// report to the observer, which may prune. Errors never escape: they become a <see cref="TrainingOutcome.Failed"/>
+/// from a dedicated thread, never from async code that may hop threads). Every epoch: train, validate (only what
+/// ranking and pruning need: the sweep's metric and val_mse), checkpoint, report to the observer, which may prune; the
+/// full validation suite once, on the final model. Errors never escape: they become a <see cref="TrainingOutcome.Failed"/>
 /// result with the reason; cancellation becomes <see cref="TrainingOutcome.Cancelled"/>.
 /// </summary>
 public static class TrialTrainer
@@ -76,6 +77,7 @@ public static class TrialTrainer
             firstEpoch = progress.Epoch + 1;
         }
 
+        var epochMetrics = EpochMetrics(request.Metric);
         var outcome = TrainingOutcome.Completed;
         for (var epoch = firstEpoch; epoch <= run.Settings.Epochs; epoch++)
         {
@@ -84,7 +86,7 @@ public static class TrialTrainer
             var learningRate = run.Settings.LearningRateAt(epoch);
             OptimizerFactory.SetLearningRate(run.Optimizer, learningRate);
             var trainLoss = run.TrainEpoch(cancellationToken);
-            var metrics = run.Validate();
+            var metrics = run.Validate(epochMetrics);
             var report = new EpochReport(epoch, trainLoss, metrics, TrialRun.Seconds(started), learningRate);
             history.Add(report);
             if (!double.IsFinite(trainLoss) || metrics.Values.Any(v => !double.IsFinite(v)))
@@ -120,6 +122,17 @@ public static class TrialTrainer
         var epochSeconds = TrialRun.Seconds(epochsStarted);
         var finishStarted = Stopwatch.GetTimestamp();
         var final = LastMetrics(history);
+        // The full suite, once, on the final model: the same numbers a full evaluation after the last epoch gives.
+        foreach (var (name, value) in run.Validate())
+        {
+            if (!double.IsFinite(value))
+            {
+                return Failed($"non-finite {name} ({value}) on the final model — training diverged", history, artifacts);
+            }
+
+            final[name] = value;
+        }
+
         if (outcome == TrainingOutcome.Completed && run.EvaluateTest() is { } test)
         {
             foreach (var (name, value) in test)
@@ -151,6 +164,12 @@ public static class TrialTrainer
 
         artifacts[TrialArtifacts.LatentMapName] = TrialArtifacts.WriteLatentMap(directory, run.Model, run.Data);
     }
+
+    // Unprefixed names of the validation metrics each epoch computes: val_mse, and the sweep's metric when it is one.
+    private static string[] EpochMetrics(string? sweepMetric) =>
+        sweepMetric is not null && sweepMetric.StartsWith(MetricNames.ValidationPrefix, StringComparison.Ordinal) && sweepMetric != MetricNames.ValidationMse
+            ? [MetricNames.Mse, sweepMetric[MetricNames.ValidationPrefix.Length..]]
+            : [MetricNames.Mse];
 
     private static Dictionary<string, double> LastMetrics(List<EpochReport> history)
     {

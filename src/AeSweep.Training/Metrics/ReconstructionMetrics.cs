@@ -9,15 +9,28 @@ namespace AeSweep.Training.Metrics;
 /// Evaluation metrics, computed the same way for every trial whatever its training loss, on clean inputs with the
 /// deterministic forward pass: mse, l1 (means over all values), bce (data in [0, 1] only; outputs clamped to
 /// [1e-7, 1 − 1e-7]), and for images psnr (mean over images of 10·log10(1 / mse_image), data range 1) and ssim.
+/// Each metric has its own accumulator, so computing a subset gives the same numbers as the full suite.
 /// </summary>
 public static class ReconstructionMetrics
 {
     private const int EvaluationBatch = 1000;
 
-    public static Dictionary<string, double> Evaluate(Autoencoder model, Tensor samples, SampleShape shape, bool unitInterval, string prefix)
+    /// <summary>
+    /// Evaluates <paramref name="model"/> on <paramref name="samples"/>, naming each result <paramref name="prefix"/> + the
+    /// metric: <paramref name="only"/> the metrics listed (unprefixed: mse, l1, bce, psnr, ssim), or, when null, every one
+    /// that applies to the data.
+    /// </summary>
+    public static Dictionary<string, double> Evaluate(
+        Autoencoder model, Tensor samples, SampleShape shape, bool unitInterval, string prefix, IReadOnlyCollection<string>? only = null)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(samples);
+        bool Wanted(string metric) => only is null || only.Contains(metric);
+        var mse = Wanted(MetricNames.Mse);
+        var l1 = Wanted(MetricNames.L1);
+        var bce = unitInterval && Wanted(MetricNames.Bce);
+        var psnrWanted = shape.IsImage && unitInterval && Wanted(MetricNames.Psnr);
+        var ssimWanted = shape.IsImage && unitInterval && Wanted(MetricNames.Ssim);
         var wasTraining = model.training;
         model.eval();
         try
@@ -37,38 +50,60 @@ public static class ReconstructionMetrics
                 var x = samples.narrow(0, start, Math.Min(EvaluationBatch, count - start));
                 var r = model.call(x);
                 var difference = r - x;
-                squared.add_(difference.square().sum().to_type(ScalarType.Float64));
-                absolute.add_(difference.abs().sum().to_type(ScalarType.Float64));
-                if (unitInterval)
+                if (mse)
                 {
-                    var clamped = r.clamp(1e-7, 1 - 1e-7);
-                    var bce = -((x * clamped.log()) + ((1 - x) * (1 - clamped).log()));
-                    crossEntropy.add_(bce.sum().to_type(ScalarType.Float64));
+                    squared.add_(difference.square().sum().to_type(ScalarType.Float64));
                 }
 
-                if (shape.IsImage && unitInterval)
+                if (l1)
+                {
+                    absolute.add_(difference.abs().sum().to_type(ScalarType.Float64));
+                }
+
+                if (bce)
+                {
+                    var clamped = r.clamp(1e-7, 1 - 1e-7);
+                    var perValue = -((x * clamped.log()) + ((1 - x) * (1 - clamped).log()));
+                    crossEntropy.add_(perValue.sum().to_type(ScalarType.Float64));
+                }
+
+                if (psnrWanted)
                 {
                     var perImageMse = difference.square().mean([1]).clamp_min(1e-10);
                     psnr.add_((-10.0 * perImageMse.log10()).sum().to_type(ScalarType.Float64));
+                }
+
+                if (ssimWanted)
+                {
                     var image = new long[] { -1, shape.Channels, shape.Height, shape.Width };
                     ssim.add_(StructuralSimilarity.PerImage(r.reshape(image), x.reshape(image)).sum().to_type(ScalarType.Float64));
                 }
             }
 
             var values = (double)count * shape.Features;
-            var metrics = new Dictionary<string, double>(StringComparer.Ordinal)
+            var metrics = new Dictionary<string, double>(StringComparer.Ordinal);
+            if (mse)
             {
-                [prefix + MetricNames.Mse] = squared.item<double>() / values,
-                [prefix + MetricNames.L1] = absolute.item<double>() / values,
-            };
-            if (unitInterval)
+                metrics[prefix + MetricNames.Mse] = squared.item<double>() / values;
+            }
+
+            if (l1)
+            {
+                metrics[prefix + MetricNames.L1] = absolute.item<double>() / values;
+            }
+
+            if (bce)
             {
                 metrics[prefix + MetricNames.Bce] = crossEntropy.item<double>() / values;
             }
 
-            if (shape.IsImage && unitInterval)
+            if (psnrWanted)
             {
                 metrics[prefix + MetricNames.Psnr] = psnr.item<double>() / count;
+            }
+
+            if (ssimWanted)
+            {
                 metrics[prefix + MetricNames.Ssim] = ssim.item<double>() / count;
             }
 

@@ -5,7 +5,7 @@ using AeSweep.Training;
 namespace AeSweep.Worker.Runners;
 
 /// <summary>
-/// Trains a <c>model:</c> sweep's trial with AeSweep's TorchSharp trainer: every epoch's validation metrics go to
+/// Trains a <c>model:</c> sweep's trial with AeSweep's TorchSharp trainer: every epoch's sweep metric and val_mse go to
 /// the coordinator (whose pruner may stop the trial), every checkpoint is recorded so a lost trial resumes from it.
 /// </summary>
 public sealed class BuiltInTrialRunner : ITrialRunner
@@ -24,7 +24,8 @@ public sealed class BuiltInTrialRunner : ITrialRunner
             DataSeed: context.Training.Seed,
             ResumeFrom: assignment.ResumeFromCheckpoint,
             Device: context.Device,
-            Threads: context.Threads);
+            Threads: context.Threads,
+            Metric: context.MetricName);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var observer = new ReportingObserver(context.Reporter, stop);
         var result = TrialTrainer.Train(request, observer, stop.Token);
