@@ -14,12 +14,12 @@ if [ ! -f "$reference" ]; then
 fi
 
 # Optuna is Debian's python3-optuna, for /usr/bin/python3 (the python3 first on PATH may be another interpreter).
-if ! /usr/bin/python3 -c 'import optuna' 2>/dev/null; then
-  echo "bench-search: installing python3-optuna" >&2
+if ! /usr/bin/python3 -c "import optuna, cmaes" 2>/dev/null; then
+  echo "bench-search: installing python3-optuna and python3-cmaes" >&2
   sudo_cmd=""
   [ "$(id -u)" -eq 0 ] || sudo_cmd="sudo"
   $sudo_cmd apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq python3-optuna >/dev/null
+  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq python3-optuna python3-cmaes >/dev/null
 fi
 
 dotnet build -c Release --nologo -v quiet tests/AeSweep.Benchmarks.Search

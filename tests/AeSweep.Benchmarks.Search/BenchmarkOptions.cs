@@ -23,6 +23,15 @@ internal sealed record BenchmarkOptions
 
     public IReadOnlyList<string>? OptunaResults { get; init; }
 
+    /// <summary>Our side-by-side script: Optuna's TPE, multivariate TPE, CMA-ES and random on every function.</summary>
+    public string OptunaSamplersScript { get; init; } = "tests/AeSweep.Benchmarks.Search/optuna_samplers.py";
+
+    /// <summary>Optuna's model samplers our <see cref="Compare"/> sampler must match or beat (the best of them, per cell).</summary>
+    public IReadOnlyList<string> OptunaSamplers { get; init; } = ["tpe", "tpe-mv", "cmaes"];
+
+    /// <summary>Our sampler held against the best of <see cref="OptunaSamplers"/> in the target table.</summary>
+    public string Compare { get; init; } = "tpe";
+
     public bool NoOptuna { get; init; }
 
     public static BenchmarkOptions? Parse(string[] args)
@@ -42,6 +51,8 @@ internal sealed record BenchmarkOptions
                 "--functions" => options with { Functions = Next().Split(',').ToHashSet() },
                 "--optuna-script" => options with { OptunaScript = Next() },
                 "--optuna-results" => options with { OptunaResults = Next().Split(',') },
+                "--optuna-samplers" => options with { OptunaSamplers = Next().Split(',') },
+                "--compare" => options with { Compare = Next() },
                 "--no-optuna" => options with { NoOptuna = true },
                 _ => null,
             };

@@ -4,7 +4,7 @@ using System.Text.Json;
 
 namespace AeSweep.Benchmarks.Search;
 
-/// <summary>Runs the shared reference script with /usr/bin/python3 and reads its JSON lines.</summary>
+/// <summary>Runs the Optuna scripts (the shared reference and optuna_samplers.py) with /usr/bin/python3 and reads their JSON lines.</summary>
 internal sealed class OptunaReference
 {
     public Dictionary<(string Function, string Sampler), Dictionary<int, Quartiles>> Quality { get; } = [];
@@ -13,10 +13,10 @@ internal sealed class OptunaReference
 
     public string Version { get; private set; } = "?";
 
-    public static OptunaReference Run(string script, IEnumerable<string[]> invocations)
+    public static OptunaReference Run(IEnumerable<(string Script, string[] Args)> invocations)
     {
         var reference = new OptunaReference();
-        foreach (var args in invocations)
+        foreach (var (script, args) in invocations)
         {
             var start = new ProcessStartInfo("/usr/bin/python3") { RedirectStandardOutput = true, RedirectStandardError = true };
             start.ArgumentList.Add(script);

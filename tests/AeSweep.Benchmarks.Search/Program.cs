@@ -9,9 +9,9 @@ CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 var options = BenchmarkOptions.Parse(args);
 if (options is null)
 {
-    Console.WriteLine("usage: AeSweep.Benchmarks.Search [--seeds 20] [--trials 100] [--checkpoints 30,60,100] [--only quality,latency,pruning]");
+    Console.WriteLine("usage: AeSweep.Benchmarks.Search [--seeds 20] [--trials 100] [--checkpoints 30,60,100] [--only quality,latency,pruning] [--compare auto]");
     Console.WriteLine("       [--samplers random,grid,tpe (also tpe-mv, tpe-normalized)] [--functions branin,hartmann6,rosenbrock4_log,mixed]");
-    Console.WriteLine("       [--optuna-script ../shared/reference/optuna_functions.py | --optuna-results FILE[,FILE] | --no-optuna]");
+    Console.WriteLine("       [--optuna-script ../shared/reference/optuna_functions.py] [--optuna-samplers tpe,tpe-mv,cmaes] [--optuna-results FILE[,FILE] | --no-optuna]");
     return 2;
 }
 
@@ -48,9 +48,9 @@ if (sections.Contains("quality"))
     optuna = LoadOptuna(options, quality: true);
     if (optuna is not null)
     {
-        foreach (var function in TestFunctions.All)
+        foreach (var function in TestFunctions.All.Where(f => options.Functions is null || options.Functions.Contains(f.Name)))
         {
-            foreach (var sampler in new[] { "random", "tpe" })
+            foreach (var sampler in options.OptunaSamplers.Append("random").Distinct())
             {
                 if (optuna.Quality.TryGetValue((function.Name, sampler), out var r))
                 {
@@ -60,24 +60,9 @@ if (sections.Contains("quality"))
         }
 
         Console.WriteLine();
-        Console.WriteLine($"== TPE ours vs Optuna {optuna.Version} TPE: median best value, and the ratio of median regrets (median best − known minimum); ratio ≤ 1: ours at least as good");
-        Console.WriteLine($"{"function",-16} {"trials",6} {"ours",12} {"optuna",12} {"regret ratio",13}  {"target (ours ≤ optuna)",-24} {$"ours, {options.ExtraSeeds} seeds",16}");
-        foreach (var function in TestFunctions.All)
-        {
-            foreach (var c in options.Checkpoints.Where(c => c >= 60))
-            {
-                if (!optuna.Quality.TryGetValue((function.Name, "tpe"), out var theirs) || !theirs.TryGetValue(c, out var t))
-                {
-                    continue;
-                }
-
-                var o = ours[(function.Name, "tpe")][c];
-                var ratio = (o.Median - function.KnownMinimum) / (t.Median - function.KnownMinimum);
-                var verdict = o.Median <= t.Median ? "met" : $"missed: +{(o.Median - t.Median) / Math.Abs(t.Median):P1} value";
-                var wide = extra.TryGetValue(function.Name, out var e) ? $"{e[c].Median,16:G5}" : string.Empty;
-                Console.WriteLine($"{function.Name,-16} {c,6} {o.Median,12:G5} {t.Median,12:G5} {ratio,13:F3}  {verdict,-24} {wide}");
-            }
-        }
+        QualityReport.CompareWithBest(options, ours, optuna);
+        Console.WriteLine();
+        QualityReport.CompareLikeWithLike(options, ours, optuna, extra);
     }
 
     Console.WriteLine();
@@ -147,10 +132,17 @@ static OptunaReference? LoadOptuna(BenchmarkOptions options, bool quality)
     }
 
     var checkpoints = string.Join(',', options.Checkpoints);
-    var runs = new List<string[]>();
-    runs.Add(quality
-        ? ["--seeds", $"{options.Seeds}", "--trials", $"{options.Trials}", "--checkpoints", checkpoints, "--latency-trials", "1020"]
-        : ["--seeds", "1", "--trials", "1", "--checkpoints", "1", "--functions", "branin", "--latency-trials", "1020"]);
-    runs.Add(["--seeds", "1", "--trials", "1", "--checkpoints", "1", "--functions", "branin", "--latency-trials", "120"]);
-    return OptunaReference.Run(options.OptunaScript, runs);
+    var runs = new List<(string, string[])>();
+    if (quality)
+    {
+        // Every function and sampler from our side-by-side script (it imports the shared reference's four functions).
+        string[] args = ["--reference", options.OptunaScript, "--seeds", $"{options.Seeds}", "--trials", $"{options.Trials}", "--checkpoints", checkpoints,
+            "--samplers", string.Join(',', options.OptunaSamplers.Append("random").Distinct())];
+        runs.Add((options.OptunaSamplersScript, options.Functions is { } f ? [.. args, "--functions", string.Join(',', f)] : args));
+    }
+
+    // Latency as the shared reference measures it (its one-trial quality line is skipped).
+    runs.Add((options.OptunaScript, ["--seeds", "1", "--trials", "1", "--checkpoints", "1", "--functions", "branin", "--latency-trials", "1020"]));
+    runs.Add((options.OptunaScript, ["--seeds", "1", "--trials", "1", "--checkpoints", "1", "--functions", "branin", "--latency-trials", "120"]));
+    return OptunaReference.Run(runs);
 }

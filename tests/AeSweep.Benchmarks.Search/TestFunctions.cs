@@ -5,7 +5,8 @@ namespace AeSweep.Benchmarks.Search;
 
 /// <summary>
 /// The four objectives exactly as ../shared/reference/optuna_functions.py defines them (same names,
-/// ranges, log flags and formulas), so our figures and Optuna's compare like with like.
+/// ranges, log flags and formulas), plus two of ours exactly as optuna_samplers.py defines them
+/// (a shifted Ackley and an autoencoder-shaped conditional space), so our figures and Optuna's compare like with like.
 /// </summary>
 internal static class TestFunctions
 {
@@ -22,7 +23,7 @@ internal static class TestFunctions
 
     private static readonly double[] HartmannC = [1.0, 1.2, 3.0, 3.2];
 
-    public static IReadOnlyList<TestFunction> All { get; } = [Branin(), Hartmann6(), Rosenbrock4Log(), Mixed()];
+    public static IReadOnlyList<TestFunction> All { get; } = [Branin(), Hartmann6(), Rosenbrock4Log(), Mixed(), Ackley5Shifted(), AeConditional()];
 
     public static TestFunction Branin()
     {
@@ -110,5 +111,52 @@ internal static class TestFunctions
             var width = p["width"].AsDouble();
             return act + (0.05 * (depth - 3) * (depth - 3)) + Math.Pow(Math.Log10(lr) + 3, 2) + (0.5 * Math.Pow(Math.Log2(width) - 8, 2) / 4);
         }, grid, 0);
+    }
+
+    /// <summary>Ackley in 5 dimensions over [-5, 10]^5, shifted so its minimum (0) is at x_i = 1.5, away from the box's centre.</summary>
+    public static TestFunction Ackley5Shifted()
+    {
+        var space = new SearchSpace(Enumerable.Range(0, 5).Select(i => new SearchParameter($"x{i}", new FloatDistribution(-5, 10))));
+        return new TestFunction("ackley5_shifted", space, p =>
+        {
+            double squares = 0, cosines = 0;
+            for (var i = 0; i < 5; i++)
+            {
+                var z = p[$"x{i}"].AsDouble() - 1.5;
+                squares += z * z;
+                cosines += Math.Cos(2 * Math.PI * z);
+            }
+
+            return (-20 * Math.Exp(-0.2 * Math.Sqrt(squares / 5))) - Math.Exp(cosines / 5) + 20 + Math.E;
+        }, null, 0);
+    }
+
+    /// <summary>
+    /// An autoencoder-shaped space with conditional parameters: the family decides which further parameters exist
+    /// (<c>kernel</c> for conv, <c>beta</c> for vae). Minimum 0: conv, lr = 10^-3.5, code_size 32, kernel 5.
+    /// </summary>
+    public static TestFunction AeConditional()
+    {
+        ImmutableArray<ParameterValue> families = [ParameterValue.Of("dense"), ParameterValue.Of("conv"), ParameterValue.Of("vae")];
+        var space = new SearchSpace(
+        [
+            new("family", new CategoricalDistribution(families)),
+            new("lr", new FloatDistribution(1e-5, 1e-1, log: true)),
+            new("code_size", new IntDistribution(2, 256, log: true)),
+            new("kernel", new IntDistribution(3, 7, step: 2), new ParameterCondition("family", [ParameterValue.Of("conv")])),
+            new("beta", new FloatDistribution(1e-3, 10, log: true), new ParameterCondition("family", [ParameterValue.Of("vae")])),
+        ]);
+        return new TestFunction("ae_conditional", space, p =>
+        {
+            var family = p["family"].AsString();
+            var lr = Math.Log10(p["lr"].AsDouble());
+            var value = (family switch { "dense" => 0.2, "conv" => 0.0, _ => 0.1 }) + (0.3 * Math.Pow(Math.Log2(p["code_size"].AsDouble()) - 5, 2) / 4);
+            return family switch
+            {
+                "conv" => value + (0.1 * Math.Pow(p["kernel"].AsDouble() - 5, 2) / 4) + Math.Pow(lr + 3.5, 2),
+                "vae" => value + (0.5 * Math.Pow(Math.Log10(p["beta"].AsDouble()) + 1, 2)) + Math.Pow(lr + 3, 2),
+                _ => value + Math.Pow(lr + 3, 2),
+            };
+        }, null, 0);
     }
 }
