@@ -19,19 +19,25 @@ public sealed record GpOptions
     /// Bound on candidates × observations per ask: scoring one candidate costs a pass over every observation, so
     /// at 1,000 observations the candidate set shrinks to keep the ask within a second.
     /// </summary>
-    public long CandidateBudget { get; init; } = 200_000;
+    public long CandidateBudget { get; init; } = 100_000;
 
     /// <summary>Never fewer candidates than this, however many observations there are.</summary>
     public int MinCandidates { get; init; } = 128;
 
-    /// <summary>Local searches started from the best candidates.</summary>
+    /// <summary>Local searches started from the best candidates (fewer at large trial counts, see <see cref="LocalSearchBudget"/>).</summary>
     public int LocalSearchStarts { get; init; } = 5;
+
+    /// <summary>
+    /// Bound on local searches × observations²: every step of a local search solves against the n × n Cholesky
+    /// factor twice, so beyond about 300 observations a single search runs.
+    /// </summary>
+    public long LocalSearchBudget { get; init; } = 450_000;
 
     /// <summary>
     /// At most this many observations enter the marginal-likelihood fit (the best half of them and the rest spread
     /// evenly over the history); the posterior still conditions on every observation up to <see cref="MaxObservations"/>.
     /// </summary>
-    public int MaxFitObservations { get; init; } = 128;
+    public int MaxFitObservations { get; init; } = 64;
 
     /// <summary>BFGS iterations of the hyperparameter fit.</summary>
     public int FitIterations { get; init; } = 50;

@@ -83,7 +83,9 @@ public sealed class GpSampler : ISampler
         var best = standardised.Min(o => o.Value);
         var incumbents = standardised.OrderBy(o => o.Value).Take(Incumbents).Select(o => space.ToUnit(o.Point, Centre(o.Point.Length))).ToList();
         var candidates = (int)Math.Clamp(Options.CandidateBudget / conditioned.Count, Options.MinCandidates, Options.Candidates);
-        var (configuration, _) = new AcquisitionOptimizer(space, posterior, best).Maximise(random, candidates, Options.LocalSearchStarts, incumbents);
+        var n = (long)conditioned.Count;
+        var starts = (int)Math.Clamp(Options.LocalSearchBudget / (n * n), 1, Math.Max(1, Options.LocalSearchStarts));
+        var (configuration, _) = new AcquisitionOptimizer(space, posterior, best).Maximise(random, candidates, starts, incumbents);
         return configuration;
     }
 

@@ -14,7 +14,7 @@ namespace AeSweep.Core.Search.Samplers.Gp;
 internal sealed class AcquisitionOptimizer
 {
     private const int MaxRounds = 4;
-    private const int MaxGradientIterations = 30;
+    private const int MaxGradientIterations = 20;
 
     private readonly GpSearchSpace _space;
     private readonly GpPosterior _posterior;

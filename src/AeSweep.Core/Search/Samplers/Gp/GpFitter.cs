@@ -124,28 +124,35 @@ internal static class GpFitter
             }
 
             var k = new DenseMatrix(_n, _n);
+            var kValues = k.Values;
             var m = new double[s.Length];
             var pair = 0;
             for (var i = 0; i < _n; i++)
             {
-                k[i, i] = scale + noise;
+                kValues[(i * _n) + i] = scale + noise;
                 for (var c = i + 1; c < _n; c++, pair++)
                 {
                     m[pair] = Matern52Kernel.Value(s[pair]);
-                    k[i, c] = k[c, i] = scale * m[pair];
+                    kValues[(i * _n) + c] = kValues[(c * _n) + i] = scale * m[pair];
                 }
             }
 
             var gradient = Vector<double>.Build.Dense(_d + 2);
             double logLikelihood;
-            Matrix<double> w;
+            double[] alpha;
+            double[] inverse;
             try
             {
                 var cholesky = k.Cholesky();
-                var alpha = cholesky.Solve(Vector<double>.Build.DenseOfArray(_y));
-                var inverse = cholesky.Solve(DenseMatrix.CreateIdentity(_n));
-                logLikelihood = (-0.5 * alpha.DotProduct(Vector<double>.Build.DenseOfArray(_y))) - (0.5 * cholesky.DeterminantLn) - (0.5 * _n * LogTwoPi);
-                w = alpha.OuterProduct(alpha) - inverse;
+                alpha = cholesky.Solve(Vector<double>.Build.DenseOfArray(_y)).ToArray();
+                inverse = ((DenseMatrix)cholesky.Solve(DenseMatrix.CreateIdentity(_n))).Values;
+                var fit = 0.0;
+                for (var i = 0; i < _n; i++)
+                {
+                    fit += alpha[i] * _y[i];
+                }
+
+                logLikelihood = (-0.5 * fit) - (0.5 * cholesky.DeterminantLn) - (0.5 * _n * LogTwoPi);
             }
             catch (ArgumentException)
             {
@@ -160,10 +167,10 @@ internal static class GpFitter
             pair = 0;
             for (var i = 0; i < _n; i++)
             {
-                diagonal += w[i, i];
+                diagonal += (alpha[i] * alpha[i]) - inverse[(i * _n) + i];
                 for (var c = i + 1; c < _n; c++, pair++)
                 {
-                    var wic = w[i, c];
+                    var wic = (alpha[i] * alpha[c]) - inverse[(i * _n) + c];
                     offDiagonal += wic * m[pair];
                     var slope = wic * Matern52Kernel.Derivative(s[pair]);
                     for (var j = 0; j < _d; j++)
