@@ -17,6 +17,7 @@ internal static class QualityBenchmark
                 "tpe" => new TpeSampler(seed),
                 "tpe-mv" => new TpeSampler(seed, new TpeOptions { Multivariate = true }),
                 "tpe-normalized" => new TpeSampler(seed, new TpeOptions { NormalizedKernels = true }),
+                "gp" => new GpSampler(seed),
                 "random" => new RandomSampler(seed),
                 "grid" => new GridSampler(function.GridSpace!, shuffleSeed: seed),
                 _ => throw new ArgumentException(sampler),

@@ -9,4 +9,6 @@ public enum SearchMethod
     Random,
     /// <summary>Tree-structured Parzen estimator (Bayesian optimisation, Bergstra et al. 2011).</summary>
     Tpe,
+    /// <summary>Gaussian-process Bayesian optimisation (Matérn-5/2 kernel, log expected improvement).</summary>
+    Gp,
 }

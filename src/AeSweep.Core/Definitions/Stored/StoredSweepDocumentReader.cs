@@ -33,7 +33,8 @@ internal static class StoredSweepDocumentReader
             "grid" => SearchMethod.Grid,
             "random" => SearchMethod.Random,
             "tpe" => SearchMethod.Tpe,
-            _ => throw methodField.Wrong("grid, random or tpe"),
+            "gp" => SearchMethod.Gp,
+            _ => throw methodField.Wrong("grid, random, tpe or gp"),
         };
 
         // Version 1 kept a built-in sweep's model family apart from its parameters, as sweep files do.

@@ -112,7 +112,7 @@ internal sealed partial class SweepFileValidator(SweepParseOptions options, List
     {
         if (map["method"] is not { } node)
         {
-            Error("method", map, "required: one of grid, random, tpe");
+            Error("method", map, "required: one of grid, random, tpe, gp");
             return null;
         }
 
@@ -127,11 +127,13 @@ internal sealed partial class SweepFileValidator(SweepParseOptions options, List
                 return SearchMethod.Random;
             case "tpe":
                 return SearchMethod.Tpe;
+            case "gp":
+                return SearchMethod.Gp;
             case "bayes" or "bayesian":
-                Error("method", node, $"'{text}' is W&B's name; AeSweep's Bayesian method is tpe (tree-structured Parzen estimator)");
+                Error("method", node, $"'{text}' is W&B's name; AeSweep's Bayesian methods are tpe (tree-structured Parzen estimator) and gp (Gaussian process)");
                 return null;
             default:
-                Error("method", node, NameSuggestions.WithSuggestion($"'{text}' is not a search method (grid, random, tpe)", text, ["grid", "random", "tpe"]));
+                Error("method", node, NameSuggestions.WithSuggestion($"'{text}' is not a search method (grid, random, tpe, gp)", text, ["grid", "random", "tpe", "gp"]));
                 return null;
         }
     }

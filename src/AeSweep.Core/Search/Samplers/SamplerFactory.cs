@@ -6,7 +6,7 @@ namespace AeSweep.Core.Search.Samplers;
 public static class SamplerFactory
 {
     /// <summary>Creates the sampler for <paramref name="method"/>.</summary>
-    /// <param name="method">Grid, random or TPE.</param>
+    /// <param name="method">Grid, random, TPE or GP.</param>
     /// <param name="space">The search space (grid search enumerates it now, so a continuous parameter fails here).</param>
     /// <param name="seed">The sweep's seed.</param>
     /// <param name="tpeOptions">TPE settings; null: <see cref="TpeOptions.Default"/>.</param>
@@ -16,6 +16,7 @@ public static class SamplerFactory
         SearchMethod.Grid => new GridSampler(space),
         SearchMethod.Random => new RandomSampler(seed),
         SearchMethod.Tpe => new TpeSampler(seed, tpeOptions),
+        SearchMethod.Gp => new GpSampler(seed),
         _ => throw new ArgumentOutOfRangeException(nameof(method), method, "Unknown search method."),
     };
 }
