@@ -16,6 +16,7 @@ internal static class QualityBenchmark
             {
                 "tpe" => new TpeSampler(seed),
                 "tpe-mv" => new TpeSampler(seed, new TpeOptions { Multivariate = true }),
+                "tpe-mvg" => new TpeSampler(seed, new TpeOptions { Multivariate = true, Group = true }),
                 "tpe-normalized" => new TpeSampler(seed, new TpeOptions { NormalizedKernels = true }),
                 "random" => new RandomSampler(seed),
                 "grid" => new GridSampler(function.GridSpace!, shuffleSeed: seed),

@@ -9,4 +9,9 @@ public enum SearchMethod
     Random,
     /// <summary>Tree-structured Parzen estimator (Bayesian optimisation, Bergstra et al. 2011).</summary>
     Tpe,
+    /// <summary>
+    /// The recommended method: a quasi-random start, then the model sampler that suits the space and budget
+    /// (<see cref="Search.Samplers.AutoSamplerPolicy"/>).
+    /// </summary>
+    Auto,
 }
