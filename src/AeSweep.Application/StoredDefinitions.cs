@@ -3,6 +3,7 @@ using AeSweep.Application.Contracts;
 using AeSweep.Core.Definitions;
 using AeSweep.Core.Definitions.Stored;
 using AeSweep.Core.Search;
+using AeSweep.Core.Search.Samplers;
 using AeSweep.Storage.Model;
 
 namespace AeSweep.Application;
@@ -14,6 +15,9 @@ namespace AeSweep.Application;
 internal static class StoredDefinitions
 {
     public static SweepDefinition? Read(SweepSnapshot sweep) => StoredSweepDocument.ReadOrNull(sweep.DefinitionText);
+
+    /// <summary>The sweep's sampler in words; the core owns the wording (<see cref="SamplerFactory.Describe"/>).</summary>
+    public static string? Sampler(SweepDefinition? definition) => definition is null ? null : SamplerFactory.Describe(definition);
 
     public static DefinitionSummaryView? Summary(SweepSnapshot sweep, SweepDefinition? definition) => definition is null
         ? null

@@ -20,6 +20,11 @@ internal sealed class SweepProgressDisplay(ISweepQueries queries, SweepDefinitio
     public async Task FollowAsync(string sweepId, CancellationToken cancellationToken)
     {
         var total = ExpectedTrials();
+        if ((await queries.GetSweepAsync(sweepId, cancellationToken))?.Sampler is { } sampler)
+        {
+            await output.WriteLineAsync($"sampler: {TerminalText.Escape(sampler)}");
+        }
+
         var clock = Stopwatch.StartNew();
         if (ReferenceEquals(output, Console.Error) && !Console.IsErrorRedirected)
         {

@@ -43,7 +43,7 @@ public static class SweepStudyFactory
         var epochsMax = definition.SearchSpace.Find(AeSweep.Core.Catalog.ParameterNames.Epochs)?.Distribution.NumericRange?.Max;
         return new Study(
             definition.SearchSpace,
-            SamplerFactory.Create(definition.Method, definition.SearchSpace, seed),
+            SamplerFactory.Create(definition, seed),
             PrunerFactory.Create(definition.EarlyTerminate, epochsMax is { } e ? (int)e : null),
             definition.Metric.Goal,
             trials);

@@ -16,6 +16,7 @@ internal static class QualityBenchmark
             {
                 "tpe" => new TpeSampler(seed),
                 "tpe-mv" => new TpeSampler(seed, new TpeOptions { Multivariate = true }),
+                "tpe-mvg" => new TpeSampler(seed, new TpeOptions { Multivariate = true, Group = true }),
                 "tpe-normalized" => new TpeSampler(seed, new TpeOptions { NormalizedKernels = true }),
                 "gp" => new GpSampler(seed),
                 "random" => new RandomSampler(seed),

@@ -23,7 +23,7 @@ internal static class TestFunctions
 
     private static readonly double[] HartmannC = [1.0, 1.2, 3.0, 3.2];
 
-    public static IReadOnlyList<TestFunction> All { get; } = [Branin(), Hartmann6(), Rosenbrock4Log(), Mixed(), Ackley5Shifted(), AeConditional()];
+    public static IReadOnlyList<TestFunction> All { get; } = [Branin(), Hartmann6(), Rosenbrock4Log(), Mixed(), Ackley5Shifted(), AeConditional(), ConditionalTestFunction.Create()];
 
     public static TestFunction Branin()
     {

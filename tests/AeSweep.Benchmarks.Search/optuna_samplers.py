@@ -1,13 +1,13 @@
 #!/usr/bin/python3
 """Optuna's samplers side by side with ours (issue 12): the four reference functions of
 ../shared/reference/optuna_functions.py (imported from there, so the formulas have one owner) plus two of ours —
-ackley5_shifted (continuous, multimodal) and ae_conditional (an autoencoder-shaped space with conditional
-parameters) — under Optuna's default TPE ("tpe"), multivariate TPE with group decomposition ("tpe-mv", Optuna 5.0's
+ackley5_shifted (continuous, multimodal), ae_conditional (an autoencoder-shaped space with conditional
+parameters) and conditional_opt (an optimiser choice with per-optimiser parameters) — under Optuna's default TPE ("tpe"), multivariate TPE with group decomposition ("tpe-mv", Optuna 5.0's
 default), CMA-ES ("cmaes"; Optuna's CmaEsSampler samples categoricals and conditional parameters with its
 independent sampler) and random search. One JSON line per (function, sampler), in the shared script's format.
 Usage: /usr/bin/python3 optuna_samplers.py --reference ../shared/reference/optuna_functions.py
        [--seeds 20] [--trials 100] [--checkpoints 30,60,100] [--samplers tpe,tpe-mv,cmaes,random] [--functions ...]
-The two new functions must stay identical to TestFunctions.cs (Ackley5Shifted, AeConditional)."""
+The new functions must stay identical to TestFunctions.cs (Ackley5Shifted, AeConditional) and ConditionalTestFunction.cs."""
 import argparse, importlib.util, json, math, statistics, time, warnings
 import optuna
 optuna.logging.set_verbosity(optuna.logging.WARNING)
@@ -36,6 +36,20 @@ def ae_conditional(t):
         value += (math.log10(lr) + 3) ** 2
     return value
 
+def conditional_opt(t):
+    # An optimiser choice with its own learning rate and momentum-like parameter each; the best learning rate moves
+    # with the width (ConditionalTestFunction.cs). Minimum 0: adam, width 128, dropout 0.1, adam_lr 1e-3, beta1 0.9.
+    optimizer = t.suggest_categorical("optimizer", ["sgd", "adam"])
+    w = math.log2(t.suggest_int("width", 16, 1024, log=True)) - 7
+    common = 4 * (t.suggest_float("dropout", 0, 0.5) - 0.1) ** 2 + 0.02 * w * w
+    if optimizer == "sgd":
+        lr = t.suggest_float("sgd_lr", 1e-4, 1, log=True)
+        momentum = t.suggest_float("sgd_momentum", 0, 0.99)
+        return 0.2 + common + (math.log10(lr) + 1 + 0.15 * w) ** 2 + 2 * (momentum - 0.9) ** 2
+    lr = t.suggest_float("adam_lr", 1e-5, 1e-1, log=True)
+    beta1 = t.suggest_float("adam_beta1", 0.8, 0.999)
+    return common + (math.log10(lr) + 3 + 0.25 * w) ** 2 + 5 * (beta1 - 0.9) ** 2
+
 def make_sampler(name, seed):
     if name == "tpe":
         return optuna.samplers.TPESampler(seed=seed)
@@ -58,7 +72,7 @@ def main():
     a = ap.parse_args()
     spec = importlib.util.spec_from_file_location("optuna_functions", a.reference)
     ref = importlib.util.module_from_spec(spec); spec.loader.exec_module(ref)
-    funcs = dict(ref.FUNCS); funcs["ackley5_shifted"] = ackley5_shifted; funcs["ae_conditional"] = ae_conditional
+    funcs = dict(ref.FUNCS); funcs["ackley5_shifted"] = ackley5_shifted; funcs["ae_conditional"] = ae_conditional; funcs["conditional_opt"] = conditional_opt
     cps = [int(c) for c in a.checkpoints.split(",")]
     for name in (a.functions.split(",") if a.functions else list(funcs)):
         for sname in a.samplers.split(","):

@@ -74,6 +74,7 @@ public sealed class RemoteCommandTests : IDisposable
         var status = Cli("status", sweepId);
         Assert.Equal(0, status.Code);
         Assert.Contains($"sweep {sweepId} (remote-verbs)", status.Stdout, StringComparison.Ordinal);
+        Assert.Contains("sampler: random", status.Stdout, StringComparison.Ordinal);
 
         var export = Cli("export", sweepId, "--format", "csv");
         Assert.Equal(0, export.Code);

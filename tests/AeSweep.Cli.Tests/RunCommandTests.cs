@@ -30,6 +30,7 @@ public sealed class RunCommandTests : IDisposable
         Assert.Equal(JsonValueKind.Object, best.GetProperty("artifacts").ValueKind);
         Assert.True(File.Exists(Path.Combine(_data, "aesweep.db")));
         Assert.Contains("20/20 trials done", stderr, StringComparison.Ordinal);
+        Assert.Contains("sampler: auto: quasi-random start (6 trials), then gp (2 numeric parameters, 1 categorical, max_trials 20)", stderr, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -50,6 +50,16 @@ public sealed class SweepApiTests(ApiServer server)
     }
 
     [Fact]
+    public async Task A_sweep_detail_says_which_sampler_the_method_chose()
+    {
+        var id = await Sweeps.SubmitAsync(_client, Sweeps.AskTell("sampler-view", maxTrials: 30).Replace("method: random", "method: auto", StringComparison.Ordinal));
+
+        using var sweep = JsonDocument.Parse(await _client.GetStringAsync($"/api/sweeps/{id}"));
+
+        Assert.Equal("auto: quasi-random start (10 trials), then gp (1 numeric parameter, 1 categorical, max_trials 30)", sweep.RootElement.GetProperty("sampler").GetString());
+    }
+
+    [Fact]
     public async Task A_body_over_two_mebibytes_is_413()
     {
         var body = "name: big\n#" + new string('x', 3 * 1024 * 1024) + "\n";

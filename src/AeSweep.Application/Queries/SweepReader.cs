@@ -38,7 +38,11 @@ public sealed class SweepReader(ISweepReadModel store, ISweepRepository sweeps, 
 
     public async Task<SweepDetailView?> GetAsync(string sweepId, CancellationToken cancellationToken) =>
         await store.GetSweepOverviewAsync(sweepId, cancellationToken) is { } overview
-            ? new SweepDetailView(ContractMapping.Sweep(overview.Sweep), Budget(overview.Sweep), ContractMapping.Counts(overview.TrialCounts))
+            ? new SweepDetailView(
+                ContractMapping.Sweep(overview.Sweep),
+                Budget(overview.Sweep),
+                ContractMapping.Counts(overview.TrialCounts),
+                StoredDefinitions.Sampler(definitions.Read(overview.Sweep)))
             : null;
 
     public async Task<SweepOverview?> GetOverviewAsync(string sweepId, CancellationToken cancellationToken)

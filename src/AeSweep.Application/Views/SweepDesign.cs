@@ -2,11 +2,12 @@ namespace AeSweep.Application.Views;
 
 /// <summary>
 /// What the stored definition says that views need: the search method, the trial budget, the parameters in the
-/// sweep file's order, which of them are constants, and which are searched on a log scale.
+/// sweep file's order, which of them are constants, which are searched on a log scale, and the sampler in words.
 /// </summary>
 public sealed record SweepDesign(
     string Method,
     int? MaxTrials,
     IReadOnlyList<string> Parameters,
     IReadOnlySet<string> Constants,
-    IReadOnlySet<string> LogScale);
+    IReadOnlySet<string> LogScale,
+    string Sampler);

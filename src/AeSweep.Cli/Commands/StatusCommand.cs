@@ -36,6 +36,7 @@ internal static class StatusCommand
         var best = ContractText.BestFirst(trials.Items.Where(t => t.State == "completed"), info.Goal)
             .Select(t => $"best: trial #{t.Number} {TerminalText.Escape(info.Metric)} {t.Objective:G5} ({ContractText.Parameters(t.Parameters)})")
             .FirstOrDefault() ?? "best: none yet";
-        return $"sweep {TerminalText.Escape(info.Id)} ({TerminalText.Escape(info.Name)}): {TerminalText.Escape(info.State)}; {(counts.Length == 0 ? "no trials yet" : counts)}\n{best}";
+        var sampler = sweep.Sampler is { } s ? $"\nsampler: {TerminalText.Escape(s)}" : string.Empty;
+        return $"sweep {TerminalText.Escape(info.Id)} ({TerminalText.Escape(info.Name)}): {TerminalText.Escape(info.State)}; {(counts.Length == 0 ? "no trials yet" : counts)}{sampler}\n{best}";
     }
 }

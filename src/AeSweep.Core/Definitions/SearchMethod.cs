@@ -11,4 +11,9 @@ public enum SearchMethod
     Tpe,
     /// <summary>Gaussian-process Bayesian optimisation (Matérn-5/2 kernel, log expected improvement).</summary>
     Gp,
+    /// <summary>
+    /// The recommended method: a quasi-random start, then the model sampler that suits the space and budget
+    /// (<see cref="Search.Samplers.AutoSamplerPolicy"/>).
+    /// </summary>
+    Auto,
 }

@@ -10,7 +10,7 @@ namespace AeSweep.Core.Definitions;
 /// <param name="Name">A human name for the sweep.</param>
 /// <param name="Dataset">The data (null only for <c>program:</c> sweeps, whose program loads its own).</param>
 /// <param name="Program">An external trainer, or null for AeSweep's own training.</param>
-/// <param name="Method">Grid, random or TPE.</param>
+/// <param name="Method">Grid, random, TPE or auto.</param>
 /// <param name="Metric">The ranking metric and its goal.</param>
 /// <param name="SearchSpace">
 /// The hyperparameters. For built-in training the model family is itself the parameter
@@ -32,6 +32,13 @@ public sealed record SweepDefinition(
 {
     /// <summary>The name of the parameter that carries the model family in built-in sweeps.</summary>
     public const string ModelParameter = ParameterNames.Model;
+
+    /// <summary>
+    /// With <see cref="SearchMethod.Tpe"/>: model the parameters jointly (multivariate TPE with the group
+    /// decomposition) instead of one by one. Off by default: one by one measured better on the benchmark
+    /// functions (docs/benchmarks/search.md).
+    /// </summary>
+    public bool TpeMultivariate { get; init; }
 
     /// <summary>The model families this sweep may train (empty for <c>program:</c> sweeps).</summary>
     public IReadOnlyList<ModelFamily> ModelFamilies =>

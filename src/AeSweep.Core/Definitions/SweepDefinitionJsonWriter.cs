@@ -45,7 +45,18 @@ public static class SweepDefinitionJsonWriter
                 WriteSpec(json, model.Distribution, null);
             }
 
-            json.WriteString("method", definition.Method.ToString().ToLowerInvariant());
+            if (definition.TpeMultivariate)
+            {
+                json.WriteStartObject("method");
+                json.WriteString("type", "tpe");
+                json.WriteBoolean("multivariate", true);
+                json.WriteEndObject();
+            }
+            else
+            {
+                json.WriteString("method", definition.Method.ToString().ToLowerInvariant());
+            }
+
             json.WriteStartObject("metric");
             json.WriteString("name", definition.Metric.Name);
             json.WriteString("goal", definition.Metric.Goal == MetricGoal.Minimize ? "minimize" : "maximize");

@@ -34,8 +34,12 @@ internal static class StoredSweepDocumentReader
             "random" => SearchMethod.Random,
             "tpe" => SearchMethod.Tpe,
             "gp" => SearchMethod.Gp,
-            _ => throw methodField.Wrong("grid, random, tpe or gp"),
+            "auto" => SearchMethod.Auto,
+            _ => throw methodField.Wrong("grid, random, tpe, gp or auto"),
         };
+
+        // Documents written before TPE had the setting were univariate (the default then and now).
+        var tpeMultivariate = root.Optional("tpe_multivariate")?.Boolean() ?? false;
 
         // Version 1 kept a built-in sweep's model family apart from its parameters, as sweep files do.
         var model = version == 1 && program is null ? root.Optional("model") : null;
@@ -48,7 +52,10 @@ internal static class StoredSweepDocumentReader
             MaxAttempts = V1MaxAttempts,
         };
         var seed = root.Optional("seed")?.Long();
-        return new SweepDefinition(name, dataset, program, method, metric, space, earlyTerminate, budget, seed);
+        return new SweepDefinition(name, dataset, program, method, metric, space, earlyTerminate, budget, seed)
+        {
+            TpeMultivariate = tpeMultivariate,
+        };
     }
 
     private static ProgramSpec ReadProgram(StoredField field)

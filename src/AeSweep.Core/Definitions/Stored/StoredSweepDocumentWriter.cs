@@ -30,6 +30,11 @@ internal static class StoredSweepDocumentWriter
             }
 
             json.WriteString("method", definition.Method.ToString().ToLowerInvariant());
+            if (definition.Method == SearchMethod.Tpe)
+            {
+                json.WriteBoolean("tpe_multivariate", definition.TpeMultivariate);
+            }
+
             json.WriteStartObject("metric");
             json.WriteString("name", definition.Metric.Name);
             json.WriteString("goal", definition.Metric.Goal == MetricGoal.Minimize ? "minimize" : "maximize");

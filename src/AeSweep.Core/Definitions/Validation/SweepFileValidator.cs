@@ -63,7 +63,7 @@ internal sealed partial class SweepFileValidator(SweepParseOptions options, List
             Error("dataset", map, "required: a built-in name (" + string.Join(", ", DatasetSpec.BuiltInNames) + ") or {type: idx|csv, ...}");
         }
 
-        var method = ReadMethod(map);
+        var (method, tpeMultivariate) = ReadMethod(map);
         var metric = ReadMetric(map["metric"], isProgram, dataset);
         var space = ReadParameters(map["parameters"], map, isProgram, models, dataset);
         var budget = ReadBudget(map["budget"]);
@@ -83,7 +83,10 @@ internal sealed partial class SweepFileValidator(SweepParseOptions options, List
             return null;
         }
 
-        return new SweepDefinition(name, dataset, program, method.Value, metric ?? MetricSpec.Default, space, earlyTerminate, budget, seed);
+        return new SweepDefinition(name, dataset, program, method.Value, metric ?? MetricSpec.Default, space, earlyTerminate, budget, seed)
+        {
+            TpeMultivariate = tpeMultivariate,
+        };
     }
 
     private string ReadName(DocMapping map)
@@ -108,33 +111,62 @@ internal sealed partial class SweepFileValidator(SweepParseOptions options, List
         return name;
     }
 
-    private SearchMethod? ReadMethod(DocMapping map)
+    private static readonly string[] MethodNames = ["grid", "random", "tpe", "gp", "auto"];
+
+    // method: NAME, or the mapping form {type: tpe, multivariate: true} for TPE's settings.
+    private (SearchMethod? Method, bool TpeMultivariate) ReadMethod(DocMapping map)
     {
         if (map["method"] is not { } node)
         {
-            Error("method", map, "required: one of grid, random, tpe, gp");
-            return null;
+            Error("method", map, "required: one of auto (recommended), tpe, gp, random, grid");
+            return (null, false);
         }
 
-        var text = ReadString(node, "method");
+        var multivariate = false;
+        var typeNode = node;
+        var typePath = "method";
+        if (node is DocMapping methodMap)
+        {
+            CheckKeys(methodMap, "method", ["type", "multivariate"]);
+            typePath = "method.type";
+            if (methodMap["type"] is not { } t)
+            {
+                Error(typePath, node, "required: one of auto, tpe, gp, random, grid");
+                return (null, false);
+            }
+
+            typeNode = t;
+            if (methodMap["multivariate"] is { } m)
+            {
+                multivariate = ReadBoolean(m, "method.multivariate") == true;
+                if (t is DocScalar { Text: not "tpe" })
+                {
+                    Error("method.multivariate", m, "only TPE has this setting (method: {type: tpe, multivariate: true})");
+                }
+            }
+        }
+
+        var text = ReadString(typeNode, typePath);
         switch (text)
         {
             case null:
-                return null;
+                return (null, false);
             case "grid":
-                return SearchMethod.Grid;
+                return (SearchMethod.Grid, false);
             case "random":
-                return SearchMethod.Random;
+                return (SearchMethod.Random, false);
             case "tpe":
-                return SearchMethod.Tpe;
+                return (SearchMethod.Tpe, multivariate);
             case "gp":
-                return SearchMethod.Gp;
+                return (SearchMethod.Gp, false);
+            case "auto":
+                return (SearchMethod.Auto, false);
             case "bayes" or "bayesian":
-                Error("method", node, $"'{text}' is W&B's name; AeSweep's Bayesian methods are tpe (tree-structured Parzen estimator) and gp (Gaussian process)");
-                return null;
+                Error(typePath, typeNode, $"'{text}' is W&B's name; AeSweep's Bayesian methods are auto (recommended), tpe and gp");
+                return (null, false);
             default:
-                Error("method", node, NameSuggestions.WithSuggestion($"'{text}' is not a search method (grid, random, tpe, gp)", text, ["grid", "random", "tpe", "gp"]));
-                return null;
+                Error(typePath, typeNode, NameSuggestions.WithSuggestion($"'{text}' is not a search method ({string.Join(", ", MethodNames)})", text, MethodNames));
+                return (null, false);
         }
     }
 
