@@ -46,7 +46,7 @@ public sealed class SearchMethodFieldTests
     }
 
     [Theory]
-    [InlineData("autoo", "method", "'autoo' is not a search method (grid, random, tpe, auto)")]
+    [InlineData("autoo", "method", "'autoo' is not a search method (grid, random, tpe, gp, auto)")]
     [InlineData("bayes", "method", "W&B's name")]
     [InlineData("{type: gridd}", "method.type", "not a search method")]
     [InlineData("{multivariate: true}", "method.type", "required")]

@@ -167,7 +167,12 @@ public sealed class AutoSamplerTests
             var actual = restored.Ask();
 
             Assert.Equal(expected.Parameters, actual.Parameters);
-            Assert.NotEqual(expected.Parameters, new Study(space, SamplerFactory.Create(SearchMethod.Auto, space, 14, max), NopPruner.Instance, MetricGoal.Minimize, original.Trials).Ask().Parameters);
+
+            // The seed matters (checked in the start phase: after 30 trials of this easy objective the model phase of
+            // either seed may well settle on the same optimum, a corner of the box).
+            Assert.NotEqual(
+                new Study(space, SamplerFactory.Create(SearchMethod.Auto, space, 13, max), NopPruner.Instance, MetricGoal.Minimize).Ask().Parameters,
+                new Study(space, SamplerFactory.Create(SearchMethod.Auto, space, 14, max), NopPruner.Instance, MetricGoal.Minimize).Ask().Parameters);
         }
     }
 }
