@@ -33,6 +33,10 @@ internal static class PruningBenchmark
         ("hyperband (min 1, max 27, eta 3)", () => new HyperbandPruner(1, Epochs, 3)),
         ("pasha (min 1, eta 3)", () => new PashaPruner(1, 3, Epochs)),
         ("pasha (min 3, eta 3)", () => new PashaPruner(3, 3, Epochs)),
+        ("asha (min 7, eta 2)", () => new SuccessiveHalvingPruner(7, 2)),
+        ("asha (min 8, eta 2)", () => new SuccessiveHalvingPruner(8, 2)),
+        ("median (startup 5, warmup 10)", () => new MedianPruner(5, 10)),
+        ("pasha (min 9, eta 2)", () => new PashaPruner(9, 2, Epochs)),
     ];
 
     public static void Report(int seeds)

@@ -239,7 +239,7 @@ public sealed class TpeSamplerTests
         var trials = new List<FrozenTrial>();
         for (var i = 0; i < 4; i++)
         {
-            trials.Add(Curve(i, TrialState.Completed, 0.6 + (0.1 * i), atThree: 2.0, final: 1.0 + (0.1 * i)));
+            trials.Add(Curve(i, TrialState.Completed, 0.6 + (0.1 * i), atThree: 2.0 + (0.1 * i), final: 1.0 + (0.1 * i)));
         }
 
         for (var i = 4; i < 34; i++)
