@@ -1,4 +1,6 @@
+using AeSweep.Core.Search;
 using AeSweep.Core.Search.Pruners;
+using AeSweep.Core.Search.Samplers;
 using AeSweep.Core.Trials;
 using static AeSweep.Core.Tests.Search.Pruners.TrialHistory;
 
@@ -68,6 +70,47 @@ public sealed class PashaPrunerTests
     {
         Assert.True(_pasha.ShouldPrune(Context(Trial(9, TrialState.Running, double.NaN), [])));
         Assert.False(_pasha.ShouldPrune(Context(Trial(9, TrialState.Running, 0.5, double.NaN), [])));
+    }
+
+    [Fact]
+    public void On_curves_that_rank_early_pasha_trains_less_than_asha_and_the_best_trial_still_completes()
+    {
+        var (pashaEpochs, pashaStudy) = RunSequentially(new PashaPruner(1, 3, 27));
+        var (ashaEpochs, _) = RunSequentially(new SuccessiveHalvingPruner(1, 3));
+
+        Assert.True(pashaEpochs < ashaEpochs, $"pasha {pashaEpochs} epochs, asha {ashaEpochs}");
+        Assert.Equal(TrialState.Completed, pashaStudy.GetTrial(RankEarlyAsymptotes.IndexOf(RankEarlyAsymptotes.Min())).State);
+        Assert.All(pashaStudy.Trials.Where(t => t.State == TrialState.Pruned), t => Assert.True(t.LastStep <= 3));
+    }
+
+    private static readonly List<double> RankEarlyAsymptotes = [.. Enumerable.Range(0, 243).Select(i => 0.001 * (1 + ((i * 101) % 243)))];
+
+    // 243 trials one after another, each a + 0.5·exp(−t/3): every curve has the same shape, so they never cross.
+    private static (int Epochs, Study Study) RunSequentially(IPruner pruner)
+    {
+        var study = new Study(SearchSpace.Empty, new RandomSampler(0), pruner, MetricGoal.Minimize);
+        var epochs = 0;
+        foreach (var (a, number) in RankEarlyAsymptotes.Select((a, i) => (a, i)))
+        {
+            study.Ask(number);
+            for (var t = 1; t <= 27; t++)
+            {
+                epochs++;
+                var value = a + (0.5 * Math.Exp(-t / 3.0));
+                if (study.Report(number, t, value) == TrialDecision.Prune)
+                {
+                    study.Tell(number, TrialState.Pruned);
+                    break;
+                }
+
+                if (t == 27)
+                {
+                    study.Tell(number, value);
+                }
+            }
+        }
+
+        return (epochs, study);
     }
 
     // Five trials at epoch 3. The two best swap places between epoch 1 and 3 by 0.01; trials 2 and 3 swap at
