@@ -17,8 +17,13 @@ namespace AeSweep.Core.Search.Samplers;
 /// <para>
 /// A completed trial counts at every budget: below its last report with its report there, at or past its last
 /// report with its final value (when the last report is at b itself the final value wins: it is the number the
-/// sweep ranks the trial by, and the trainer may compute it on the final model with the full validation). A trial
-/// whose value at b is NaN, or that has no report at or before b, is left out, as are failed and cancelled trials.
+/// sweep ranks the trial by, and the trainer may compute it on the final model with the full validation). A completed
+/// trial that reported nothing ran a budget nobody knows and counts as past every report. A trial whose value at b is
+/// NaN, or that has no report at or before b, is left out, as are failed and cancelled trials.
+/// </para>
+/// <para>
+/// Where curves cross with the parameters searched (a large learning rate looks best early and loses late), the low
+/// budget's ranking misleads the model; docs/benchmarks/search.md measures this against Optuna's ranking.
 /// </para>
 /// </remarks>
 public static class ModelObservations
