@@ -95,23 +95,8 @@ if (sections.Contains("latency"))
 
 if (sections.Contains("pruning"))
 {
-    Console.WriteLine($"== Pruning on generated learning curves: {PruningBenchmark.Trials} trials × {PruningBenchmark.Epochs} epochs, {PruningBenchmark.Parallel} in parallel, {options.Seeds} seeds");
-    Console.WriteLine($"{"pruner",-34} {"epochs saved",13} {"true best survives",19} {"median regret",14}");
-    var pruners = new (string, Func<IPruner>)[]
-    {
-        ("none", () => NopPruner.Instance),
-        ("median (startup 5, warmup 2)", () => new MedianPruner(5, 2)),
-        ("asha (min 1, eta 3)", () => new SuccessiveHalvingPruner(1, 3)),
-        ("asha (min 3, eta 3)", () => new SuccessiveHalvingPruner(3, 3)),
-        ("hyperband (min 1, max 27, eta 3)", () => new HyperbandPruner(1, 27, 3)),
-    };
-    foreach (var (name, factory) in pruners)
-    {
-        var r = PruningBenchmark.Run(name, factory, options.Seeds);
-        Console.WriteLine($"{r.Pruner,-34} {r.EpochsSaved,12:P1} {$"{r.BestSurvived}/{r.Seeds}",19} {r.MedianRegret,13:P2}");
-    }
-
-    Console.WriteLine();
+    PruningBenchmark.Report(options.Seeds);
+    ModelBasedPruningBenchmark.Report(options.Seeds);
 }
 
 Console.WriteLine($"total {total.Elapsed.TotalSeconds:F0}s");

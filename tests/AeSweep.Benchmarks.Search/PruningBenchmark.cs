@@ -23,6 +23,35 @@ internal static class PruningBenchmark
 
     public sealed record Result(string Pruner, double EpochsSaved, int BestSurvived, int Seeds, double MedianRegret);
 
+    /// <summary>The pruners compared, with the settings a user would write for 27 epochs.</summary>
+    public static IEnumerable<(string Name, Func<IPruner> Create)> Pruners() =>
+    [
+        ("none", () => NopPruner.Instance),
+        ("median (startup 5, warmup 2)", () => new MedianPruner(5, 2)),
+        ("asha (min 1, eta 3)", () => new SuccessiveHalvingPruner(1, 3)),
+        ("asha (min 3, eta 3)", () => new SuccessiveHalvingPruner(3, 3)),
+        ("hyperband (min 1, max 27, eta 3)", () => new HyperbandPruner(1, Epochs, 3)),
+        ("pasha (min 1, eta 3)", () => new PashaPruner(1, 3, Epochs)),
+        ("pasha (min 3, eta 3)", () => new PashaPruner(3, 3, Epochs)),
+        ("asha (min 7, eta 2)", () => new SuccessiveHalvingPruner(7, 2)),
+        ("asha (min 8, eta 2)", () => new SuccessiveHalvingPruner(8, 2)),
+        ("median (startup 5, warmup 10)", () => new MedianPruner(5, 10)),
+        ("pasha (min 9, eta 2)", () => new PashaPruner(9, 2, Epochs)),
+    ];
+
+    public static void Report(int seeds)
+    {
+        Console.WriteLine($"== Pruning on generated learning curves: {Trials} trials × {Epochs} epochs, {Parallel} in parallel, {seeds} seeds");
+        Console.WriteLine($"{"pruner",-34} {"epochs used",12} {"true best survives",19} {"median regret",14}");
+        foreach (var (name, factory) in Pruners())
+        {
+            var r = Run(name, factory, seeds);
+            Console.WriteLine($"{r.Pruner,-34} {1 - r.EpochsSaved,11:P1} {$"{r.BestSurvived}/{r.Seeds}",19} {r.MedianRegret,13:P2}");
+        }
+
+        Console.WriteLine();
+    }
+
     public static Result Run(string name, Func<IPruner> pruner, int seeds)
     {
         var saved = new List<double>();
@@ -32,40 +61,7 @@ internal static class PruningBenchmark
         {
             var curves = Curves(seed);
             var study = new Study(SearchSpace.Empty, new RandomSampler(seed), pruner(), MetricGoal.Minimize);
-            var running = new List<(int Number, int Epoch)>();
-            var asked = 0;
-            var epochs = 0;
-            while (asked < Trials || running.Count > 0)
-            {
-                while (running.Count < Parallel && asked < Trials)
-                {
-                    running.Add((study.Ask().Number, 0));
-                    asked++;
-                }
-
-                for (var k = 0; k < running.Count; k++)
-                {
-                    var (number, epoch) = running[k];
-                    epoch++;
-                    epochs++;
-                    var value = curves[number].Observed[epoch - 1];
-                    if (study.Report(number, epoch, value) == TrialDecision.Prune)
-                    {
-                        study.Tell(number, TrialState.Pruned);
-                        running.RemoveAt(k--);
-                    }
-                    else if (epoch == Epochs)
-                    {
-                        study.Tell(number, value);
-                        running.RemoveAt(k--);
-                    }
-                    else
-                    {
-                        running[k] = (number, epoch);
-                    }
-                }
-            }
-
+            var epochs = Simulate(study, s => curves[s.Number].Observed);
             saved.Add(1 - (epochs / (double)(Trials * Epochs)));
             var trueBest = Enumerable.Range(0, Trials).MinBy(i => curves[i].TrueFinal);
             if (study.GetTrial(trueBest).State == TrialState.Completed)
@@ -78,6 +74,50 @@ internal static class PruningBenchmark
         }
 
         return new Result(name, Quartiles.Of(saved).Median, survived, seeds, Quartiles.Of(regrets).Median);
+    }
+
+    /// <summary>
+    /// Runs <see cref="Trials"/> trials, <see cref="Parallel"/> at a time and interleaved epoch by epoch, each
+    /// reporting the curve <paramref name="curveOf"/> gives it when asked; returns the epochs trained.
+    /// </summary>
+    public static int Simulate(Study study, Func<TrialSuggestion, double[]> curveOf)
+    {
+        var running = new List<(int Number, double[] Curve, int Epoch)>();
+        var asked = 0;
+        var epochs = 0;
+        while (asked < Trials || running.Count > 0)
+        {
+            while (running.Count < Parallel && asked < Trials)
+            {
+                var suggestion = study.Ask();
+                running.Add((suggestion.Number, curveOf(suggestion), 0));
+                asked++;
+            }
+
+            for (var k = 0; k < running.Count; k++)
+            {
+                var (number, curve, epoch) = running[k];
+                epoch++;
+                epochs++;
+                var value = curve[epoch - 1];
+                if (study.Report(number, epoch, value) == TrialDecision.Prune)
+                {
+                    study.Tell(number, TrialState.Pruned);
+                    running.RemoveAt(k--);
+                }
+                else if (epoch == Epochs)
+                {
+                    study.Tell(number, value);
+                    running.RemoveAt(k--);
+                }
+                else
+                {
+                    running[k] = (number, curve, epoch);
+                }
+            }
+        }
+
+        return epochs;
     }
 
     private static (double[] Observed, double TrueFinal)[] Curves(int seed)
@@ -102,6 +142,6 @@ internal static class PruningBenchmark
         return curves;
     }
 
-    private static double Gaussian(Random random) =>
+    public static double Gaussian(Random random) =>
         Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
 }

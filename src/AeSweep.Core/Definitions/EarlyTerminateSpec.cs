@@ -2,9 +2,9 @@ namespace AeSweep.Core.Definitions;
 
 /// <summary>The sweep file's <c>early_terminate</c> section.</summary>
 /// <param name="Type">Which pruner.</param>
-/// <param name="MinEpochs">ASHA/Hyperband minimum resource (W&amp;B's <c>min_iter</c>).</param>
-/// <param name="ReductionFactor">ASHA/Hyperband reduction factor η (W&amp;B's <c>eta</c>).</param>
-/// <param name="MaxEpochs">Hyperband maximum resource (W&amp;B's <c>max_iter</c>); null: the sweep's epochs.</param>
+/// <param name="MinEpochs">ASHA/Hyperband/PASHA minimum resource (W&amp;B's <c>min_iter</c>).</param>
+/// <param name="ReductionFactor">ASHA/Hyperband/PASHA reduction factor η (W&amp;B's <c>eta</c>).</param>
+/// <param name="MaxEpochs">Hyperband/PASHA maximum resource (W&amp;B's <c>max_iter</c>); null: the sweep's epochs.</param>
 /// <param name="StartupTrials">Median: trials that must finish before any is pruned.</param>
 /// <param name="WarmupEpochs">Median: epochs a trial runs before it can be pruned.</param>
 public sealed record EarlyTerminateSpec(

@@ -11,4 +11,6 @@ public enum EarlyTerminateType
     Asha,
     /// <summary>Hyperband: several ASHA brackets with different minimum resources.</summary>
     Hyperband,
+    /// <summary>Progressive ASHA (Bohdal et al. 2023): ASHA whose maximum rung grows only while the top rungs' ranking is unstable.</summary>
+    Pasha,
 }

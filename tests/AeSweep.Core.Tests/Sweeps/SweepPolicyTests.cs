@@ -151,6 +151,7 @@ public sealed class SweepPolicyTests
     [InlineData(EarlyTerminateType.Asha, "pruned by the asha rule after epoch 4")]
     [InlineData(EarlyTerminateType.Median, "pruned by the median rule after epoch 4")]
     [InlineData(EarlyTerminateType.Hyperband, "pruned by the hyperband rule after epoch 4")]
+    [InlineData(EarlyTerminateType.Pasha, "pruned by the pasha rule after epoch 4")]
     public void A_trial_pruned_without_a_reason_names_the_rule_and_the_epoch(EarlyTerminateType rule, string reason) =>
         Assert.Equal(reason, Policy(pruning: rule).Judge(TrialState.Pruned, new Dictionary<string, double>(), null, 4).Reason);
 

@@ -113,7 +113,8 @@ internal static class StoredSweepDocumentReader
             "median" => EarlyTerminateType.Median,
             "asha" => EarlyTerminateType.Asha,
             "hyperband" => EarlyTerminateType.Hyperband,
-            _ => throw typeField.Wrong("none, median, asha or hyperband"),
+            "pasha" => EarlyTerminateType.Pasha,
+            _ => throw typeField.Wrong("none, median, asha, hyperband or pasha"),
         };
         return new EarlyTerminateSpec(
             type,

@@ -275,7 +275,7 @@ internal sealed partial class SweepFileValidator
             return EarlyTerminateSpec.None;
         }
 
-        if (!ExpectMapping(node, "early_terminate", "{type: median|asha|hyperband, ...}", out var map))
+        if (!ExpectMapping(node, "early_terminate", "{type: median|asha|hyperband|pasha, ...}", out var map))
         {
             return null;
         }
@@ -285,7 +285,7 @@ internal sealed partial class SweepFileValidator
         var typeText = map["type"] is { } t ? ReadString(t, "early_terminate.type") : null;
         if (map["type"] is null)
         {
-            Error("early_terminate.type", map, "required: none, median, asha or hyperband");
+            Error("early_terminate.type", map, "required: none, median, asha, hyperband or pasha");
         }
 
         EarlyTerminateType? type = typeText switch
@@ -295,11 +295,12 @@ internal sealed partial class SweepFileValidator
             "median" => EarlyTerminateType.Median,
             "asha" or "successive_halving" => EarlyTerminateType.Asha,
             "hyperband" => EarlyTerminateType.Hyperband,
+            "pasha" => EarlyTerminateType.Pasha,
             _ => null,
         };
         if (typeText is not null && type is null)
         {
-            Error("early_terminate.type", map["type"], NameSuggestions.WithSuggestion($"'{typeText}' is not a pruner (none, median, asha, hyperband)", typeText, ["none", "median", "asha", "hyperband"]));
+            Error("early_terminate.type", map["type"], NameSuggestions.WithSuggestion($"'{typeText}' is not a pruner (none, median, asha, hyperband, pasha)", typeText, ["none", "median", "asha", "hyperband", "pasha"]));
         }
 
         var minEpochs = Synonym(map, "min_epochs", "min_iter", 1, 100_000);
@@ -313,14 +314,14 @@ internal sealed partial class SweepFileValidator
             RejectKeys(map, "early_terminate", $"the {typeText} pruner", "min_epochs", "min_iter", "reduction_factor", "eta", "max_epochs", "max_iter");
         }
 
-        if (type is EarlyTerminateType.Asha or EarlyTerminateType.Hyperband or EarlyTerminateType.None)
+        if (type is EarlyTerminateType.Asha or EarlyTerminateType.Hyperband or EarlyTerminateType.Pasha or EarlyTerminateType.None)
         {
             RejectKeys(map, "early_terminate", $"the {typeText} pruner", "startup_trials", "warmup_epochs");
         }
 
         var mostEpochs = space?.Find(ParameterNames.Epochs)?.Distribution.NumericRange?.Max;
         var resourceTop = maxEpochs ?? mostEpochs;
-        if (type is EarlyTerminateType.Asha or EarlyTerminateType.Hyperband && minEpochs is { } min && resourceTop is { } top && min >= top)
+        if (type is EarlyTerminateType.Asha or EarlyTerminateType.Hyperband or EarlyTerminateType.Pasha && minEpochs is { } min && resourceTop is { } top && min >= top)
         {
             var at = map["min_epochs"] ?? map["min_iter"];
             Error(at == map["min_iter"] ? "early_terminate.min_iter" : "early_terminate.min_epochs", at,

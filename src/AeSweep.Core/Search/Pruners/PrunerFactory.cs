@@ -7,7 +7,7 @@ public static class PrunerFactory
 {
     /// <summary>Creates the pruner for <paramref name="spec"/>.</summary>
     /// <param name="spec">The <c>early_terminate</c> section (null: none).</param>
-    /// <param name="epochs">The sweep's epochs per trial, used as Hyperband's maximum resource when the spec gives none.</param>
+    /// <param name="epochs">The sweep's epochs per trial, used as Hyperband's and PASHA's maximum resource when the spec gives none (PASHA without one has rungs without end).</param>
     /// <exception cref="ArgumentException">Hyperband without a maximum resource.</exception>
     public static IPruner Create(EarlyTerminateSpec? spec, int? epochs = null) => (spec?.Type ?? EarlyTerminateType.None) switch
     {
@@ -18,6 +18,7 @@ public static class PrunerFactory
             spec!.MinEpochs,
             spec.MaxEpochs ?? epochs ?? throw new ArgumentException("Hyperband needs max_epochs (max_iter) or the sweep's epochs.", nameof(epochs)),
             spec.ReductionFactor),
+        EarlyTerminateType.Pasha => new PashaPruner(spec!.MinEpochs, spec.ReductionFactor, spec.MaxEpochs ?? epochs),
         _ => throw new ArgumentOutOfRangeException(nameof(spec), spec!.Type, "Unknown early_terminate type."),
     };
 }

@@ -46,4 +46,11 @@ public sealed record TpeOptions
     /// all four benchmark functions (docs/benchmarks/search.md), so it stays the default.
     /// </summary>
     public bool NormalizedKernels { get; init; }
+
+    /// <summary>
+    /// When trials were pruned, rank the history by every trial's value at the largest budget that at least
+    /// <see cref="StartupTrials"/> trials reached (BOHB; <see cref="ModelObservations"/>) instead of Optuna's
+    /// "completed first, then by the step reached". Without pruning both rankings are the same.
+    /// </summary>
+    public bool LearnFromPrunedTrials { get; init; } = true;
 }

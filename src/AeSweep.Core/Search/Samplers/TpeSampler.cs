@@ -12,7 +12,10 @@ namespace AeSweep.Core.Search.Samplers;
 /// </summary>
 /// <remarks>
 /// Ranking follows Optuna: completed trials by value first, then pruned trials by the step they
-/// reached (further is better) and their last intermediate value; running and pending trials count
+/// reached (further is better) and their last intermediate value — unless trials were pruned and
+/// <see cref="TpeOptions.LearnFromPrunedTrials"/> is on: then, BOHB-style, the trials are ranked by their
+/// values at the largest budget enough of them reached (<see cref="ModelObservations"/>), so a pruned trial
+/// that did well there counts as good; running and pending trials without a value there count
 /// as the worst observations under the constant liar; failed and cancelled trials are left out, so a
 /// crashing configuration cannot poison the model. Conditional parameters are modelled from the
 /// trials in which they were active. The random stream is derived from the seed and the trial
@@ -147,8 +150,28 @@ public sealed class TpeSampler : ISampler
     private List<Ranked> RankedTrials(SamplingContext context)
     {
         var ranked = new List<Ranked>(context.Trials.Count);
+        var atBudget = Options.LearnFromPrunedTrials && context.Trials.Any(t => t.State == TrialState.Pruned)
+            ? ModelObservations.Select(context, Options.StartupTrials).ToDictionary(o => o.Trial.Number, o => context.Goal.ToMinimized(o.Value))
+            : null;
         foreach (var trial in context.Trials)
         {
+            if (atBudget is not null)
+            {
+                // BOHB-style: every trial with a value at the common budget is ranked by it, ahead of the trials that
+                // stopped short of it (those keep Optuna's order: further first, then their last value).
+                if (atBudget.TryGetValue(trial.Number, out var loss))
+                {
+                    ranked.Add(new Ranked(trial, double.NegativeInfinity, loss, false));
+                    continue;
+                }
+
+                if (trial.State == TrialState.Completed)
+                {
+                    ranked.Add(new Ranked(trial, -(trial.LastStep ?? 0), trial.Value is { } v && !double.IsNaN(v) ? context.Goal.ToMinimized(v) : double.PositiveInfinity, false));
+                    continue;
+                }
+            }
+
             switch (trial.State)
             {
                 case TrialState.Completed when trial.Value is { } value && !double.IsNaN(value):

@@ -41,7 +41,8 @@ public sealed class StoredSweepDocumentTests
             Assert.Contains(definitions, d => d.Dataset?.Kind == kind);
         }
 
-        foreach (var pruner in Enum.GetValues<EarlyTerminateType>())
+        // PASHA came after version 1, so no stored version-1 document names it: A_pasha_pruner_reads_back_as_written covers it.
+        foreach (var pruner in Enum.GetValues<EarlyTerminateType>().Where(t => t != EarlyTerminateType.Pasha))
         {
             Assert.Contains(definitions, d => d.EarlyTerminate.Type == pruner);
         }
@@ -110,6 +111,20 @@ public sealed class StoredSweepDocumentTests
             Seed: 99);
 
         Assert.Equal(definition, StoredSweepDocument.Read(StoredSweepDocument.Write(definition)));
+    }
+
+    [Fact]
+    public void A_pasha_pruner_reads_back_as_written()
+    {
+        var parsed = SweepDefinitionParser.Parse(Fixture("synthetic-median.json").Replace("\"median\"", "\"pasha\"", StringComparison.Ordinal).Replace("\"startup_trials\": 5,\n    \"warmup_epochs\": 0", "\"min_iter\": 1, \"eta\": 2", StringComparison.Ordinal));
+        Assert.True(parsed.IsValid, string.Join(Environment.NewLine, parsed.Errors));
+        var definition = parsed.Definition!;
+
+        var written = StoredSweepDocument.Write(definition);
+
+        Assert.Equal(new EarlyTerminateSpec(EarlyTerminateType.Pasha, MinEpochs: 1, ReductionFactor: 2), definition.EarlyTerminate);
+        Assert.Contains("\"type\": \"pasha\"", written, StringComparison.Ordinal);
+        Assert.Equal(definition, StoredSweepDocument.Read(written));
     }
 
     [Fact]

@@ -25,6 +25,15 @@ public sealed class PrunerFactoryTests
     }
 
     [Fact]
+    public void Pasha_takes_the_asha_settings_and_the_sweeps_epochs_as_its_full_budget()
+    {
+        var pasha = Assert.IsType<PashaPruner>(PrunerFactory.Create(new EarlyTerminateSpec(EarlyTerminateType.Pasha, MinEpochs: 2, ReductionFactor: 3), epochs: 27));
+
+        Assert.Equal((2, 3, (int?)27), (pasha.MinResource, pasha.ReductionFactor, pasha.MaxResource));
+        Assert.Equal(3, pasha.RungCount); // rungs at epochs 2, 6 and 18, all below the full 27
+    }
+
+    [Fact]
     public void Hyperband_without_a_maximum_resource_is_an_error() =>
         Assert.Throws<ArgumentException>(() => PrunerFactory.Create(new EarlyTerminateSpec(EarlyTerminateType.Hyperband)));
 

@@ -160,6 +160,61 @@ public sealed class TpeSamplerTests
     }
 
     [Fact]
+    public void Pruned_trials_that_did_well_at_a_rung_draw_the_model_to_their_region()
+    {
+        var (space, trials) = PrunedAtRungThreeHistory();
+        var sampler = new TpeSampler(0);
+        var suggestions = Enumerable.Range(trials.Count, 20).Select(n => sampler.Sample(new SamplingContext(space, MetricGoal.Minimize, trials, n))["x"].AsDouble()).ToList();
+
+        Assert.True(Median(suggestions) < -0.5, $"median suggestion {Median(suggestions)}");
+    }
+
+    [Fact]
+    public void Optunas_ranking_of_pruned_trials_stays_available()
+    {
+        var (space, trials) = PrunedAtRungThreeHistory();
+        var sampler = new TpeSampler(0, new TpeOptions { LearnFromPrunedTrials = false });
+        var suggestions = Enumerable.Range(trials.Count, 20).Select(n => sampler.Sample(new SamplingContext(space, MetricGoal.Minimize, trials, n))["x"].AsDouble()).ToList();
+
+        Assert.True(Median(suggestions) > 0.3, $"median suggestion {Median(suggestions)}");
+    }
+
+    [Fact]
+    public void Restored_study_with_pruned_trials_asks_exactly_what_the_original_would_have()
+    {
+        var original = new Study(Spaces.Square, new TpeSampler(5), new SuccessiveHalvingPruner(1, 3), MetricGoal.Minimize);
+        for (var i = 0; i < 30; i++)
+        {
+            var s = original.Ask();
+            var target = Quadratic(s.Parameters);
+            var pruned = false;
+            for (var step = 1; step <= 9 && !pruned; step++)
+            {
+                // Curves that cross: a trial's rank at step 1 is not its rank at step 9.
+                var value = target + ((1 + (i % 3)) * Math.Exp(-step / (1.0 + (i % 4))));
+                pruned = original.Report(s.Number, step, value) == TrialDecision.Prune;
+                if (pruned)
+                {
+                    original.Tell(s.Number, TrialState.Pruned);
+                }
+                else if (step == 9)
+                {
+                    original.Tell(s.Number, value);
+                }
+            }
+        }
+
+        Assert.Contains(original.Trials, t => t.State == TrialState.Pruned);
+        var restored = new Study(Spaces.Square, new TpeSampler(5), new SuccessiveHalvingPruner(1, 3), MetricGoal.Minimize, original.Trials);
+
+        var expected = original.Ask();
+        var actual = restored.Ask();
+
+        Assert.Equal(expected.Parameters, actual.Parameters);
+        Assert.Equal(new TpeSampler(5).Sample(new SamplingContext(Spaces.Square, MetricGoal.Minimize, original.Trials.SkipLast(1).ToList(), expected.Number)), expected.Parameters);
+    }
+
+    [Fact]
     public void Maximize_goal_moves_towards_large_values()
     {
         var space = new SearchSpace([new("x", new FloatDistribution(0, 10))]);
@@ -176,6 +231,36 @@ public sealed class TpeSamplerTests
     [Fact]
     public void Group_requires_multivariate() =>
         Assert.Throws<ArgumentException>(() => new TpeSampler(0, new TpeOptions { Group = true }));
+
+    // Four trials near x = 0.75 ran to the end; of thirty pruned at step 3, ten near x = -0.8 were far better there
+    // than the completed ones had been at step 3. Optuna ranks every completed trial first; BOHB ranks at step 3.
+    private static (SearchSpace Space, List<FrozenTrial> Trials) PrunedAtRungThreeHistory()
+    {
+        var trials = new List<FrozenTrial>();
+        for (var i = 0; i < 4; i++)
+        {
+            trials.Add(Curve(i, TrialState.Completed, 0.6 + (0.1 * i), atThree: 2.0 + (0.1 * i), final: 1.0 + (0.1 * i)));
+        }
+
+        for (var i = 4; i < 34; i++)
+        {
+            var good = i % 3 == 0;
+            var x = good ? -0.95 + (0.01 * (i / 3)) : -0.5 + (0.03 * i);
+            trials.Add(Curve(i, TrialState.Pruned, x, atThree: good ? 0.5 : 3.0, final: null));
+        }
+
+        return (new SearchSpace([new("x", new FloatDistribution(-1, 1))]), trials);
+    }
+
+    private static FrozenTrial Curve(int number, TrialState state, double x, double atThree, double? final) => new()
+    {
+        Number = number,
+        State = state,
+        Parameters = Spaces.Config(("x", x)),
+        Value = final ?? atThree,
+        IntermediateValues = Enumerable.Range(1, final is null ? 3 : 9)
+            .ToImmutableSortedDictionary(step => step, step => step == 3 ? atThree : atThree + (1.0 / step) - (1.0 / 3)),
+    };
 
     private static FrozenTrial Trial(int number, TrialState state, double x, double? value, double? intermediate = null) => new()
     {
