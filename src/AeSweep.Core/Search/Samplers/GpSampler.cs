@@ -46,7 +46,8 @@ public sealed class GpSampler : ISampler
     {
         var random = SeedSequence.For(_seed, context.TrialNumber);
         var space = new GpSearchSpace(context.Space);
-        var observed = Encode(space, CollectObservations(context), context.Goal);
+        var observations = CollectObservations(context);
+        var observed = Encode(space, observations, context.Goal);
         if (space.Dimensions.Length == 0 || observed.Count < Math.Max(1, Options.StartupTrials))
         {
             return context.Space.SampleRandom(random);
@@ -66,7 +67,7 @@ public sealed class GpSampler : ISampler
         try
         {
             posterior = new GpPosterior([.. conditioned.Select(o => o.Point)], [.. conditioned.Select(o => o.Value)], space.IsCategorical, hyperparameters);
-            if (Options.KrigingBeliever && InFlight(context, space) is { Count: > 0 } inFlight)
+            if (Options.KrigingBeliever && InFlight(context, space, observations) is { Count: > 0 } inFlight)
             {
                 var (believed, _) = posterior.Predict(inFlight);
                 posterior = new GpPosterior(
@@ -91,8 +92,12 @@ public sealed class GpSampler : ISampler
 
     // The observations the model learns from: completed trials with a value. This is the one place that decides
     // which trials count (and at which value), so that learning from pruned trials can replace it alone.
-    private static List<(FrozenTrial Trial, double Value)> CollectObservations(SamplingContext context) =>
-        [.. context.Trials.Where(t => t.State == TrialState.Completed && t.Value is not null).Select(t => (t, t.Value!.Value))];
+    // BOHB-style (ModelObservations): without pruning, the completed trials' final values; with pruning, every trial's
+    // value at the largest epoch that enough trials reached, so pruned work informs the model instead of vanishing
+    // from it (with aggressive pruning most trials are pruned, and a model of the few completed ones would send the
+    // next trials straight back into the regions the pruner just rejected).
+    private List<(FrozenTrial Trial, double Value)> CollectObservations(SamplingContext context) =>
+        [.. ModelObservations.Select(context, Math.Max(1, Options.StartupTrials)).Select(o => (o.Trial, o.Value))];
 
     private static List<(double[] Point, double Value)> Encode(GpSearchSpace space, List<(FrozenTrial Trial, double Value)> observations, MetricGoal goal)
     {
@@ -108,9 +113,10 @@ public sealed class GpSampler : ISampler
         return encoded;
     }
 
-    private static List<double[]> InFlight(SamplingContext context, GpSearchSpace space) =>
+    // Running trials that already reached the observed epoch are observations, not beliefs.
+    private static List<double[]> InFlight(SamplingContext context, GpSearchSpace space, List<(FrozenTrial Trial, double Value)> observations) =>
         [.. context.Trials
-            .Where(t => t.State is TrialState.Running or TrialState.Pending && t.Value is null)
+            .Where(t => t.State is TrialState.Running or TrialState.Pending && t.Value is null && !observations.Exists(o => o.Trial.Number == t.Number))
             .Select(t => space.Encode(t.Parameters))
             .OfType<double[]>()];
 
