@@ -1,3 +1,4 @@
+using AeSweep.Core.Definitions;
 using AeSweep.Core.Search.Pruners;
 using AeSweep.Core.Search.Samplers;
 using AeSweep.Core.Trials;
@@ -15,10 +16,13 @@ internal static class QualityBenchmark
             ISampler s = sampler switch
             {
                 "tpe" => new TpeSampler(seed),
-                "tpe-mv" => new TpeSampler(seed, new TpeOptions { Multivariate = true }),
-                "tpe-mvg" => new TpeSampler(seed, new TpeOptions { Multivariate = true, Group = true }),
+                // Multivariate with the group decomposition, as Optuna's TPESampler(multivariate=True, group=True) in
+                // optuna_samplers.py (the group only matters on conditional spaces).
+                "tpe-mv" or "tpe-mvg" => new TpeSampler(seed, new TpeOptions { Multivariate = true, Group = true }),
                 "tpe-normalized" => new TpeSampler(seed, new TpeOptions { NormalizedKernels = true }),
                 "gp" => new GpSampler(seed),
+                // What `method: auto` builds for this space and a budget of `trials`.
+                "auto" => SamplerFactory.Create(SearchMethod.Auto, function.Space, seed, trials),
                 "random" => new RandomSampler(seed),
                 "grid" => new GridSampler(function.GridSpace!, shuffleSeed: seed),
                 _ => throw new ArgumentException(sampler),
