@@ -10,7 +10,7 @@ var options = BenchmarkOptions.Parse(args);
 if (options is null)
 {
     Console.WriteLine("usage: AeSweep.Benchmarks.Search [--seeds 20] [--trials 100] [--checkpoints 30,60,100] [--only quality,latency,pruning]");
-    Console.WriteLine("       [--samplers random,grid,tpe (also tpe-mv, tpe-normalized)] [--functions branin,hartmann6,rosenbrock4_log,mixed]");
+    Console.WriteLine("       [--samplers random,grid,tpe (also tpe-mv, tpe-mvg, tpe-normalized, auto, quasi-random)] [--functions branin,hartmann6,rosenbrock4_log,mixed,conditional_opt]");
     Console.WriteLine("       [--optuna-script ../shared/reference/optuna_functions.py | --optuna-results FILE[,FILE] | --no-optuna]");
     return 2;
 }

@@ -1,3 +1,4 @@
+using AeSweep.Core.Definitions;
 using AeSweep.Core.Search.Pruners;
 using AeSweep.Core.Search.Samplers;
 using AeSweep.Core.Trials;
@@ -18,6 +19,8 @@ internal static class QualityBenchmark
                 "tpe-mv" => new TpeSampler(seed, new TpeOptions { Multivariate = true }),
                 "tpe-mvg" => new TpeSampler(seed, new TpeOptions { Multivariate = true, Group = true }),
                 "tpe-normalized" => new TpeSampler(seed, new TpeOptions { NormalizedKernels = true }),
+                "auto" => SamplerFactory.Create(SearchMethod.Auto, function.Space, seed, trials),
+                "quasi-random" => new QuasiRandomSampler(seed),
                 "random" => new RandomSampler(seed),
                 "grid" => new GridSampler(function.GridSpace!, shuffleSeed: seed),
                 _ => throw new ArgumentException(sampler),
