@@ -10,7 +10,7 @@ var options = BenchmarkOptions.Parse(args);
 if (options is null)
 {
     Console.WriteLine("usage: AeSweep.Benchmarks.Search [--seeds 20] [--trials 100] [--checkpoints 30,60,100] [--only quality,latency,pruning] [--compare auto]");
-    Console.WriteLine("       [--samplers random,grid,tpe (also tpe-mv, tpe-normalized, gp, auto)] [--functions branin,hartmann6,rosenbrock4_log,mixed,ackley5_shifted,ae_conditional]");
+    Console.WriteLine("       [--samplers random,grid,tpe (also tpe-mv, tpe-normalized, gp, auto, quasi-random)] [--functions branin,hartmann6,rosenbrock4_log,mixed,ackley5_shifted,ae_conditional,conditional_opt]");
     Console.WriteLine("       [--optuna-script ../shared/reference/optuna_functions.py] [--optuna-samplers tpe,tpe-mv,cmaes] [--optuna-results FILE[,FILE] | --no-optuna]");
     return 2;
 }

@@ -23,6 +23,7 @@ internal static class QualityBenchmark
                 "gp" => new GpSampler(seed),
                 // What `method: auto` builds for this space and a budget of `trials`.
                 "auto" => SamplerFactory.Create(SearchMethod.Auto, function.Space, seed, trials),
+                "quasi-random" => new QuasiRandomSampler(seed),
                 "random" => new RandomSampler(seed),
                 "grid" => new GridSampler(function.GridSpace!, shuffleSeed: seed),
                 _ => throw new ArgumentException(sampler),
