@@ -9,11 +9,14 @@ namespace AeSweep.Core.Search.Samplers;
 /// <remarks>
 /// Why these lines: a GP models a smooth response over a handful of numeric parameters better than TPE's
 /// independent densities, and learns more from each of the first few dozen trials, which is where a costly
-/// training budget is spent. Its weaknesses set the limits: conditional parameters have no value in some
-/// trials (a GP needs every input), one-hot categoricals add dimensions without order, and fitting costs grow
-/// as n³ in the number of trials (our GP targets ≤ 50 ms per ask at 200 trials and ≤ 1 s at 1,000), so past a
-/// few hundred trials TPE, whose ask stays in milliseconds, takes over. Optuna's AutoSampler draws the same
-/// lines (GP first, TPE for conditional spaces and long studies).
+/// training budget is spent. Conditional parameters do not send a space to TPE: our GP treats an inactive
+/// parameter as its own point at distance 1 (<see cref="Gp.GpSearchSpace"/>), and on both conditional benchmark
+/// functions it beat every TPE variant, ours and Optuna's, at 60 and 100 trials (docs/benchmarks/search.md; Optuna's
+/// AutoSampler sends such spaces to TPE). What sets the limits is what we could not measure in GP's favour:
+/// spaces mostly of categoricals (a Hamming kernel learns one lengthscale per choice set, with few trials little
+/// to learn from), many parameters (lengthscales poorly determined by a few dozen trials), and the fit's n³ cost
+/// (our GP takes ≤ 50 ms per ask at 200 trials and ≤ 1 s at 1,000), so past a few hundred trials TPE, whose ask
+/// stays in milliseconds, takes over.
 /// </remarks>
 public static class AutoSamplerPolicy
 {
@@ -46,11 +49,6 @@ public static class AutoSamplerPolicy
         var conditional = searched.Count(p => p.Condition is not null);
         var categorical = searched.Count(p => p.Distribution is CategoricalDistribution);
         var numeric = searched.Count - categorical;
-        if (conditional > 0)
-        {
-            return new(start, AutoModel.Tpe, null, $"{Count(conditional, "conditional parameter")}");
-        }
-
         if (categorical * 2 > searched.Count)
         {
             return new(start, AutoModel.Tpe, null, $"{Count(categorical, "categorical parameter")} of {Number(searched.Count)}");
@@ -67,6 +65,11 @@ public static class AutoSamplerPolicy
         }
 
         var parameters = categorical == 0 ? Count(numeric, "numeric parameter") : $"{Count(numeric, "numeric parameter")}, {Number(categorical)} categorical";
+        if (conditional > 0)
+        {
+            parameters += $", {Number(conditional)} conditional";
+        }
+
         return maxTrials is { } m
             ? new(start, AutoModel.Gp, null, $"{parameters}, max_trials {Number(m)}")
             : new(start, AutoModel.Gp, GpTrialLimit, parameters);

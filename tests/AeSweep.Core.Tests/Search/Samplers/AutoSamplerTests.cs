@@ -67,15 +67,16 @@ public sealed class AutoSamplerTests
     }
 
     [Fact]
-    public void Conditional_spaces_go_to_tpe()
+    public void Conditional_spaces_go_to_the_gp_which_measured_better_on_them()
     {
         var plan = AutoSamplerPolicy.Plan(Spaces.EveryKind, 60);
         var (_, gp, tpe) = Run(Spaces.EveryKind, 60, plan.StartTrials + 3);
 
-        Assert.Equal(AutoModel.Tpe, plan.Model);
-        Assert.Equal("auto: quasi-random start (20 trials), then tpe (4 conditional parameters)", plan.Describe());
-        Assert.Empty(gp.Asked);
-        Assert.Equal(3, tpe.Asked.Count);
+        Assert.Equal(AutoModel.Gp, plan.Model);
+        Assert.Contains("then gp (", plan.Describe(), StringComparison.Ordinal);
+        Assert.Contains("4 conditional", plan.Describe(), StringComparison.Ordinal);
+        Assert.Equal(3, gp.Asked.Count);
+        Assert.Empty(tpe.Asked);
     }
 
     [Fact]
