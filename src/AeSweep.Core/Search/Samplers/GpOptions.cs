@@ -46,6 +46,14 @@ public sealed record GpOptions
     public int MaxObservations { get; init; } = 1000;
 
     /// <summary>
+    /// Warp the values by a Box–Cox transform fitted by maximum likelihood before standardising them, so that losses
+    /// spanning orders of magnitude do not flatten the differences near the best (Optuna does not; HEBO does). Over
+    /// 20 seeds it improved the median best on Hartmann-6, Rosenbrock-4-log and the mixed function at 60 and 100
+    /// trials and left Branin as it was.
+    /// </summary>
+    public bool PowerWarping { get; init; } = true;
+
+    /// <summary>
     /// Treat running and pending trials as observed at the posterior mean (kriging believer), so parallel asks
     /// spread out instead of all landing on the same most promising point.
     /// </summary>

@@ -6,7 +6,8 @@ namespace AeSweep.Core.Search.Samplers;
 /// <summary>
 /// Gaussian-process Bayesian optimisation in the manner of Optuna 4.x's GPSampler and BoTorch: a Matérn-5/2 kernel
 /// with one lengthscale per parameter (a Hamming term for categoricals), fitted to the standardised finished values
-/// by maximising the marginal likelihood under priors that keep it sane; the next configuration maximises the log
+/// (after a Box–Cox warping, see <see cref="GpOptions.PowerWarping"/>) by maximising the marginal likelihood under
+/// priors that keep it sane; the next configuration maximises the log
 /// expected improvement, searched from scrambled-Halton candidates and the best observed points, then refined
 /// locally and scored after rounding.
 /// </summary>
@@ -54,10 +55,11 @@ public sealed class GpSampler : ISampler
 
         // Standardise the minimised values; all-equal values leave them at zero with unit scale.
         var values = observed.Select(o => o.Value).ToArray();
+        values = Options.PowerWarping ? PowerWarping.Apply(values).Values : values;
         var mean = values.Average();
         var std = Math.Sqrt(values.Sum(v => (v - mean) * (v - mean)) / values.Length);
         std = std > 1e-12 ? std : 1;
-        var standardised = observed.Select(o => (o.Point, Value: (o.Value - mean) / std)).ToList();
+        var standardised = observed.Select((o, i) => (o.Point, Value: (values[i] - mean) / std)).ToList();
 
         var conditioned = Bounded(standardised, Options.MaxObservations);
         var fitted = Bounded(conditioned, Options.MaxFitObservations);

@@ -89,6 +89,12 @@ internal sealed class GpPosterior
         for (var g = 0; g < dimensions.Length; g++)
         {
             var j = dimensions[g];
+            if (double.IsNaN(point[j]))
+            {
+                // Inactive at this point: moving along it changes nothing.
+                continue;
+            }
+
             double dm = 0, dq = 0;
             for (var i = 0; i < n; i++)
             {
