@@ -29,9 +29,9 @@ public sealed record GpOptions
 
     /// <summary>
     /// Bound on local searches × observations²: every step of a local search solves against the n × n Cholesky
-    /// factor twice, so beyond about 300 observations a single search runs.
+    /// factor twice, so from 200 observations two searches run and beyond about 300 a single one.
     /// </summary>
-    public long LocalSearchBudget { get; init; } = 450_000;
+    public long LocalSearchBudget { get; init; } = 100_000;
 
     /// <summary>
     /// At most this many observations enter the marginal-likelihood fit (the best half of them and the rest spread
