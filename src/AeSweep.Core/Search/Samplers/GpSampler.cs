@@ -65,9 +65,13 @@ public sealed class GpSampler : ISampler
         var fitted = Bounded(conditioned, Options.MaxFitObservations);
         var hyperparameters = GpFitter.Fit([.. fitted.Select(o => o.Point)], [.. fitted.Select(o => o.Value)], space.IsCategorical, Options.FitIterations);
         GpPosterior posterior;
+        double best;
         try
         {
             posterior = new GpPosterior([.. conditioned.Select(o => o.Point)], [.. conditioned.Select(o => o.Value)], space.IsCategorical, hyperparameters);
+            // The incumbent is the best denoised value, not the luckiest noisy draw: beating a lucky draw looks so hard
+            // near the optimum that expected improvement would otherwise drift off to the corners.
+            best = posterior.MeanAtObservations().Min();
             if (Options.KrigingBeliever && InFlight(context, space) is { Count: > 0 } inFlight)
             {
                 var (believed, _) = posterior.Predict(inFlight);
@@ -82,7 +86,6 @@ public sealed class GpSampler : ISampler
             return context.Space.SampleRandom(random);
         }
 
-        var best = standardised.Min(o => o.Value);
         var incumbents = standardised.OrderBy(o => o.Value).Take(Incumbents).Select(o => space.ToUnit(o.Point, Centre(o.Point.Length))).ToList();
         var candidates = (int)Math.Clamp(Options.CandidateBudget / conditioned.Count, Options.MinCandidates, Options.Candidates);
         var n = (long)conditioned.Count;
