@@ -7,9 +7,9 @@ namespace AeSweep.Core.Search.Samplers;
 /// Gaussian-process Bayesian optimisation in the manner of Optuna 4.x's GPSampler and BoTorch: a Matérn-5/2 kernel
 /// with one lengthscale per parameter (a Hamming term for categoricals), fitted to the standardised finished values
 /// (after a Box–Cox warping, see <see cref="GpOptions.PowerWarping"/>) by maximising the marginal likelihood under
-/// priors that keep it sane; the next configuration maximises the log
-/// expected improvement, searched from scrambled-Halton candidates and the best observed points, then refined
-/// locally and scored after rounding.
+/// priors that keep it sane; the next configuration maximises the log expected improvement over the best denoised
+/// value, searched from scrambled-Halton candidates and the best observed points, then refined locally and scored
+/// after rounding.
 /// </summary>
 /// <remarks>
 /// <para>Inputs: numbers on [0, 1] (log parameters in log space), categoricals by the Hamming distance rather than
@@ -87,7 +87,7 @@ public sealed class GpSampler : ISampler
         }
 
         var incumbents = standardised.OrderBy(o => o.Value).Take(Incumbents).Select(o => space.ToUnit(o.Point, Centre(o.Point.Length))).ToList();
-        var candidates = (int)Math.Clamp(Options.CandidateBudget / conditioned.Count, Options.MinCandidates, Options.Candidates);
+        var candidates = (int)Math.Clamp(Options.CandidateBudget / conditioned.Count, Math.Min(Options.MinCandidates, Options.Candidates), Math.Max(1, Options.Candidates));
         var n = (long)conditioned.Count;
         var starts = (int)Math.Clamp(Options.LocalSearchBudget / (n * n), 1, Math.Max(1, Options.LocalSearchStarts));
         var (configuration, _) = new AcquisitionOptimizer(space, posterior, best).Maximise(random, candidates, starts, incumbents);
