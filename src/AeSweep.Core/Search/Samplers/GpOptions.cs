@@ -29,9 +29,9 @@ public sealed record GpOptions
 
     /// <summary>
     /// Bound on local searches × observations²: every step of a local search solves against the n × n Cholesky
-    /// factor twice, so beyond about 300 observations a single search runs.
+    /// factor twice, so from 200 observations two searches run and beyond about 300 a single one.
     /// </summary>
-    public long LocalSearchBudget { get; init; } = 450_000;
+    public long LocalSearchBudget { get; init; } = 100_000;
 
     /// <summary>
     /// At most this many observations enter the marginal-likelihood fit (the best half of them and the rest spread
@@ -44,6 +44,14 @@ public sealed record GpOptions
 
     /// <summary>At most this many observations condition the posterior, chosen as for the fit.</summary>
     public int MaxObservations { get; init; } = 1000;
+
+    /// <summary>
+    /// Warp the values by a Box–Cox transform fitted by maximum likelihood before standardising them, so that losses
+    /// spanning orders of magnitude do not flatten the differences near the best (Optuna does not; HEBO does). Over
+    /// 20 seeds it improved the median best on Hartmann-6, Rosenbrock-4-log and the mixed function at 60 and 100
+    /// trials and left Branin as it was.
+    /// </summary>
+    public bool PowerWarping { get; init; } = true;
 
     /// <summary>
     /// Treat running and pending trials as observed at the posterior mean (kriging believer), so parallel asks

@@ -6,9 +6,10 @@ namespace AeSweep.Core.Search.Samplers;
 /// <summary>
 /// Gaussian-process Bayesian optimisation in the manner of Optuna 4.x's GPSampler and BoTorch: a Matérn-5/2 kernel
 /// with one lengthscale per parameter (a Hamming term for categoricals), fitted to the standardised finished values
-/// by maximising the marginal likelihood under priors that keep it sane; the next configuration maximises the log
-/// expected improvement, searched from scrambled-Halton candidates and the best observed points, then refined
-/// locally and scored after rounding.
+/// (after a Box–Cox warping, see <see cref="GpOptions.PowerWarping"/>) by maximising the marginal likelihood under
+/// priors that keep it sane; the next configuration maximises the log expected improvement over the best denoised
+/// value, searched from scrambled-Halton candidates and the best observed points, then refined locally and scored
+/// after rounding.
 /// </summary>
 /// <remarks>
 /// <para>Inputs: numbers on [0, 1] (log parameters in log space), categoricals by the Hamming distance rather than
@@ -55,18 +56,23 @@ public sealed class GpSampler : ISampler
 
         // Standardise the minimised values; all-equal values leave them at zero with unit scale.
         var values = observed.Select(o => o.Value).ToArray();
+        values = Options.PowerWarping ? PowerWarping.Apply(values).Values : values;
         var mean = values.Average();
         var std = Math.Sqrt(values.Sum(v => (v - mean) * (v - mean)) / values.Length);
         std = std > 1e-12 ? std : 1;
-        var standardised = observed.Select(o => (o.Point, Value: (o.Value - mean) / std)).ToList();
+        var standardised = observed.Select((o, i) => (o.Point, Value: (values[i] - mean) / std)).ToList();
 
         var conditioned = Bounded(standardised, Options.MaxObservations);
         var fitted = Bounded(conditioned, Options.MaxFitObservations);
         var hyperparameters = GpFitter.Fit([.. fitted.Select(o => o.Point)], [.. fitted.Select(o => o.Value)], space.IsCategorical, Options.FitIterations);
         GpPosterior posterior;
+        double best;
         try
         {
             posterior = new GpPosterior([.. conditioned.Select(o => o.Point)], [.. conditioned.Select(o => o.Value)], space.IsCategorical, hyperparameters);
+            // The incumbent is the best denoised value, not the luckiest noisy draw: beating a lucky draw looks so hard
+            // near the optimum that expected improvement would otherwise drift off to the corners.
+            best = posterior.MeanAtObservations().Min();
             if (Options.KrigingBeliever && InFlight(context, space, observations) is { Count: > 0 } inFlight)
             {
                 var (believed, _) = posterior.Predict(inFlight);
@@ -81,9 +87,8 @@ public sealed class GpSampler : ISampler
             return context.Space.SampleRandom(random);
         }
 
-        var best = standardised.Min(o => o.Value);
         var incumbents = standardised.OrderBy(o => o.Value).Take(Incumbents).Select(o => space.ToUnit(o.Point, Centre(o.Point.Length))).ToList();
-        var candidates = (int)Math.Clamp(Options.CandidateBudget / conditioned.Count, Options.MinCandidates, Options.Candidates);
+        var candidates = (int)Math.Clamp(Options.CandidateBudget / conditioned.Count, Math.Min(Options.MinCandidates, Options.Candidates), Math.Max(1, Options.Candidates));
         var n = (long)conditioned.Count;
         var starts = (int)Math.Clamp(Options.LocalSearchBudget / (n * n), 1, Math.Max(1, Options.LocalSearchStarts));
         var (configuration, _) = new AcquisitionOptimizer(space, posterior, best).Maximise(random, candidates, starts, incumbents);

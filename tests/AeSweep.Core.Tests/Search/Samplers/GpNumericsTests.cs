@@ -178,4 +178,18 @@ public sealed class GpNumericsTests
         Assert.Equal(8, counts.Count);
         Assert.All(counts, c => Assert.InRange(c, 56, 72));
     }
+
+    [Fact]
+    public void Power_warping_takes_a_log_scale_for_values_spanning_orders_of_magnitude_and_stays_near_identity_for_even_ones()
+    {
+        double[] heavy = [1, 2, 3, 10, 100, 1_000, 100_000];
+        double[] even = [1, 2, 3, 4, 5, 6, 7, 8];
+
+        var (warped, lambda) = PowerWarping.Apply(heavy);
+
+        Assert.Equal(0, lambda);
+        Assert.Equal(heavy.Order(), heavy.OrderBy(v => warped[Array.IndexOf(heavy, v)]));
+        Assert.InRange(PowerWarping.Apply(even).Lambda, 0.5, 1);
+        Assert.Equal([5.0, 5.0], PowerWarping.Apply([5.0, 5.0]).Values);
+    }
 }

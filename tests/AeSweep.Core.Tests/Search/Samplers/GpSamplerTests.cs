@@ -209,4 +209,19 @@ public sealed class GpSamplerTests
         Assert.True(study.BestTrial!.Value < 0.1, $"best {study.BestTrial.Value}");
         Assert.Equal("vae", study.BestTrial.Parameters["model"].AsString());
     }
+
+    [Fact]
+    public void Noisy_values_are_absorbed_by_the_noise_term()
+    {
+        // Every trial's value carries noise of standard deviation 0.05, as a training's validation loss does.
+        var noise = new Random(12);
+        double Noisy(IReadOnlyDictionary<string, ParameterValue> p) => Quadratic(p) + (0.05 * StandardNormalDraw(noise));
+
+        var study = Run(Spaces.Square, new GpSampler(3, Quick), Noisy, 30);
+
+        Assert.True(study.Trials.Skip(20).Count(t => Quadratic(t.Parameters) < 0.05) >= 5, string.Join(", ", study.Trials.Skip(10).Select(t => Quadratic(t.Parameters).ToString("F3"))));
+    }
+
+    private static double StandardNormalDraw(Random random) =>
+        Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
 }

@@ -119,12 +119,14 @@ internal sealed class AcquisitionOptimizer
         var bestScore = score;
         (double, Vector<double>) Negative(Vector<double> v)
         {
-            var candidate = (double[])point.Clone();
+            var moved = (double[])unit.Clone();
             for (var g = 0; g < dims.Length; g++)
             {
-                candidate[dims[g]] = v[g];
+                moved[dims[g]] = v[g];
             }
 
+            // Re-rounded: a continuous parent crossing its child's threshold switches the child on or off.
+            var candidate = _space.Round(moved).Point;
             var (mean, variance, dMean, dVariance) = _posterior.PredictWithGradient(candidate, dims);
             var sigma = Math.Sqrt(variance);
             var z = (_best - mean) / sigma;
@@ -141,11 +143,7 @@ internal sealed class AcquisitionOptimizer
             if (value > bestScore)
             {
                 bestScore = value;
-                bestUnit = (double[])unit.Clone();
-                for (var g = 0; g < dims.Length; g++)
-                {
-                    bestUnit[dims[g]] = v[g];
-                }
+                bestUnit = moved;
             }
 
             return (-value, gradient);

@@ -36,7 +36,7 @@ internal static class GpFitter
         objective.Evaluate(start);
         try
         {
-            var minimizer = new BfgsBMinimizer(1e-3, 1e-7, 1e-9, maxIterations);
+            var minimizer = new BfgsBMinimizer(1e-2, 1e-7, 1e-9, maxIterations);
             minimizer.FindMinimum(ObjectiveFunction.Gradient(objective.Evaluate), lower, upper, start);
         }
         catch (Exception e) when (e is MaximumIterationsException or InnerOptimizationException or EvaluationException or ArgumentException or ArithmeticException)

@@ -14,6 +14,7 @@ internal sealed class GpPosterior
 {
     private readonly double[][] _x;
     private readonly bool[] _categorical;
+    private readonly double[] _y;
     private readonly double[] _alpha;
     private readonly double[][] _lower;
 
@@ -22,6 +23,7 @@ internal sealed class GpPosterior
     public GpPosterior(double[][] x, double[] y, bool[] categorical, GpHyperparameters hyperparameters)
     {
         _x = x;
+        _y = y;
         _categorical = categorical;
         Hyperparameters = hyperparameters;
         var n = x.Length;
@@ -52,6 +54,12 @@ internal sealed class GpPosterior
 
     /// <summary>The kernel in use.</summary>
     public GpHyperparameters Hyperparameters { get; }
+
+    /// <summary>
+    /// The posterior mean at each observed point: y − σₙ²·α, since (K_f + σₙ²I)·α = y. Equal to the values when the
+    /// fit found no noise; with noise it is the denoised value, the incumbent a noisy objective should try to beat.
+    /// </summary>
+    public double[] MeanAtObservations() => [.. _y.Select((v, i) => v - (Hyperparameters.NoiseVariance * _alpha[i]))];
 
     /// <summary>Posterior mean and variance (of the latent objective, without observation noise) at every point.</summary>
     public (double[] Mean, double[] Variance) Predict(IReadOnlyList<double[]> points)
@@ -89,6 +97,12 @@ internal sealed class GpPosterior
         for (var g = 0; g < dimensions.Length; g++)
         {
             var j = dimensions[g];
+            if (double.IsNaN(point[j]))
+            {
+                // Inactive at this point: moving along it changes nothing.
+                continue;
+            }
+
             double dm = 0, dq = 0;
             for (var i = 0; i < n; i++)
             {
