@@ -41,15 +41,18 @@ public sealed class CheckpointResumeTests
     }
 
     [Fact]
-    public void Every_epoch_writes_a_checkpoint_and_tells_the_observer()
+    public void A_zero_cadence_writes_every_epoch_and_tells_the_observer()
     {
         var observer = new RecordingObserver();
         var parameters = TrainingFixture.Parameters(("code_size", 4L), ("width", 32L), ("epochs", 2L));
 
-        var result = TrialTrainer.Train(TrainingFixture.Request(parameters, TrainingFixture.Synthetic(200), TrainingFixture.TempDirectory()), observer, CancellationToken.None);
+        var result = TrialTrainer.Train(
+            TrainingFixture.Request(parameters, TrainingFixture.Synthetic(200), TrainingFixture.TempDirectory()) with { CheckpointSeconds = 0 },
+            observer,
+            CancellationToken.None);
 
         Assert.Equal(TrainingOutcome.Completed, result.Outcome);
         Assert.Equal([1, 2], observer.Checkpoints.Select(c => c.Epoch));
-        Assert.True(File.Exists(Path.Combine(observer.Checkpoints[^1].Directory, "progress.json")));
+        Assert.Equal(2, Checkpoints.TrainingCheckpoint.EpochIn(observer.Checkpoints[^1].Directory));
     }
 }

@@ -6,7 +6,9 @@ namespace AeSweep.Worker.Runners;
 
 /// <summary>
 /// Trains a <c>model:</c> sweep's trial with AeSweep's TorchSharp trainer: every epoch's sweep metric and val_mse go to
-/// the coordinator (whose pruner may stop the trial), every checkpoint is recorded so a lost trial resumes from it.
+/// the coordinator (whose pruner may stop the trial); checkpoints follow the sweep's <c>execution.checkpoint_seconds</c> and
+/// pruning rungs, and each is recorded so a lost trial resumes from it. A stopped trial (shutdown, lost lease) writes
+/// its last epoch end's state before it returns.
 /// </summary>
 public sealed class BuiltInTrialRunner : ITrialRunner
 {
@@ -25,7 +27,10 @@ public sealed class BuiltInTrialRunner : ITrialRunner
             ResumeFrom: assignment.ResumeFromCheckpoint,
             Device: context.Device,
             Threads: context.Threads,
-            Metric: context.MetricName);
+            Metric: context.MetricName,
+            CheckpointSeconds: context.Training.CheckpointSeconds,
+            // A spec from a coordinator that predates rungs has none (and a cadence of 0: every epoch, as it did then).
+            RungEpochs: context.Training.RungEpochs.IsDefault ? null : context.Training.RungEpochs);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var observer = new ReportingObserver(context.Reporter, stop);
         var result = TrialTrainer.Train(request, observer, stop.Token);
