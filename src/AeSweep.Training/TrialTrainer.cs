@@ -113,7 +113,13 @@ public static class TrialTrainer
                 }
 
                 // A copy in memory every epoch (cheap); written only when due, or when the trial is stopped before the next.
-                var snapshot = CheckpointSnapshot.Capture(epoch, run.Model, run.Optimizer, run.Generator, history);
+                if (unwritten is not null)
+                {
+                    checkpoints.Discard(unwritten); // superseded by this epoch's state
+                    unwritten = null;
+                }
+
+                var snapshot = checkpoints.Capture(epoch, run.Model, run.Optimizer, run.Generator, history);
                 var decision = observer.OnEpoch(report);
                 if (decision == TrialDecision.Stop)
                 {

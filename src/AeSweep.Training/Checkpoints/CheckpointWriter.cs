@@ -11,6 +11,8 @@ internal sealed class CheckpointWriter : IDisposable
 {
     private readonly string _directory;
     private readonly ITrainingObserver _observer;
+    // Snapshots whose buffers may be filled again: at most three live at once (in flight, unwritten, being filled).
+    private readonly System.Collections.Concurrent.ConcurrentBag<CheckpointSnapshot> _free = [];
     private Task _inFlight = Task.CompletedTask;
 
     public CheckpointWriter(string directory, ITrainingObserver observer)
@@ -23,6 +25,17 @@ internal sealed class CheckpointWriter : IDisposable
     /// <summary>The epoch of the last snapshot handed over (0: none).</summary>
     public int LastEpoch { get; private set; }
 
+    /// <summary>Copies the live state into a free snapshot (on the training thread).</summary>
+    public CheckpointSnapshot Capture(int epoch, TorchSharp.torch.nn.Module model, TorchSharp.torch.optim.Optimizer optimizer, TorchSharp.torch.Generator generator, IReadOnlyList<EpochReport> history)
+    {
+        var snapshot = _free.TryTake(out var free) ? free : new CheckpointSnapshot();
+        snapshot.Fill(epoch, model, optimizer, generator, history);
+        return snapshot;
+    }
+
+    /// <summary>Gives back a snapshot that will not be written (a newer one replaces it).</summary>
+    public void Discard(CheckpointSnapshot snapshot) => _free.Add(snapshot);
+
     /// <summary>Starts writing <paramref name="snapshot"/> after the write in flight; throws that write's failure, if any.</summary>
     public void Submit(CheckpointSnapshot snapshot)
     {
@@ -32,7 +45,9 @@ internal sealed class CheckpointWriter : IDisposable
             () =>
             {
                 TrainingCheckpoint.Write(_directory, snapshot);
-                _observer.OnCheckpoint(new CheckpointInfo(snapshot.Epoch, _directory));
+                var epoch = snapshot.Epoch;
+                _free.Add(snapshot);
+                _observer.OnCheckpoint(new CheckpointInfo(epoch, _directory));
             },
             CancellationToken.None,
             TaskCreationOptions.LongRunning,
@@ -57,6 +72,11 @@ internal sealed class CheckpointWriter : IDisposable
         catch (Exception)
         {
             // The trial is already ending another way (failed, cancelled); the previous checkpoint stays usable.
+        }
+
+        while (_free.TryTake(out var snapshot))
+        {
+            snapshot.Dispose();
         }
     }
 }

@@ -34,7 +34,8 @@ public static class TrainingCheckpoint
     /// <summary>Writes the live objects' state now, on the calling thread (the trainer writes through <see cref="CheckpointWriter"/>).</summary>
     public static string Save(string directory, int epoch, nn.Module model, optim.Optimizer optimizer, Generator generator, IReadOnlyList<EpochReport> history)
     {
-        Write(directory, CheckpointSnapshot.Capture(epoch, model, optimizer, generator, history));
+        using var snapshot = CheckpointSnapshot.Capture(epoch, model, optimizer, generator, history);
+        Write(directory, snapshot);
         return directory;
     }
 
@@ -140,7 +141,7 @@ public static class TrainingCheckpoint
             ?? throw new InvalidDataException($"Unreadable checkpoint progress in {directory}");
     }
 
-    private static void WriteBlock(BinaryWriter writer, byte[] block)
+    private static void WriteBlock(BinaryWriter writer, ReadOnlySpan<byte> block)
     {
         writer.Write(block.Length);
         writer.Write(block);
