@@ -55,6 +55,9 @@ public sealed class ClusterTests : IDisposable
         var (victim, epochsBeforeKill) = await WaitForRunningTrialPastCheckpointAsync(store, sweep.Id);
         workers[victim.WorkerId!].KillHard();
 
+        Assert.True(await submit.WaitForExitAsync(TimeSpan.FromSeconds(360)), "the sweep did not finish:\n" + submit.Stderr);
+        var unfinished = (await store.ListTrialsAsync(sweep.Id, new TrialQuery(), CancellationToken.None)).Items.Where(t => t.State != TrialState.Completed);
+        Assert.True(!unfinished.Any(), "trials that did not complete: " + string.Join("; ", unfinished.Select(t => $"#{t.Number} {t.State} attempt {t.Attempt}: {t.Reason}")));
         var counts = await WaitForSummaryCountsAsync(submit);
         Assert.Equal(Trials, counts.GetProperty("completed").GetInt32());
 
