@@ -9,11 +9,13 @@
 #   scripts/bench-training.sh reuse dense|conv EPOCHS THREADS TRIALS [LIMIT]
 # runs TRIALS trials back to back in one process, as a worker slot does, and prints what the first (cold) trial spends
 # outside its epoch loop against the later ones, which reuse the decoded dataset and the PCA baseline.
+#   scripts/bench-training.sh checkpoint-cost dense|conv [REPEATS]
+# times, in one process, a synchronous checkpoint against the copy to memory the training thread pays per epoch now.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 REFERENCE="${AESWEEP_REFERENCE_SCRIPT:-../shared/reference/pytorch_ae.py}"
 dotnet build -c Release tests/AeSweep.Benchmarks.Training -v q -nologo >&2
-if [ "${1:-}" = reuse ]; then
+if [ "${1:-}" = reuse ] || [ "${1:-}" = checkpoint-cost ]; then
   exec tests/AeSweep.Benchmarks.Training/bin/Release/net10.0/linux-x64/AeSweep.Benchmarks.Training "$@"
 fi
 if ! /usr/bin/python3 -c 'import torch' 2>/dev/null || [ ! -e /usr/lib/x86_64-linux-gnu/openblas-pthread/libblas.so.3 ]; then

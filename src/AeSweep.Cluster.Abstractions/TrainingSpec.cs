@@ -1,4 +1,7 @@
+using System.Collections.Immutable;
+using AeSweep.Core.Catalog;
 using AeSweep.Core.Definitions;
+using AeSweep.Core.Search.Pruners;
 using AeSweep.Core.Trials;
 
 namespace AeSweep.Cluster.Abstractions;
@@ -25,6 +28,14 @@ public sealed record TrainingSpec(
     [property: Id(5)] long Seed,
     [property: Id(6)] EarlyTerminateType Pruning)
 {
+    /// <summary><c>execution.checkpoint_seconds</c>: seconds of training between a built-in trial's checkpoints.</summary>
+    [Id(7)]
+    public int CheckpointSeconds { get; init; } = ExecutionSpec.DefaultCheckpointSeconds;
+
+    /// <summary>The epochs at which the sweep's pruner judges (its rungs): a built-in trial checkpoints at each.</summary>
+    [Id(8)]
+    public ImmutableArray<int> RungEpochs { get; init; } = [];
+
     /// <summary>The training spec of <paramref name="definition"/>'s sweep, stored with <paramref name="seed"/>.</summary>
     public static TrainingSpec From(SweepDefinition definition, long seed)
     {
@@ -36,6 +47,10 @@ public sealed record TrainingSpec(
             definition.Metric.Goal,
             definition.Budget.MaxTrialMinutes,
             seed,
-            definition.EarlyTerminate.Type);
+            definition.EarlyTerminate.Type)
+        {
+            CheckpointSeconds = definition.Execution.CheckpointSeconds,
+            RungEpochs = [.. PruningRungs.Epochs(definition.EarlyTerminate, definition.EarlyTerminate.MaxEpochs ?? (int)ParameterCatalog.Epochs.Max)],
+        };
     }
 }

@@ -19,6 +19,11 @@ namespace AeSweep.Training;
 /// The sweep's metric. Each epoch computes only it (when it is a validation metric) and <c>val_mse</c>, what ranking
 /// and pruning need; the full validation suite is computed once, on the final model. Null: <c>val_mse</c> alone.
 /// </param>
+/// <param name="CheckpointSeconds">
+/// <c>execution.checkpoint_seconds</c>: an epoch end writes a checkpoint once this much training time has passed since
+/// the last one (0: every epoch). Rung epochs, the epoch that ends the trial and a stop write one regardless.
+/// </param>
+/// <param name="RungEpochs">The epochs the sweep's pruner judges at (its rungs); each gets a checkpoint. Null: none.</param>
 public sealed record TrainingRequest(
     IReadOnlyDictionary<string, ParameterValue> Parameters,
     DatasetSpec Dataset,
@@ -28,4 +33,6 @@ public sealed record TrainingRequest(
     string? ResumeFrom = null,
     string Device = "cpu",
     int Threads = 1,
-    string? Metric = null);
+    string? Metric = null,
+    double CheckpointSeconds = ExecutionSpec.DefaultCheckpointSeconds,
+    IReadOnlyCollection<int>? RungEpochs = null);

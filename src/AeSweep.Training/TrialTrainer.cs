@@ -10,14 +10,21 @@ namespace AeSweep.Training;
 /// <summary>
 /// Trains one trial, synchronously on the calling thread (TorchSharp's dispose scopes are thread-static: call it
 /// from a dedicated thread, never from async code that may hop threads). Every epoch: train, validate (only what
-/// ranking and pruning need: the sweep's metric and val_mse), checkpoint, report to the observer, which may prune; the
-/// full validation suite once, on the final model. Errors never escape: they become a <see cref="TrainingOutcome.Failed"/>
+/// ranking and pruning need: the sweep's metric and val_mse), copy the state to memory, report to the observer, which
+/// may prune; the full validation suite once, on the final model. Checkpoints follow <see cref="CheckpointCadence"/>
+/// (every <see cref="TrainingRequest.CheckpointSeconds"/>, at rungs, at the end) and are written off this thread; a
+/// stop (cancellation, or the observer's <see cref="TrialDecision.Stop"/>) writes the last epoch end's state. Errors never escape: they become a <see cref="TrainingOutcome.Failed"/>
 /// result with the reason; cancellation becomes <see cref="TrainingOutcome.Cancelled"/>.
 /// </summary>
 public static class TrialTrainer
 {
-    public static TrainingResult Train(TrainingRequest request, ITrainingObserver observer, CancellationToken cancellationToken)
+    public static TrainingResult Train(TrainingRequest request, ITrainingObserver observer, CancellationToken cancellationToken) =>
+        Train(request, observer, TimeProvider.System, cancellationToken);
+
+    /// <summary>Trains with <paramref name="clock"/> timing the checkpoint cadence (tests move it by hand).</summary>
+    public static TrainingResult Train(TrainingRequest request, ITrainingObserver observer, TimeProvider clock, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(clock);
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(observer);
         var history = new List<EpochReport>();
@@ -41,7 +48,7 @@ public static class TrialTrainer
 
             Directory.CreateDirectory(request.ArtifactDirectory);
             using var run = TrialRun.Create(settings, data, request.Seed, device);
-            return TrainEpochs(request, observer, run, history, artifacts, TrialRun.Seconds(started), cancellationToken);
+            return TrainEpochs(request, observer, run, history, artifacts, TrialRun.Seconds(started), clock, cancellationToken);
         }
         catch (OperationCanceledException)
         {
@@ -60,6 +67,7 @@ public static class TrialTrainer
         List<EpochReport> history,
         Dictionary<string, string> artifacts,
         double loadSeconds,
+        TimeProvider clock,
         CancellationToken cancellationToken)
     {
         var epochsStarted = Stopwatch.GetTimestamp();
@@ -79,44 +87,72 @@ public static class TrialTrainer
 
         var epochMetrics = EpochMetrics(request.Metric);
         var outcome = TrainingOutcome.Completed;
-        for (var epoch = firstEpoch; epoch <= run.Settings.Epochs; epoch++)
+        using var checkpoints = new CheckpointWriter(checkpointDirectory, observer);
+        var cadence = new CheckpointCadence(TimeSpan.FromSeconds(request.CheckpointSeconds), request.RungEpochs ?? [], clock);
+        // The last epoch end's state when it was not written: what a stop between epoch ends writes.
+        CheckpointSnapshot? unwritten = null;
+        try
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            var started = Stopwatch.GetTimestamp();
-            var learningRate = run.Settings.LearningRateAt(epoch);
-            OptimizerFactory.SetLearningRate(run.Optimizer, learningRate);
-            var trainLoss = run.TrainEpoch(cancellationToken);
-            var metrics = run.Validate(epochMetrics);
-            var report = new EpochReport(epoch, trainLoss, metrics, TrialRun.Seconds(started), learningRate);
-            history.Add(report);
-            if (!double.IsFinite(trainLoss) || metrics.Values.Any(v => !double.IsFinite(v)))
+            for (var epoch = firstEpoch; epoch <= run.Settings.Epochs; epoch++)
             {
-                var what = double.IsFinite(trainLoss) ? "validation metrics" : $"training loss ({trainLoss})";
-                return Failed(
-                    $"non-finite {what} at epoch {epoch} — training diverged (learning rate {learningRate:G3} may be too high)",
-                    history,
-                    artifacts);
-            }
+                cancellationToken.ThrowIfCancellationRequested();
+                var started = Stopwatch.GetTimestamp();
+                var learningRate = run.Settings.LearningRateAt(epoch);
+                OptimizerFactory.SetLearningRate(run.Optimizer, learningRate);
+                var trainLoss = run.TrainEpoch(cancellationToken);
+                var metrics = run.Validate(epochMetrics);
+                var report = new EpochReport(epoch, trainLoss, metrics, TrialRun.Seconds(started), learningRate);
+                history.Add(report);
+                if (!double.IsFinite(trainLoss) || metrics.Values.Any(v => !double.IsFinite(v)))
+                {
+                    var what = double.IsFinite(trainLoss) ? "validation metrics" : $"training loss ({trainLoss})";
+                    return Failed(
+                        $"non-finite {what} at epoch {epoch} — training diverged (learning rate {learningRate:G3} may be too high)",
+                        history,
+                        artifacts);
+                }
 
-            using (TorchRuntime.NativeWork())
-            {
-                TrainingCheckpoint.Save(checkpointDirectory, epoch, run.Model, run.Optimizer, run.Generator, history);
-            }
+                // A copy in memory every epoch (cheap); written only when due, or when the trial is stopped before the next.
+                if (unwritten is not null)
+                {
+                    checkpoints.Discard(unwritten); // superseded by this epoch's state
+                    unwritten = null;
+                }
 
-            artifacts[TrialArtifacts.Checkpoint] = checkpointDirectory;
-            observer.OnCheckpoint(new CheckpointInfo(epoch, checkpointDirectory));
-            var decision = observer.OnEpoch(report);
-            if (decision == TrialDecision.Stop)
-            {
-                // Whoever asked no longer wants this trial: end as a cancellation does, keeping the checkpoint.
-                throw new OperationCanceledException("the observer stopped the trial");
-            }
+                var snapshot = checkpoints.Capture(epoch, run.Model, run.Optimizer, run.Generator, history);
+                var decision = observer.OnEpoch(report);
+                if (decision == TrialDecision.Stop)
+                {
+                    // Whoever asked no longer wants this trial: end as a cancellation does, keeping this epoch's state.
+                    unwritten = snapshot;
+                    throw new OperationCanceledException("the observer stopped the trial");
+                }
 
-            if (decision == TrialDecision.Prune)
-            {
-                outcome = TrainingOutcome.Pruned;
-                break;
+                if (cadence.IsDue(epoch, endsTrial: decision == TrialDecision.Prune || epoch == run.Settings.Epochs))
+                {
+                    checkpoints.Submit(snapshot);
+                    artifacts[TrialArtifacts.Checkpoint] = checkpointDirectory;
+                    cadence.Written();
+                    unwritten = null;
+                }
+                else
+                {
+                    unwritten = snapshot;
+                }
+
+                if (decision == TrialDecision.Prune)
+                {
+                    outcome = TrainingOutcome.Pruned;
+                    break;
+                }
             }
+        }
+        catch (OperationCanceledException) when (unwritten is not null)
+        {
+            // Stopped (shutdown, lost lease, time limit): write the last epoch end so the next attempt loses only the
+            // epoch in progress; disposing the writer waits for it before the trial returns.
+            WriteOnStop(checkpoints, unwritten, artifacts, checkpointDirectory);
+            throw;
         }
 
         var epochSeconds = TrialRun.Seconds(epochsStarted);
@@ -147,10 +183,25 @@ public static class TrialTrainer
             WriteArtifacts(request, run, history, artifacts);
         }
 
+        // The last checkpoint was written while the final phase ran; it is on disk and recorded before the trial reports.
+        checkpoints.Flush();
         return new TrainingResult(outcome, final, artifacts, history, history.Count, null)
         {
             Timings = new TrainingTimings(loadSeconds, epochSeconds, TrialRun.Seconds(finishStarted), run.Data.Train.shape[0]),
         };
+    }
+
+    private static void WriteOnStop(CheckpointWriter checkpoints, CheckpointSnapshot snapshot, Dictionary<string, string> artifacts, string directory)
+    {
+        try
+        {
+            checkpoints.Submit(snapshot);
+            artifacts[TrialArtifacts.Checkpoint] = directory;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // An earlier write failed; the trial is stopping anyway and resumes from the last good checkpoint.
+        }
     }
 
     private static void WriteArtifacts(TrainingRequest request, TrialRun run, List<EpochReport> history, Dictionary<string, string> artifacts)

@@ -8,8 +8,9 @@ namespace AeSweep.Benchmarks.Training;
 
 /// <summary>
 /// Way (a): a full AeSweep trial through <see cref="TrialTrainer"/> on all of Fashion-MNIST (10% held out for
-/// validation), ranked by val_mse as a default sweep is: val_mse each epoch, a checkpoint every epoch, observer
-/// callbacks, then the full validation suite (mse, l1, bce, psnr, ssim) on the final model, test metrics, the PCA
+/// validation), ranked by val_mse as a default sweep is: val_mse each epoch, checkpoints at the default cadence
+/// (execution.checkpoint_seconds 30: the state copied to memory every epoch, written off the training thread when due
+/// and at the last epoch), observer callbacks, then the full validation suite (mse, l1, bce, psnr, ssim) on the final model, test metrics, the PCA
 /// baseline and the artifacts (all in the finish time). Samples/s counts the epoch loop (training,
 /// validation, checkpoints, callbacks), as the reference counts its epoch loop; the whole wall time is reported too.
 /// </summary>

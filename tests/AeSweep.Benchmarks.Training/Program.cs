@@ -23,6 +23,8 @@ internal static class Program
                 return 0;
             case "reuse":
                 return TrialReuse.Run(args[1], int.Parse(args[2], CultureInfo.InvariantCulture), int.Parse(args[3], CultureInfo.InvariantCulture), int.Parse(args[4], CultureInfo.InvariantCulture), args.Length > 5 ? int.Parse(args[5], CultureInfo.InvariantCulture) : null);
+            case "checkpoint-cost":
+                return CheckpointCost.Run(args[1], args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 21);
             case "table":
                 ChildProcess.OpenMpWaitPolicy = Option(args, "--omp-wait", "PASSIVE").ToUpperInvariant();
                 return BenchmarkTable.Run(
@@ -30,7 +32,7 @@ internal static class Program
                     int.Parse(Option(args, "--threads", "2"), CultureInfo.InvariantCulture),
                     int.Parse(Option(args, "--repeats", "3"), CultureInfo.InvariantCulture));
             default:
-                Console.Error.WriteLine("usage: table [--reference PATH] [--threads N] [--repeats N] | aesweep|bare dense|conv EPOCHS THREADS | reuse dense|conv EPOCHS THREADS TRIALS [LIMIT]");
+                Console.Error.WriteLine("usage: table [--reference PATH] [--threads N] [--repeats N] | aesweep|bare dense|conv EPOCHS THREADS | reuse dense|conv EPOCHS THREADS TRIALS [LIMIT] | checkpoint-cost dense|conv [REPEATS]");
                 return 2;
         }
     }

@@ -39,6 +39,29 @@ public sealed class TrialAssignmentTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_built_in_sweeps_trial_carries_the_checkpoint_cadence_and_the_pruning_rungs()
+    {
+        await _cluster.SubmitAsync("""
+            name: typed-cadence
+            dataset: {name: synthetic, limit: 300}
+            model: dense
+            method: random
+            parameters:
+              code_size: {values: [4, 8]}
+              epochs: {value: 20}
+            early_terminate: {type: asha, min_epochs: 2, reduction_factor: 3}
+            budget: {max_trials: 1}
+            execution: {checkpoint_seconds: 12}
+            seed: 4
+            """);
+
+        var training = Assert.Single(await _cluster.Dispatcher.LeaseTrialsAsync("w1", 1)).Training;
+
+        Assert.Equal(12, training.CheckpointSeconds);
+        Assert.Equal([2, 6, 18, 54], training.RungEpochs.Take(4));
+    }
+
+    [Fact]
     public async Task A_program_sweeps_trial_carries_the_command_and_working_directory()
     {
         await _cluster.SubmitAsync("""

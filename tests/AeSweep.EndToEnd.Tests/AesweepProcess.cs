@@ -70,6 +70,13 @@ internal sealed class AesweepProcess : IDisposable
     /// <summary>SIGKILL, as a crashed machine or <c>kill -9</c> would: no shutdown code runs.</summary>
     public void KillHard() => _process.Kill(entireProcessTree: true);
 
+    /// <summary>SIGTERM, as a service manager stopping the process would: the host's graceful shutdown runs.</summary>
+    public void Terminate()
+    {
+        using var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        kill.WaitForExit();
+    }
+
     public async Task<bool> WaitForExitAsync(TimeSpan timeout)
     {
         using var cancellation = new CancellationTokenSource(timeout);

@@ -24,6 +24,7 @@ public sealed class EmbeddedRestartTests : IDisposable
           batch_size:    {value: 32}
           epochs:        {value: 8}
         budget: {max_trials: 5, max_parallel: 1}
+        execution: {checkpoint_seconds: 1}
         seed: 3
         """;
 

@@ -41,15 +41,53 @@ public sealed class CheckpointResumeTests
     }
 
     [Fact]
-    public void Every_epoch_writes_a_checkpoint_and_tells_the_observer()
+    public void A_zero_cadence_writes_every_epoch_and_tells_the_observer()
     {
         var observer = new RecordingObserver();
         var parameters = TrainingFixture.Parameters(("code_size", 4L), ("width", 32L), ("epochs", 2L));
 
-        var result = TrialTrainer.Train(TrainingFixture.Request(parameters, TrainingFixture.Synthetic(200), TrainingFixture.TempDirectory()), observer, CancellationToken.None);
+        var result = TrialTrainer.Train(
+            TrainingFixture.Request(parameters, TrainingFixture.Synthetic(200), TrainingFixture.TempDirectory()) with { CheckpointSeconds = 0 },
+            observer,
+            CancellationToken.None);
 
         Assert.Equal(TrainingOutcome.Completed, result.Outcome);
         Assert.Equal([1, 2], observer.Checkpoints.Select(c => c.Epoch));
-        Assert.True(File.Exists(Path.Combine(observer.Checkpoints[^1].Directory, "progress.json")));
+        Assert.Equal(2, Checkpoints.TrainingCheckpoint.EpochIn(observer.Checkpoints[^1].Directory));
+    }
+
+    [Fact]
+    public void A_checkpoint_directory_of_the_earlier_format_still_resumes_to_the_same_final_metrics()
+    {
+        var parameters = TrainingFixture.Parameters(("code_size", 4L), ("width", 32L), ("epochs", 3L), ("batch_size", 64L));
+        var dataset = TrainingFixture.Synthetic(300);
+        var uninterrupted = TrialTrainer.Train(TrainingFixture.Request(parameters, dataset, TrainingFixture.TempDirectory()), new RecordingObserver(), CancellationToken.None);
+        var stopped = TrialTrainer.Train(TrainingFixture.Request(parameters, dataset, TrainingFixture.TempDirectory()), new RecordingObserver(pruneAfterEpoch: 1), CancellationToken.None);
+
+        // What a worker before the cadence left behind: model.dat, optimizer.dat, generator.dat, progress.json.
+        var earlier = Path.Combine(TrainingFixture.TempDirectory(), "checkpoint");
+        Directory.CreateDirectory(earlier);
+        var settings = TrialSettings.FromParameters(parameters);
+        var data = Data.DatasetLoader.Load(dataset, 42, TorchSharp.torch.CPU);
+        using (var run = TrialRun.Create(settings, data, 7, TorchSharp.torch.CPU))
+        {
+            var progress = Checkpoints.TrainingCheckpoint.Load(stopped.Artifacts["checkpoint"], run.Model, run.Optimizer, run.Generator);
+            run.Model.save(Path.Combine(earlier, "model.dat"));
+            ((TorchSharp.Modules.OptimizerHelper)run.Optimizer).save_state_dict(Path.Combine(earlier, "optimizer.dat"));
+            using var state = run.Generator.get_state();
+            File.WriteAllBytes(Path.Combine(earlier, "generator.dat"), state.data<byte>().ToArray());
+            File.WriteAllText(Path.Combine(earlier, "progress.json"), System.Text.Json.JsonSerializer.Serialize(progress));
+        }
+
+        var resumed = TrialTrainer.Train(
+            TrainingFixture.Request(parameters, dataset, TrainingFixture.TempDirectory()) with { ResumeFrom = earlier },
+            new RecordingObserver(),
+            CancellationToken.None);
+
+        Assert.True(resumed.Outcome == TrainingOutcome.Completed, resumed.FailureReason);
+        foreach (var (name, value) in uninterrupted.Metrics)
+        {
+            Assert.True(value == resumed.Metrics[name], $"{name}: uninterrupted {value:R}, resumed {resumed.Metrics[name]:R}");
+        }
     }
 }

@@ -12,7 +12,8 @@ namespace AeSweep.Worker;
 /// <summary>
 /// A worker's main loop: registers its slots, leases trials when slots are free (woken by the dispatcher's notice
 /// or a short poll), trains each on a dedicated thread (never on Orleans' scheduler), renews leases with
-/// heartbeats, and stops trials it no longer holds. On shutdown its running trials go back to pending.
+/// heartbeats, and stops trials it no longer holds (a stopped trial first writes its last epoch end's checkpoint). On
+/// shutdown its running trials write that checkpoint and go back to pending.
 /// </summary>
 public sealed class TrialWorker(
     IGrainFactory grains,

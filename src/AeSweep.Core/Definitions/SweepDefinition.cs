@@ -40,6 +40,9 @@ public sealed record SweepDefinition(
     /// </summary>
     public bool TpeMultivariate { get; init; }
 
+    /// <summary>How workers run the trials (<c>execution:</c>); defaults when the file has no such section.</summary>
+    public ExecutionSpec Execution { get; init; } = ExecutionSpec.Default;
+
     /// <summary>The model families this sweep may train (empty for <c>program:</c> sweeps).</summary>
     public IReadOnlyList<ModelFamily> ModelFamilies =>
         SearchSpace.Find(ModelParameter) is { } p

@@ -72,6 +72,9 @@ public static class SweepDefinitionJsonWriter
             json.WriteEndObject();
             WriteEarlyTerminate(json, definition.EarlyTerminate);
             WriteBudget(json, definition.Budget);
+            json.WriteStartObject("execution");
+            json.WriteNumber("checkpoint_seconds", definition.Execution.CheckpointSeconds);
+            json.WriteEndObject();
             if (definition.Seed is { } seed)
             {
                 json.WriteNumber("seed", seed);

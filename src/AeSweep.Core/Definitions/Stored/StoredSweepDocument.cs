@@ -11,7 +11,8 @@ namespace AeSweep.Core.Definitions.Stored;
 /// <remarks>
 /// Version 1 has no <c>document_version</c> field: it is what <see cref="SweepDefinitionJsonWriter"/> wrote before
 /// versions existed, read with the defaults it relied on pinned. Version 2 (<see cref="CurrentVersion"/>) spells
-/// every value out.
+/// every value out. The <c>execution</c> section was added to version 2 as an optional field: a document without it
+/// reads with the cadence pinned in the reader.
 /// </remarks>
 public static class StoredSweepDocument
 {

@@ -22,6 +22,10 @@ internal static class StoredSweepDocumentReader
     private const int V1StartupTrials = 5;
     private const int V1WarmupEpochs = 0;
 
+    // Documents written before the execution section existed (versions 1 and 2) checkpointed every epoch; they now get
+    // the cadence that was the default when the section was added, pinned here.
+    private const int NoExecutionCheckpointSeconds = 30;
+
     public static SweepDefinition Read(StoredField root, int version)
     {
         var name = root.Required("name").String();
@@ -52,9 +56,11 @@ internal static class StoredSweepDocumentReader
             MaxAttempts = V1MaxAttempts,
         };
         var seed = root.Optional("seed")?.Long();
+        var execution = root.Optional("execution") is { } x ? ReadExecution(x) : new ExecutionSpec { CheckpointSeconds = NoExecutionCheckpointSeconds };
         return new SweepDefinition(name, dataset, program, method, metric, space, earlyTerminate, budget, seed)
         {
             TpeMultivariate = tpeMultivariate,
+            Execution = execution,
         };
     }
 
@@ -124,6 +130,11 @@ internal static class StoredSweepDocumentReader
             field.Optional("startup_trials")?.Int() ?? V1StartupTrials,
             field.Optional("warmup_epochs")?.Int() ?? V1WarmupEpochs);
     }
+
+    private static ExecutionSpec ReadExecution(StoredField field) => new()
+    {
+        CheckpointSeconds = field.Optional("checkpoint_seconds")?.Int() ?? NoExecutionCheckpointSeconds,
+    };
 
     private static BudgetSpec ReadBudget(StoredField field) =>
         new(field.Optional("max_trials")?.Int(), field.Optional("max_parallel")?.Int() ?? V1MaxParallel, field.Optional("max_minutes")?.Number())

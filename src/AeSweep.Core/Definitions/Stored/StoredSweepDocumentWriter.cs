@@ -42,6 +42,9 @@ internal static class StoredSweepDocumentWriter
             WriteParameters(json, definition.SearchSpace);
             WriteEarlyTerminate(json, definition.EarlyTerminate);
             WriteBudget(json, definition.Budget);
+            json.WriteStartObject("execution");
+            json.WriteNumber("checkpoint_seconds", definition.Execution.CheckpointSeconds);
+            json.WriteEndObject();
             if (definition.Seed is { } seed)
             {
                 json.WriteNumber("seed", seed);

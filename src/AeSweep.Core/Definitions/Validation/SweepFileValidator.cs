@@ -12,7 +12,7 @@ namespace AeSweep.Core.Definitions;
 internal sealed partial class SweepFileValidator(SweepParseOptions options, List<ValidationError> errors)
 {
     private static readonly string[] TopLevelKeys =
-        ["name", "dataset", "model", "program", "method", "metric", "parameters", "early_terminate", "budget", "seed"];
+        ["name", "dataset", "model", "program", "method", "metric", "parameters", "early_terminate", "budget", "execution", "seed"];
 
     // Keys W&B users bring along, with where the same thing lives here.
     private static readonly Dictionary<string, string> WandbHints = new(StringComparer.Ordinal)
@@ -68,6 +68,7 @@ internal sealed partial class SweepFileValidator(SweepParseOptions options, List
         var space = ReadParameters(map["parameters"], map, isProgram, models, dataset);
         var budget = ReadBudget(map["budget"]);
         var earlyTerminate = ReadEarlyTerminate(map["early_terminate"], space);
+        var execution = ReadExecution(map["execution"]);
         var seed = map["seed"] is { } seedNode ? ReadInteger(seedNode, "seed", 0, long.MaxValue) : null;
 
         if (models is not null && dataset is { IsImage: false } && models.Contains(ModelFamily.Conv))
@@ -78,7 +79,7 @@ internal sealed partial class SweepFileValidator(SweepParseOptions options, List
         CheckMethodAgainstSpace(method, space, budget, map);
         CheckProgramArguments(program, space, map);
 
-        if (errors.Count > 0 || method is null || space is null || budget is null || earlyTerminate is null)
+        if (errors.Count > 0 || method is null || space is null || budget is null || earlyTerminate is null || execution is null)
         {
             return null;
         }
@@ -86,6 +87,7 @@ internal sealed partial class SweepFileValidator(SweepParseOptions options, List
         return new SweepDefinition(name, dataset, program, method.Value, metric ?? MetricSpec.Default, space, earlyTerminate, budget, seed)
         {
             TpeMultivariate = tpeMultivariate,
+            Execution = execution,
         };
     }
 
