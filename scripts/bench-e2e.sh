@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The end-to-end benchmark in one command (run from anywhere; see docs/benchmarks/end-to-end.md):
 #   scripts/bench-e2e.sh [--repeats N] [--seed S] [--slots N] [--sweep FILE]
-# Runs the sweep of examples/bench-e2e.yaml (dense AEs on Fashion-MNIST, TPE + ASHA) twice per repeat: with
+# Runs the sweep of examples/bench-e2e.yaml (dense AEs on Fashion-MNIST, auto + ASHA; the Optuna side runs its default TPE + ASHA) twice per repeat: with
 # `aesweep run --json --slots N` and with scripts/bench/optuna_ae_sweep.py (Optuna 3.1 + PyTorch 1.13, the same space,
 # trials, epochs, data split and parallelism), then prints both side by side: best val_mse, wall time to it, total wall
 # time, trials completed/pruned, and AeSweep's time to reach Optuna's best over Optuna's time to its best

@@ -58,8 +58,10 @@ def parse():
     with open(a.sweep) as f:
         sweep = yaml.safe_load(f)
     dataset = sweep["dataset"] if isinstance(sweep["dataset"], dict) else {"name": sweep["dataset"]}
-    if dataset.get("name") != "fashion-mnist" or sweep.get("model") != "dense" or sweep.get("method") != "tpe":
-        sys.exit("optuna_ae_sweep.py reproduces dense TPE sweeps on fashion-mnist only")
+    # AeSweep's own samplers (auto, gp) have no Optuna 3.1 counterpart: the plain script a user would write runs Optuna's
+    # default TPE for any model-based method, which is exactly the comparison the benchmark makes.
+    if dataset.get("name") != "fashion-mnist" or sweep.get("model") != "dense" or sweep.get("method") not in ("tpe", "auto", "gp"):
+        sys.exit("optuna_ae_sweep.py reproduces dense model-based (tpe, auto, gp) sweeps on fashion-mnist only, with Optuna's TPE")
     params = sweep["parameters"]
     if set(params) - SUPPORTED:
         sys.exit(f"parameters this script cannot reproduce: {sorted(set(params) - SUPPORTED)}")
