@@ -15,7 +15,7 @@ internal sealed record BenchmarkOptions
 
     public IReadOnlySet<string> Only { get; init; } = new HashSet<string> { "quality", "latency", "pruning" };
 
-    public IReadOnlyList<string> Samplers { get; init; } = ["random", "grid", "tpe"];
+    public IReadOnlyList<string> Samplers { get; init; } = ["random", "grid", "tpe", "tpe-mv", "gp", "auto"];
 
     public IReadOnlySet<string>? Functions { get; init; }
 
@@ -30,7 +30,7 @@ internal sealed record BenchmarkOptions
     public IReadOnlyList<string> OptunaSamplers { get; init; } = ["tpe", "tpe-mv", "cmaes"];
 
     /// <summary>Our sampler held against the best of <see cref="OptunaSamplers"/> in the target table.</summary>
-    public string Compare { get; init; } = "tpe";
+    public string Compare { get; init; } = "auto";
 
     public bool NoOptuna { get; init; }
 

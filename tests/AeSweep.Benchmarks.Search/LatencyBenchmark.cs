@@ -47,4 +47,36 @@ internal static class LatencyBenchmark
 
         return new Result(completedTrials, Quartiles.Of(latencies).Median, latencies.Max(), Quartiles.Percentile(fixedLatencies, 50), Quartiles.Percentile(fixedLatencies, 99));
     }
+
+    /// <summary>
+    /// GP ask latency (issue 12's targets: ≤ 50 ms at 200 trials, ≤ 1 s at 1,000): a history of
+    /// <paramref name="completedTrials"/> Hartmann-6 trials (drawn by TPE, which is cheap), then 20 GP asks on it
+    /// (two more first, untimed, so the JIT has compiled the fit); p50 and max.
+    /// </summary>
+    public static (int CompletedTrials, double P50, double Max) RunGp(int completedTrials)
+    {
+        var function = TestFunctions.Hartmann6();
+        var study = new Study(function.Space, new TpeSampler(0), NopPruner.Instance, MetricGoal.Minimize);
+        for (var i = 0; i < completedTrials; i++)
+        {
+            var s = study.Ask();
+            study.Tell(s.Number, function.Evaluate(s.Parameters));
+        }
+
+        var history = study.Trials;
+        var gp = new GpSampler(1);
+        var latencies = new List<double>();
+        for (var i = -2; i < 20; i++)
+        {
+            var context = new SamplingContext(function.Space, MetricGoal.Minimize, history, history.Length + i + 2);
+            var start = Stopwatch.GetTimestamp();
+            gp.Sample(context);
+            if (i >= 0)
+            {
+                latencies.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+            }
+        }
+
+        return (completedTrials, Quartiles.Of(latencies).Median, latencies.Max());
+    }
 }

@@ -91,6 +91,14 @@ if (sections.Contains("latency"))
     Console.WriteLine($"target p50 ≤ 2 ms at 1000 trials: {(at1000.P50 <= 2 ? "met" : "missed")}" +
         (optuna?.Latency.ContainsKey(1000) == true ? $"; faster than Optuna: {(at1000.P50 < optuna.Latency[1000].P50 ? "met" : "missed")}" : string.Empty));
     Console.WriteLine();
+    Console.WriteLine("== GP ask latency on Hartmann-6 (ms): 20 asks on a fixed history of n finished trials (p50, max); targets ≤ 50 ms at 200, ≤ 1,000 ms at 1,000");
+    foreach (var (n, p50, max) in new[] { 200, 1000 }.Select(LatencyBenchmark.RunGp))
+    {
+        var limit = n <= 200 ? 50 : 1000;
+        Console.WriteLine($"{n,10} {p50,10:F1} {max,10:F1}  {(p50 <= limit ? "met" : "missed")}");
+    }
+
+    Console.WriteLine();
 }
 
 if (sections.Contains("pruning"))
