@@ -22,6 +22,9 @@ internal static class PruningBenchmark
     public const int Epochs = 27;
     public const int Parallel = 4;
 
+    /// <summary>The noise's standard deviation as a share of the asymptote, unless a run says otherwise.</summary>
+    public const double Noise = 0.02;
+
     public sealed record Result(string Pruner, double EpochsSaved, int BestSurvived, int Seeds, double MedianRegret);
 
     /// <summary>The pruners compared, with the settings a user would write for 27 epochs.</summary>
@@ -59,7 +62,28 @@ internal static class PruningBenchmark
     {
         Report(seeds, CurveShape.Exponential, $"== Pruning on generated learning curves: {Trials} trials × {Epochs} epochs, {Parallel} in parallel, {seeds} seeds");
         Report(seeds, CurveShape.PowerLaw, "== The same on power-law curves a + (b − a)·(1 + t/τ)^(−c), c ~ U(1.5, 2.5), τ ~ U(0.5, 2), slow starters τ ~ U(4, 8) with asymptote × 0.5");
+        ReportNoise(seeds);
         ReportJudgingTime();
+    }
+
+    // Extrapolation reads the curve's bend from a few points, so noise is its enemy: the same curves with the noise
+    // raised (the same random streams, so only the noise's scale differs).
+    private static void ReportNoise(int seeds)
+    {
+        string[] compared = ["asha (min 8, eta 2)", "asha+extrapolate (min 4, eta 3)", "asha+extrapolate (min 4, eta 2)", "asha+extrapolate (min 6, eta 2)"];
+        double[] noises = [0.02, 0.05, 0.1, 0.2];
+        Console.WriteLine($"== Noise: epochs used / true best survives, noise σ as a share of the asymptote, {seeds} seeds");
+        Console.WriteLine($"{"curves",-12} {"pruner",-34} {string.Join(" ", noises.Select(n => $"{$"σ = {n:P0}",15}"))}");
+        foreach (var shape in new[] { CurveShape.Exponential, CurveShape.PowerLaw })
+        {
+            foreach (var (name, factory) in Pruners().Where(p => compared.Contains(p.Name)))
+            {
+                var cells = noises.Select(n => Run(name, factory, seeds, shape, n)).Select(r => $"{$"{1 - r.EpochsSaved:P1} {r.BestSurvived,2}/{r.Seeds}",15}");
+                Console.WriteLine($"{(shape == CurveShape.Exponential ? "exponential" : "power law"),-12} {name,-34} {string.Join(" ", cells)}");
+            }
+        }
+
+        Console.WriteLine();
     }
 
     // What extrapolation costs per report: a study of 500 trials with 4–27 epochs each, a trial arriving at the rung
@@ -98,8 +122,8 @@ internal static class PruningBenchmark
         {
             Number = number,
             State = TrialState.Running,
-            Parameters = System.Collections.Immutable.ImmutableDictionary<string, ParameterValue>.Empty,
-            IntermediateValues = Enumerable.Range(1, epochs).ToImmutableSortedDictionary(t => t, t => a + (0.4 * Math.Exp(-t / tau)) + (0.02 * a * Gaussian(random))),
+            Parameters = ImmutableDictionary<string, ParameterValue>.Empty,
+            IntermediateValues = Enumerable.Range(1, epochs).ToImmutableSortedDictionary(t => t, t => a + (0.4 * Math.Exp(-t / tau)) + (Noise * a * Gaussian(random))),
         };
     }
 
@@ -116,14 +140,14 @@ internal static class PruningBenchmark
         Console.WriteLine();
     }
 
-    public static Result Run(string name, Func<IPruner> pruner, int seeds, CurveShape shape = CurveShape.Exponential)
+    public static Result Run(string name, Func<IPruner> pruner, int seeds, CurveShape shape = CurveShape.Exponential, double noise = Noise)
     {
         var saved = new List<double>();
         var regrets = new List<double>();
         var survived = 0;
         for (var seed = 0; seed < seeds; seed++)
         {
-            var curves = shape == CurveShape.Exponential ? Curves(seed) : PowerLawCurves(seed);
+            var curves = shape == CurveShape.Exponential ? Curves(seed, noise) : PowerLawCurves(seed, noise);
             var study = new Study(SearchSpace.Empty, new RandomSampler(seed), pruner(), MetricGoal.Minimize);
             var epochs = Simulate(study, s => curves[s.Number].Observed);
             saved.Add(1 - (epochs / (double)(Trials * Epochs)));
@@ -184,7 +208,7 @@ internal static class PruningBenchmark
         return epochs;
     }
 
-    private static (double[] Observed, double TrueFinal)[] Curves(int seed)
+    private static (double[] Observed, double TrueFinal)[] Curves(int seed, double noise)
     {
         var random = new Random(1000 + seed);
         var curves = new (double[], double)[Trials];
@@ -197,7 +221,7 @@ internal static class PruningBenchmark
             var observed = new double[Epochs];
             for (var t = 1; t <= Epochs; t++)
             {
-                observed[t - 1] = a + ((b - a) * Math.Exp(-t / tau)) + (0.02 * a * Gaussian(random));
+                observed[t - 1] = a + ((b - a) * Math.Exp(-t / tau)) + (noise * a * Gaussian(random));
             }
 
             curves[i] = (observed, a + ((b - a) * Math.Exp(-Epochs / tau)));
@@ -207,7 +231,7 @@ internal static class PruningBenchmark
     }
 
     // Same counts and noise as Curves, a separate stream (so the exponential rows stay as they were).
-    private static (double[] Observed, double TrueFinal)[] PowerLawCurves(int seed)
+    private static (double[] Observed, double TrueFinal)[] PowerLawCurves(int seed, double noise)
     {
         var random = new Random(5000 + seed);
         var curves = new (double[], double)[Trials];
@@ -221,7 +245,7 @@ internal static class PruningBenchmark
             var observed = new double[Epochs];
             for (var t = 1; t <= Epochs; t++)
             {
-                observed[t - 1] = a + ((b - a) * Math.Pow(1 + (t / tau), -c)) + (0.02 * a * Gaussian(random));
+                observed[t - 1] = a + ((b - a) * Math.Pow(1 + (t / tau), -c)) + (noise * a * Gaussian(random));
             }
 
             curves[i] = (observed, a + ((b - a) * Math.Pow(1 + (Epochs / tau), -c)));
