@@ -25,6 +25,10 @@ namespace AeSweep.Core.Search.Pruners;
 /// </remarks>
 public sealed class SuccessiveHalvingPruner : IPruner
 {
+    // Snapshots are immutable and replaced on every report, so a curve is fitted once per snapshot (keyed by
+    // reference, so a snapshot that is no longer in the history lets its fit go).
+    private readonly ConditionalWeakTable<FrozenTrial, CachedForecast> _forecasts = new();
+
     /// <summary>Creates an ASHA pruner.</summary>
     /// <param name="minResource">r: steps (epochs) before the first rung.</param>
     /// <param name="reductionFactor">η: one in η trials is promoted at each rung.</param>
@@ -32,15 +36,15 @@ public sealed class SuccessiveHalvingPruner : IPruner
     /// <param name="forecastHorizon">Null: rank by the value at the rung (ASHA). Otherwise rank by each curve's forecast at this step (the sweep's epochs).</param>
     public SuccessiveHalvingPruner(int minResource = 1, int reductionFactor = 3, int minEarlyStoppingRate = 0, int? forecastHorizon = null)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(minResource, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(reductionFactor, 2);
+        ArgumentOutOfRangeException.ThrowIfNegative(minEarlyStoppingRate);
         if (forecastHorizon is { } horizon)
         {
             ArgumentOutOfRangeException.ThrowIfLessThan(horizon, 1, nameof(forecastHorizon));
         }
 
         ForecastHorizon = forecastHorizon;
-        ArgumentOutOfRangeException.ThrowIfLessThan(minResource, 1);
-        ArgumentOutOfRangeException.ThrowIfLessThan(reductionFactor, 2);
-        ArgumentOutOfRangeException.ThrowIfNegative(minEarlyStoppingRate);
         MinResource = minResource;
         ReductionFactor = reductionFactor;
         MinEarlyStoppingRate = minEarlyStoppingRate;
@@ -164,25 +168,30 @@ public sealed class SuccessiveHalvingPruner : IPruner
         return values;
     }
 
-    // Snapshots are immutable and replaced on every report, so a fit is made once per snapshot (keyed by reference).
-    private readonly ConditionalWeakTable<FrozenTrial, StrongBox<LearningCurveForecast.Forecast?>> _forecasts = new();
-
-    private LearningCurveForecast.Forecast? ForecastOf(FrozenTrial trial, int horizon, MetricGoal goal) =>
-        _forecasts.GetValue(trial, t =>
+    private LearningCurveForecast.Forecast? ForecastOf(FrozenTrial trial, int horizon, MetricGoal goal)
+    {
+        if (_forecasts.TryGetValue(trial, out var cached) && cached.Goal == goal)
         {
-            var steps = new List<int>(t.IntermediateValues.Count);
-            var values = new List<double>(t.IntermediateValues.Count);
-            foreach (var (s, v) in t.IntermediateValues)
-            {
-                if (double.IsFinite(v) && s >= 1)
-                {
-                    steps.Add(s);
-                    values.Add(goal.ToMinimized(v));
-                }
-            }
+            return cached.Forecast;
+        }
 
-            return new StrongBox<LearningCurveForecast.Forecast?>(LearningCurveForecast.Predict(steps, values, horizon));
-        }).Value;
+        var steps = new List<int>(trial.IntermediateValues.Count);
+        var values = new List<double>(trial.IntermediateValues.Count);
+        foreach (var (s, v) in trial.IntermediateValues)
+        {
+            if (double.IsFinite(v) && s >= 1)
+            {
+                steps.Add(s);
+                values.Add(goal.ToMinimized(v));
+            }
+        }
+
+        var forecast = LearningCurveForecast.Predict(steps, values, horizon);
+        _forecasts.AddOrUpdate(trial, new CachedForecast(goal, forecast));
+        return forecast;
+    }
+
+    private sealed record CachedForecast(MetricGoal Goal, LearningCurveForecast.Forecast? Forecast);
 
     private static List<double> RungValues(IEnumerable<FrozenTrial> trials, long rungStep, MetricGoal goal)
     {
