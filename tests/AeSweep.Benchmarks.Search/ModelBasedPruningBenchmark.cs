@@ -29,7 +29,8 @@ internal static class ModelBasedPruningBenchmark
     ]);
 
     private static readonly string[] ComparedPruners =
-        ["none", "median (startup 5, warmup 2)", "asha (min 1, eta 3)", "hyperband (min 1, max 27, eta 3)", "pasha (min 1, eta 3)", "asha (min 8, eta 2)"];
+        ["none", "median (startup 5, warmup 2)", "asha (min 1, eta 3)", "hyperband (min 1, max 27, eta 3)", "pasha (min 1, eta 3)", "asha (min 8, eta 2)",
+            "asha+extrapolate (min 4, eta 3)", "asha+extrapolate (min 4, eta 2)", "hyperband+extrapolate (min 4, eta 3)"];
 
     public static void Report(int seeds)
     {
@@ -43,7 +44,7 @@ internal static class ModelBasedPruningBenchmark
         Console.WriteLine(crossing
             ? $"== Pruning with a sampler in the loop, curves crossing with the learning rate (τ = 1 + 5·(−1 − log10 lr)): {PruningBenchmark.Trials} trials × {PruningBenchmark.Epochs} epochs, {PruningBenchmark.Parallel} in parallel, {seeds} seeds"
             : $"== The same, the speed independent of the parameters (τ ~ U(1, 6) per trial)");
-        Console.WriteLine($"{"sampler",-24} {"pruner",-33} {"epochs used",12} {"true best survives",19} {"median best final",18} {"regret",8}");
+        Console.WriteLine($"{"sampler",-24} {"pruner",-36} {"epochs used",12} {"true best survives",19} {"median best final",18} {"regret",8}");
         var samplers = new (string, Func<int, ISampler>)[]
         {
             ("random", seed => new RandomSampler(seed)),
@@ -70,7 +71,7 @@ internal static class ModelBasedPruningBenchmark
 
                 full ??= epochs.Sum();
                 var best = Quartiles.Of(finals).Median;
-                Console.WriteLine($"{samplerName,-24} {prunerName,-33} {epochs.Sum() / full.Value,11:P1} {$"{survived}/{seeds}",19} {best,18:F5} {(best / optimum) - 1,7:P1}");
+                Console.WriteLine($"{samplerName,-24} {prunerName,-36} {epochs.Sum() / full.Value,11:P1} {$"{survived}/{seeds}",19} {best,18:F5} {(best / optimum) - 1,7:P1}");
             }
         }
 

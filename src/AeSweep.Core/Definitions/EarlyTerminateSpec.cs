@@ -15,6 +15,13 @@ public sealed record EarlyTerminateSpec(
     int StartupTrials = 5,
     int WarmupEpochs = 0)
 {
+    /// <summary>
+    /// ASHA/Hyperband: rank the trials at a rung by where their learning curves are heading (a least-squares
+    /// forecast at the full budget, <see cref="Search.Pruners.LearningCurveForecast"/>) instead of the value reached so
+    /// far (<c>extrapolate: true</c>).
+    /// </summary>
+    public bool Extrapolate { get; init; }
+
     /// <summary>No pruning.</summary>
     public static EarlyTerminateSpec None { get; } = new(EarlyTerminateType.None);
 }

@@ -241,6 +241,11 @@ public static class SweepDefinitionJsonWriter
             {
                 json.WriteNumber("max_epochs", max);
             }
+
+            if (spec.Extrapolate)
+            {
+                json.WriteBoolean("extrapolate", true);
+            }
         }
 
         json.WriteEndObject();

@@ -128,7 +128,11 @@ internal static class StoredSweepDocumentReader
             field.Optional("reduction_factor")?.Int() ?? V1ReductionFactor,
             field.Optional("max_epochs")?.Int(),
             field.Optional("startup_trials")?.Int() ?? V1StartupTrials,
-            field.Optional("warmup_epochs")?.Int() ?? V1WarmupEpochs);
+            field.Optional("warmup_epochs")?.Int() ?? V1WarmupEpochs)
+        {
+            // Absent in documents stored before pruners could extrapolate: they ranked by the value so far.
+            Extrapolate = field.Optional("extrapolate")?.Boolean() ?? false,
+        };
     }
 
     private static ExecutionSpec ReadExecution(StoredField field) => new()

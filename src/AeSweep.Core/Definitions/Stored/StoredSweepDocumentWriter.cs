@@ -204,6 +204,11 @@ internal static class StoredSweepDocumentWriter
 
         json.WriteNumber("startup_trials", spec.StartupTrials);
         json.WriteNumber("warmup_epochs", spec.WarmupEpochs);
+        if (spec.Extrapolate)
+        {
+            json.WriteBoolean("extrapolate", true);
+        }
+
         json.WriteEndObject();
     }
 

@@ -281,7 +281,7 @@ internal sealed partial class SweepFileValidator
         }
 
         CheckKeys(map, "early_terminate",
-            ["type", "min_epochs", "min_iter", "reduction_factor", "eta", "max_epochs", "max_iter", "startup_trials", "warmup_epochs"]);
+            ["type", "min_epochs", "min_iter", "reduction_factor", "eta", "max_epochs", "max_iter", "startup_trials", "warmup_epochs", "extrapolate"]);
         var typeText = map["type"] is { } t ? ReadString(t, "early_terminate.type") : null;
         if (map["type"] is null)
         {
@@ -308,6 +308,11 @@ internal sealed partial class SweepFileValidator
         var maxEpochs = Synonym(map, "max_epochs", "max_iter", 1, 100_000);
         var startup = map["startup_trials"] is { } s ? ReadInteger(s, "early_terminate.startup_trials", 0, 100_000) : null;
         var warmup = map["warmup_epochs"] is { } w ? ReadInteger(w, "early_terminate.warmup_epochs", 0, 100_000) : null;
+        var extrapolate = map["extrapolate"] is { } x && ReadBoolean(x, "early_terminate.extrapolate") == true;
+        if (extrapolate && type is EarlyTerminateType.Median or EarlyTerminateType.Pasha or EarlyTerminateType.None)
+        {
+            Error("early_terminate.extrapolate", map["extrapolate"], $"is for asha and hyperband, not the {typeText} pruner");
+        }
 
         if (type is EarlyTerminateType.Median or EarlyTerminateType.None)
         {
@@ -326,6 +331,11 @@ internal sealed partial class SweepFileValidator
             var at = map["min_epochs"] ?? map["min_iter"];
             Error(at == map["min_iter"] ? "early_terminate.min_iter" : "early_terminate.min_epochs", at,
                 $"must be smaller than the most epochs a trial runs ({top}); otherwise nothing is ever pruned");
+        }
+
+        if (extrapolate && type is EarlyTerminateType.Asha or EarlyTerminateType.Hyperband && resourceTop is null)
+        {
+            Error("early_terminate.extrapolate", map["extrapolate"], "needs the epochs of a full trial, where the curves are forecast: give max_epochs or an epochs parameter");
         }
 
         if (maxEpochs is { } maxE && mostEpochs is { } most && maxE > most)
@@ -347,6 +357,7 @@ internal sealed partial class SweepFileValidator
             MaxEpochs = (int?)maxEpochs,
             StartupTrials = (int)(startup ?? defaults.StartupTrials),
             WarmupEpochs = (int)(warmup ?? defaults.WarmupEpochs),
+            Extrapolate = extrapolate,
         };
     }
 

@@ -18,7 +18,8 @@ public sealed class HyperbandPruner : IPruner
     /// <param name="minResource">Minimum resource r (steps before the first rung of bracket 0).</param>
     /// <param name="maxResource">Maximum resource R (the steps of a full trial).</param>
     /// <param name="reductionFactor">η.</param>
-    public HyperbandPruner(int minResource, int maxResource, int reductionFactor = 3)
+    /// <param name="extrapolate">Whether the brackets rank trials by their learning curves' forecasts at <paramref name="maxResource"/> (<see cref="SuccessiveHalvingPruner.ForecastHorizon"/>).</param>
+    public HyperbandPruner(int minResource, int maxResource, int reductionFactor = 3, bool extrapolate = false)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(minResource, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(maxResource, minResource);
@@ -43,7 +44,8 @@ public sealed class HyperbandPruner : IPruner
         }
 
         Brackets = brackets.MoveToImmutable();
-        _pruners = [.. Brackets.Select(b => new SuccessiveHalvingPruner(minResource, reductionFactor, b.Index))];
+        _pruners = [.. Brackets.Select(b => new SuccessiveHalvingPruner(minResource, reductionFactor, b.Index, extrapolate ? maxResource : null))];
+        Extrapolate = extrapolate;
         _totalBudget = Brackets.Sum(b => b.TrialBudget);
     }
 
@@ -55,6 +57,9 @@ public sealed class HyperbandPruner : IPruner
 
     /// <summary>η.</summary>
     public int ReductionFactor { get; }
+
+    /// <summary>Whether the brackets rank by forecasts at <see cref="MaxResource"/>.</summary>
+    public bool Extrapolate { get; }
 
     /// <summary>The brackets, index 0 (most aggressive) first.</summary>
     public ImmutableArray<HyperbandBracket> Brackets { get; }
