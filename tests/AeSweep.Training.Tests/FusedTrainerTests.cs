@@ -14,6 +14,7 @@ public sealed class FusedTrainerTests
         { "dense", null },
         { "denoising", null },
         { "sparse", "kl" },
+        { "vae", null },
     };
 
     [Theory]
@@ -137,7 +138,6 @@ public sealed class FusedTrainerTests
 
     [Theory]
     [InlineData("conv")]
-    [InlineData("vae")]
     public void Families_that_are_not_fused_have_no_fusion_key(string family)
     {
         var request = TrainingFixture.Request(TrainingFixture.Parameters(("model", family)), TrainingFixture.Synthetic(), "unused");

@@ -26,6 +26,7 @@ internal static class FusedEpoch
         var device = runs[0].Device;
         var count = data.Train.shape[0];
         var batch = runs[0].Settings.BatchSize;
+        var generators = runs.Select(r => r.Generator).ToArray();
         var permutations = runs.Select(r => randperm(count, generator: r.Generator, device: device)).ToArray();
         var lossSums = runs.Select(_ => zeros(1, dtype: ScalarType.Float64, device: device)).ToArray();
         var batchNumber = 0;
@@ -48,11 +49,11 @@ internal static class FusedEpoch
                 input[k] = runs[k].Noise.IsActive ? runs[k].Noise.Apply(clean[k], runs[k].Generator) : clean[k];
             }
 
-            var (reconstruction, code) = model.Run(stack(input));
+            var (reconstruction, code, kl) = model.Run(stack(input), generators);
             var losses = new Tensor[runs.Length];
             for (var k = 0; k < runs.Length; k++)
             {
-                losses[k] = runs[k].Objective.Compute(new AutoencoderPass(reconstruction[k], code[k], null), clean[k]);
+                losses[k] = runs[k].Objective.Compute(new AutoencoderPass(reconstruction[k], code[k], kl?[k]), clean[k]);
                 runs[k].Optimizer.zero_grad();
             }
 

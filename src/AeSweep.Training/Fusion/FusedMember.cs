@@ -1,6 +1,5 @@
 using AeSweep.Core.Trials;
 using AeSweep.Training.Checkpoints;
-using AeSweep.Training.Models;
 
 namespace AeSweep.Training.Fusion;
 
@@ -39,8 +38,6 @@ internal sealed class FusedMember : IDisposable
     public TrainingRequest Request { get; }
 
     public TrialRun Run { get; }
-
-    public DenseAutoencoder Model => (DenseAutoencoder)Run.Model;
 
     /// <summary>
     /// Validates, reports and checkpoints epoch <paramref name="epoch"/> as a lone trial does; returns the member's

@@ -8,15 +8,15 @@ namespace AeSweep.Training.Fusion;
 
 /// <summary>
 /// Trains a pack of trials of one sweep that share an architecture as one fused model (issue 13, horizontal fusion
-/// after HFTA, MLSys 2021): the dense families' linear layers run as batched matrix products over the members'
+/// after HFTA, MLSys 2021): the dense-stack families' linear layers run as batched matrix products over the members'
 /// stacked weights (<see cref="FusedDenseStack"/>). Members keep their own seed and initialisation, data order, input
 /// noise, loss, learning rate and schedule, optimizer and its state, checkpoints, epoch reports and pruning; a member
 /// the observer prunes or stops leaves the pack and the others go on. A fused member's results equal the same trial
 /// trained alone with <see cref="TrialTrainer"/> (to float rounding: the batched product sums in another order).
 /// </summary>
 /// <remarks>
-/// Fused: the dense, denoising and sparse families (one dense encoder/decoder stack). Not fused (trained alone, one
-/// after the other, when handed over anyway): conv, vae, and trials that resume from a checkpoint.
+/// Fused: the dense, denoising, sparse and vae families (the dense encoder/decoder stacks). Not fused (trained alone,
+/// one after the other, when handed over anyway): conv, and trials that resume from a checkpoint.
 /// </remarks>
 public static class FusedTrainer
 {
@@ -34,7 +34,7 @@ public static class FusedTrainer
         }
 
         var s = TrialSettings.FromParameters(request.Parameters);
-        if (s.Family is not (ModelFamily.Dense or ModelFamily.Denoising or ModelFamily.Sparse))
+        if (s.Family is not (ModelFamily.Dense or ModelFamily.Denoising or ModelFamily.Sparse or ModelFamily.Vae))
         {
             return null;
         }
@@ -162,7 +162,7 @@ public static class FusedTrainer
             return;
         }
 
-        var stack = new FusedDenseStack(active.Select(m => m.Model));
+        var stack = new FusedDenseStack(active.Select(m => m.Run.Model));
         var epochsStarted = Stopwatch.GetTimestamp();
         var epochs = active[0].Run.Settings.Epochs;
         for (var epoch = 1; epoch <= epochs && active.Count > 0; epoch++)
