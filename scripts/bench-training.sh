@@ -11,11 +11,14 @@
 # outside its epoch loop against the later ones, which reuse the decoded dataset and the PCA baseline.
 #   scripts/bench-training.sh checkpoint-cost dense|conv [REPEATS]
 # times, in one process, a synchronous checkpoint against the copy to memory the training thread pays per epoch now.
+#   scripts/bench-training.sh fused SIZES EPOCHS THREADS REPEATS [LIMIT|all] [WIDTHS]
+# fused against unfused trials/hour (issue 13), e.g. `fused 4,8 2 2 3 10000 256,64,32`: N dense AEs of one sweep,
+# four ways taking turns in one process (unfused one at a time / side by side, one fused pack / packs side by side).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 REFERENCE="${AESWEEP_REFERENCE_SCRIPT:-../shared/reference/pytorch_ae.py}"
 dotnet build -c Release tests/AeSweep.Benchmarks.Training -v q -nologo >&2
-if [ "${1:-}" = reuse ] || [ "${1:-}" = checkpoint-cost ]; then
+if [ "${1:-}" = reuse ] || [ "${1:-}" = checkpoint-cost ] || [ "${1:-}" = fused ]; then
   exec tests/AeSweep.Benchmarks.Training/bin/Release/net10.0/linux-x64/AeSweep.Benchmarks.Training "$@"
 fi
 if ! /usr/bin/python3 -c 'import torch' 2>/dev/null || [ ! -e /usr/lib/x86_64-linux-gnu/openblas-pthread/libblas.so.3 ]; then

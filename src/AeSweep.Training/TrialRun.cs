@@ -19,8 +19,11 @@ internal sealed class TrialRun : IDisposable
     // Batches between returns of freed native memory to the system (TorchRuntime.ReleaseFreedMemory).
     internal static int TrimEvery { get; set; } = int.TryParse(Environment.GetEnvironmentVariable("AESWEEP_TRIM_EVERY"), out var n) && n > 0 ? n : 50;
 
-    private TrialRun(TrialSettings settings, TrainingData data, Autoencoder model, optim.Optimizer optimizer, Generator generator, Device device)
+    private readonly bool _ownsData;
+
+    private TrialRun(TrialSettings settings, TrainingData data, Autoencoder model, optim.Optimizer optimizer, Generator generator, Device device, bool ownsData)
     {
+        _ownsData = ownsData;
         Settings = settings;
         Data = data;
         Model = model;
@@ -40,8 +43,11 @@ internal sealed class TrialRun : IDisposable
     public TrainingObjective Objective { get; }
     public InputNoise Noise { get; }
 
-    /// <summary>Builds the model and optimizer for data already on <paramref name="device"/>; takes ownership of <paramref name="data"/>.</summary>
-    public static TrialRun Create(TrialSettings settings, TrainingData data, long seed, Device device)
+    /// <summary>
+    /// Builds the model and optimizer for data already on <paramref name="device"/>; takes ownership of
+    /// <paramref name="data"/> unless <paramref name="ownsData"/> is false (the members of a fused pack share one copy).
+    /// </summary>
+    public static TrialRun Create(TrialSettings settings, TrainingData data, long seed, Device device, bool ownsData = true)
     {
         Autoencoder model;
         using var nativeWork = TorchRuntime.NativeWork();
@@ -54,7 +60,7 @@ internal sealed class TrialRun : IDisposable
         model.to(device);
         var optimizer = OptimizerFactory.Create(settings, model.parameters());
         var generator = new Generator(unchecked((ulong)seed), device);
-        return new TrialRun(settings, data, model, optimizer, generator, device);
+        return new TrialRun(settings, data, model, optimizer, generator, device, ownsData);
     }
 
     /// <summary>One pass over the shuffled training samples; returns the mean objective. Throws when cancelled between batches.</summary>
@@ -119,6 +125,9 @@ internal sealed class TrialRun : IDisposable
         Optimizer.Dispose();
         Model.Dispose();
         Generator.Dispose();
-        Data.Dispose();
+        if (_ownsData)
+        {
+            Data.Dispose();
+        }
     }
 }

@@ -155,7 +155,24 @@ public static class TrialTrainer
             throw;
         }
 
-        var epochSeconds = TrialRun.Seconds(epochsStarted);
+        return Finish(request, run, history, artifacts, outcome, checkpoints, loadSeconds, TrialRun.Seconds(epochsStarted));
+    }
+
+    /// <summary>
+    /// The final phase once the epochs are over (completed or pruned): the full validation suite on the final model,
+    /// test metrics, the PCA baseline, the artifacts; waits for the last checkpoint. Shared with the fused trainer,
+    /// which calls it for each member on that member's own model.
+    /// </summary>
+    internal static TrainingResult Finish(
+        TrainingRequest request,
+        TrialRun run,
+        List<EpochReport> history,
+        Dictionary<string, string> artifacts,
+        TrainingOutcome outcome,
+        CheckpointWriter checkpoints,
+        double loadSeconds,
+        double epochSeconds)
+    {
         var finishStarted = Stopwatch.GetTimestamp();
         var final = LastMetrics(history);
         // The full suite, once, on the final model: the same numbers a full evaluation after the last epoch gives.
@@ -191,7 +208,7 @@ public static class TrialTrainer
         };
     }
 
-    private static void WriteOnStop(CheckpointWriter checkpoints, CheckpointSnapshot snapshot, Dictionary<string, string> artifacts, string directory)
+    internal static void WriteOnStop(CheckpointWriter checkpoints, CheckpointSnapshot snapshot, Dictionary<string, string> artifacts, string directory)
     {
         try
         {
@@ -217,12 +234,12 @@ public static class TrialTrainer
     }
 
     // Unprefixed names of the validation metrics each epoch computes: val_mse, and the sweep's metric when it is one.
-    private static string[] EpochMetrics(string? sweepMetric) =>
+    internal static string[] EpochMetrics(string? sweepMetric) =>
         sweepMetric is not null && sweepMetric.StartsWith(MetricNames.ValidationPrefix, StringComparison.Ordinal) && sweepMetric != MetricNames.ValidationMse
             ? [MetricNames.Mse, sweepMetric[MetricNames.ValidationPrefix.Length..]]
             : [MetricNames.Mse];
 
-    private static Dictionary<string, double> LastMetrics(List<EpochReport> history)
+    internal static Dictionary<string, double> LastMetrics(List<EpochReport> history)
     {
         var metrics = new Dictionary<string, double>(StringComparer.Ordinal);
         if (history.Count > 0)
@@ -240,6 +257,6 @@ public static class TrialTrainer
         return metrics;
     }
 
-    private static TrainingResult Failed(string reason, List<EpochReport> history, Dictionary<string, string> artifacts) =>
+    internal static TrainingResult Failed(string reason, List<EpochReport> history, Dictionary<string, string> artifacts) =>
         new(TrainingOutcome.Failed, LastMetrics(history), artifacts, history, history.Count, reason);
 }

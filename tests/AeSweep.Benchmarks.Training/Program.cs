@@ -6,6 +6,7 @@ namespace AeSweep.Benchmarks.Training;
 /// Usage: table [--reference ../shared/reference/pytorch_ae.py] [--threads 2] [--repeats 3] [--omp-wait passive|active]
 ///        aesweep|bare dense|conv EPOCHS THREADS [LIMIT]   (one way, one JSON line; used by table as child processes)
 ///        reuse dense|conv EPOCHS THREADS TRIALS [LIMIT]   (trials back to back in one process: what a worker reuses)
+///        fused SIZES EPOCHS THREADS REPEATS [LIMIT|all] [WIDTHS]   (fused vs unfused trials/hour, e.g. fused 4,8 2 2 3 20000 256,64,32)
 /// </summary>
 internal static class Program
 {
@@ -23,6 +24,14 @@ internal static class Program
                 return 0;
             case "reuse":
                 return TrialReuse.Run(args[1], int.Parse(args[2], CultureInfo.InvariantCulture), int.Parse(args[3], CultureInfo.InvariantCulture), int.Parse(args[4], CultureInfo.InvariantCulture), args.Length > 5 ? int.Parse(args[5], CultureInfo.InvariantCulture) : null);
+            case "fused":
+                return FusedThroughput.Run(
+                    Ints(args[1]),
+                    int.Parse(args[2], CultureInfo.InvariantCulture),
+                    int.Parse(args[3], CultureInfo.InvariantCulture),
+                    int.Parse(args[4], CultureInfo.InvariantCulture),
+                    args.Length > 5 && args[5] != "all" ? int.Parse(args[5], CultureInfo.InvariantCulture) : null,
+                    args.Length > 6 ? Ints(args[6]) : [256, 64, 32]);
             case "checkpoint-cost":
                 return CheckpointCost.Run(args[1], args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 21);
             case "table":
@@ -32,10 +41,12 @@ internal static class Program
                     int.Parse(Option(args, "--threads", "2"), CultureInfo.InvariantCulture),
                     int.Parse(Option(args, "--repeats", "3"), CultureInfo.InvariantCulture));
             default:
-                Console.Error.WriteLine("usage: table [--reference PATH] [--threads N] [--repeats N] | aesweep|bare dense|conv EPOCHS THREADS | reuse dense|conv EPOCHS THREADS TRIALS [LIMIT] | checkpoint-cost dense|conv [REPEATS]");
+                Console.Error.WriteLine("usage: table [--reference PATH] [--threads N] [--repeats N] | aesweep|bare dense|conv EPOCHS THREADS | reuse dense|conv EPOCHS THREADS TRIALS [LIMIT] | checkpoint-cost dense|conv [REPEATS] | fused SIZES EPOCHS THREADS REPEATS [LIMIT|all] [WIDTHS]");
                 return 2;
         }
     }
+
+    private static int[] Ints(string list) => [.. list.Split(',').Select(v => int.Parse(v, CultureInfo.InvariantCulture))];
 
     private static int? Limit(string[] args) => args.Length > 4 ? int.Parse(args[4], CultureInfo.InvariantCulture) : null;
 

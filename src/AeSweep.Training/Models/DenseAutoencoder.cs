@@ -22,9 +22,18 @@ public sealed class DenseAutoencoder : Autoencoder
         RegisterComponents();
     }
 
+    /// <summary>The encoder's layers in order (linear layers and activations): what the fused trainer runs batched.</summary>
+    internal IReadOnlyList<nn.Module<Tensor, Tensor>> EncoderLayers => Layers(encoder);
+
+    /// <summary>The decoder's layers in order.</summary>
+    internal IReadOnlyList<nn.Module<Tensor, Tensor>> DecoderLayers => Layers(decoder);
+
     public override Tensor Encode(Tensor input) => encoder.call(input);
 
     public override Tensor Decode(Tensor code) => decoder.call(code);
+
+    private static List<nn.Module<Tensor, Tensor>> Layers(nn.Module<Tensor, Tensor> stack) =>
+        [.. stack.children().Cast<nn.Module<Tensor, Tensor>>()];
 
     protected override void Dispose(bool disposing)
     {

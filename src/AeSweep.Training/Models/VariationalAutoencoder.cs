@@ -29,6 +29,18 @@ public sealed class VariationalAutoencoder : Autoencoder
         RegisterComponents();
     }
 
+    /// <summary>Input features (the KL term's scale).</summary>
+    internal int Features => features;
+
+    /// <summary>The body's layers in order, then the two heads and the decoder's layers: what the fused trainer runs batched.</summary>
+    internal IReadOnlyList<nn.Module<Tensor, Tensor>> BodyLayers => [.. body.children().Cast<nn.Module<Tensor, Tensor>>()];
+
+    internal nn.Module<Tensor, Tensor> MeanHead => mean;
+
+    internal nn.Module<Tensor, Tensor> LogVarianceHead => logVariance;
+
+    internal IReadOnlyList<nn.Module<Tensor, Tensor>> DecoderLayers => [.. decoder.children().Cast<nn.Module<Tensor, Tensor>>()];
+
     public override Tensor Encode(Tensor input) => mean.call(body.call(input));
 
     public override Tensor Decode(Tensor code) => decoder.call(code);
