@@ -26,6 +26,10 @@ internal static class StoredSweepDocumentReader
     // the cadence that was the default when the section was added, pinned here.
     private const int NoExecutionCheckpointSeconds = 30;
 
+    // Documents written before execution.fuse existed trained every trial alone; they keep doing so (1, not auto), so
+    // a sweep resumed after an upgrade runs as it was submitted and its remaining trials match its finished ones.
+    private const int NoFuse = 1;
+
     public static SweepDefinition Read(StoredField root, int version)
     {
         var name = root.Required("name").String();
@@ -56,7 +60,7 @@ internal static class StoredSweepDocumentReader
             MaxAttempts = V1MaxAttempts,
         };
         var seed = root.Optional("seed")?.Long();
-        var execution = root.Optional("execution") is { } x ? ReadExecution(x) : new ExecutionSpec { CheckpointSeconds = NoExecutionCheckpointSeconds };
+        var execution = root.Optional("execution") is { } x ? ReadExecution(x) : new ExecutionSpec { CheckpointSeconds = NoExecutionCheckpointSeconds, Fuse = NoFuse };
         return new SweepDefinition(name, dataset, program, method, metric, space, earlyTerminate, budget, seed)
         {
             TpeMultivariate = tpeMultivariate,
@@ -134,6 +138,7 @@ internal static class StoredSweepDocumentReader
     private static ExecutionSpec ReadExecution(StoredField field) => new()
     {
         CheckpointSeconds = field.Optional("checkpoint_seconds")?.Int() ?? NoExecutionCheckpointSeconds,
+        Fuse = field.Optional("fuse") is not { } fuse ? NoFuse : fuse.Element.ValueKind == System.Text.Json.JsonValueKind.String && fuse.String() == "auto" ? null : fuse.Int(),
     };
 
     private static BudgetSpec ReadBudget(StoredField field) =>
