@@ -26,9 +26,9 @@ internal static class StoredSweepDocumentReader
     // the cadence that was the default when the section was added, pinned here.
     private const int NoExecutionCheckpointSeconds = 30;
 
-    // Documents written before execution.fuse existed trained every trial alone; they keep doing so (1, not auto), so
-    // a sweep resumed after an upgrade runs as it was submitted and its remaining trials match its finished ones.
-    private const int NoFuse = 1;
+    // Documents written before execution.fuse existed read as auto (null), the default, as the parser reads the same
+    // file today: a fused member's results equal the trial trained alone (issue 13), so fusion only changes how fast
+    // an old sweep's remaining trials train, and auto fuses only where that is measured faster. So no pinned value here.
 
     public static SweepDefinition Read(StoredField root, int version)
     {
@@ -60,7 +60,7 @@ internal static class StoredSweepDocumentReader
             MaxAttempts = V1MaxAttempts,
         };
         var seed = root.Optional("seed")?.Long();
-        var execution = root.Optional("execution") is { } x ? ReadExecution(x) : new ExecutionSpec { CheckpointSeconds = NoExecutionCheckpointSeconds, Fuse = NoFuse };
+        var execution = root.Optional("execution") is { } x ? ReadExecution(x) : new ExecutionSpec { CheckpointSeconds = NoExecutionCheckpointSeconds };
         return new SweepDefinition(name, dataset, program, method, metric, space, earlyTerminate, budget, seed)
         {
             TpeMultivariate = tpeMultivariate,
@@ -138,7 +138,7 @@ internal static class StoredSweepDocumentReader
     private static ExecutionSpec ReadExecution(StoredField field) => new()
     {
         CheckpointSeconds = field.Optional("checkpoint_seconds")?.Int() ?? NoExecutionCheckpointSeconds,
-        Fuse = field.Optional("fuse") is not { } fuse ? NoFuse : fuse.Element.ValueKind == System.Text.Json.JsonValueKind.String && fuse.String() == "auto" ? null : fuse.Int(),
+        Fuse = field.Optional("fuse") is { Element.ValueKind: System.Text.Json.JsonValueKind.Number } fuse ? fuse.Int() : null,
     };
 
     private static BudgetSpec ReadBudget(StoredField field) =>
