@@ -131,19 +131,21 @@ public sealed partial class TrialWorker(
             },
             CancellationToken.None,
             TaskCreationOptions.LongRunning);
-        foreach (var (assignment, cancellation) in members)
+        var entries = members.Select(m => new RunningTrial(m.Assignment, m.Cancellation, completion)).ToList();
+        foreach (var entry in entries)
         {
-            _running[assignment.Lease.TrialId] = new RunningTrial(assignment, cancellation, completion);
+            _running[entry.Assignment.Lease.TrialId] = entry;
         }
 
         completion.Start(TaskScheduler.Default);
         completion.ContinueWith(
             _ =>
             {
-                foreach (var (assignment, cancellation) in members)
+                foreach (var entry in entries)
                 {
-                    _running.TryRemove(assignment.Lease.TrialId, out var _);
-                    cancellation.Dispose();
+                    // Only this entry: the trial may have been requeued and leased to this worker again meanwhile.
+                    _running.TryRemove(KeyValuePair.Create(entry.Assignment.Lease.TrialId, entry));
+                    entry.Cancellation.Dispose();
                 }
 
                 slot.Release();
