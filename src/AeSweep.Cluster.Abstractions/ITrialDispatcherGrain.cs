@@ -16,6 +16,19 @@ public interface ITrialDispatcherGrain : IGrainWithIntegerKey
     Task<List<TrialAssignment>> LeaseTrialsAsync(string workerId, int freeSlots);
 
     /// <summary>
+    /// Up to <paramref name="maxCount"/> pending trials of one sweep, lowest numbers first, without claiming them: a
+    /// worker slot filling a fused pack (execution.fuse) picks those whose fusion key equals its first trial's.
+    /// </summary>
+    Task<List<PendingTrial>> PendingTrialsAsync(string sweepId, int maxCount);
+
+    /// <summary>
+    /// Claims the named pending trials (from <see cref="PendingTrialsAsync"/>) for the worker, each under its own lease, as
+    /// <see cref="LeaseTrialsAsync"/> does; a trial another worker claimed meanwhile (or that is no longer pending) is
+    /// left out of the answer.
+    /// </summary>
+    Task<List<TrialAssignment>> LeaseTrialsByIdAsync(string workerId, List<string> trialIds);
+
+    /// <summary>
     /// Renews the worker's leases and its subscription; returns the trials it no longer holds (it must stop them).
     /// </summary>
     Task<List<string>> HeartbeatAsync(string workerId, List<TrialLeaseToken> running, IWorkerObserver observer);

@@ -32,6 +32,13 @@ public sealed record TrainingSpec(
     [Id(7)]
     public int CheckpointSeconds { get; init; } = ExecutionSpec.DefaultCheckpointSeconds;
 
+    /// <summary>
+    /// <c>execution.fuse</c>: how many trials of the sweep with one fusion key a worker slot trains as a pack (null:
+    /// <c>auto</c>, resolved by the worker for its device through <see cref="FusionPolicy"/>).
+    /// </summary>
+    [Id(9)]
+    public int? Fuse { get; init; }
+
     /// <summary>The epochs at which the sweep's pruner judges (its rungs): a built-in trial checkpoints at each.</summary>
     [Id(8)]
     public ImmutableArray<int> RungEpochs { get; init; } = [];
@@ -50,6 +57,7 @@ public sealed record TrainingSpec(
             definition.EarlyTerminate.Type)
         {
             CheckpointSeconds = definition.Execution.CheckpointSeconds,
+            Fuse = definition.Execution.Fuse,
             RungEpochs = [.. PruningRungs.Epochs(definition.EarlyTerminate, definition.EarlyTerminate.MaxEpochs ?? (int)ParameterCatalog.Epochs.Max)],
         };
     }

@@ -70,6 +70,40 @@ public sealed class TrialDispatcherGrain(
 
         // One store call (one statement) for all the worker's free slots, oldest pending trials first.
         var claimed = await queue.ClaimPendingTrialsAsync(workerId, freeSlots, Options.LeaseDuration, CancellationToken.None);
+        return await AssignAsync(workerId, claimed);
+    }
+
+    public async Task<List<PendingTrial>> PendingTrialsAsync(string sweepId, int maxCount)
+    {
+        if (maxCount < 1)
+        {
+            return [];
+        }
+
+        var pending = await queue.PendingTrialsOfSweepAsync(sweepId, maxCount, CancellationToken.None);
+        return [.. pending.Select(t => new PendingTrial(t.Id, t.Number, t.Parameters.ToDictionary(StringComparer.Ordinal), t.CheckpointPath))];
+    }
+
+    public async Task<List<TrialAssignment>> LeaseTrialsByIdAsync(string workerId, List<string> trialIds)
+    {
+        // A pack has at most execution.fuse members, so one guarded start per trial is cheap; a refused start (another
+        // worker was quicker) just leaves that trial out of the pack.
+        var claimed = new List<TrialSnapshot>(trialIds.Count);
+        foreach (var trialId in trialIds.Distinct(StringComparer.Ordinal))
+        {
+            var change = await queue.StartTrialAsync(trialId, workerId, Options.LeaseDuration, CancellationToken.None);
+            if (change.Applied && change.Trial is { } trial)
+            {
+                claimed.Add(trial);
+            }
+        }
+
+        return await AssignAsync(workerId, claimed);
+    }
+
+    /// <summary>Assignments for trials just claimed by <paramref name="workerId"/>, and their "started" events.</summary>
+    private async Task<List<TrialAssignment>> AssignAsync(string workerId, IReadOnlyList<TrialSnapshot> claimed)
+    {
         var assignments = new List<TrialAssignment>(claimed.Count);
         var now = DateTimeOffset.UtcNow;
         foreach (var trial in claimed)

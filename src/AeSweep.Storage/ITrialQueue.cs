@@ -63,6 +63,13 @@ public interface ITrialQueue
     /// </summary>
     Task<IReadOnlyList<TrialSnapshot>> ClaimPendingTrialsAsync(string workerId, int maxCount, TimeSpan leaseDuration, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Up to <paramref name="maxCount"/> pending trials of one sweep, lowest numbers first, read without claiming them:
+    /// a worker filling a fused pack (execution.fuse) picks those that share its first trial's architecture and claims
+    /// each with <see cref="StartTrialAsync"/> (one another claimer took meanwhile is refused there, not taken twice).
+    /// </summary>
+    Task<IReadOnlyList<TrialSnapshot>> PendingTrialsOfSweepAsync(string sweepId, int maxCount, CancellationToken cancellationToken);
+
     /// <summary>Extends a running trial's lease and records a heartbeat.</summary>
     Task<TrialChange> RenewLeaseAsync(TrialLease lease, TimeSpan leaseDuration, CancellationToken cancellationToken);
 

@@ -13,9 +13,11 @@ namespace AeSweep.Worker;
 /// A worker's main loop: registers its slots, leases trials when slots are free (woken by the dispatcher's notice
 /// or a short poll), trains each on a dedicated thread (never on Orleans' scheduler), renews leases with
 /// heartbeats, and stops trials it no longer holds (a stopped trial first writes its last epoch end's checkpoint). On
-/// shutdown its running trials write that checkpoint and go back to pending.
+/// shutdown its running trials write that checkpoint and go back to pending. A slot trains one trial, or a fused pack
+/// of trials of one sweep with one architecture (execution.fuse; see <see cref="TrialPacks"/>) whose members keep
+/// their own leases, reports and results.
 /// </summary>
-public sealed class TrialWorker(
+public sealed partial class TrialWorker(
     IGrainFactory grains,
     IEnumerable<ITrialRunner> runners,
     ProgramPolicy programs,
@@ -24,6 +26,7 @@ public sealed class TrialWorker(
 {
     private readonly ConcurrentDictionary<string, RunningTrial> _running = new(StringComparer.Ordinal);
     private readonly WorkAvailableSignal _signal = new();
+    private int _busySlots;
 
     public override void Dispose()
     {
@@ -53,7 +56,7 @@ public sealed class TrialWorker(
         {
             while (!stoppingToken.IsCancellationRequested)
             {
-                var free = Options.Slots - _running.Count;
+                var free = Options.Slots - Volatile.Read(ref _busySlots);
                 if (free > 0)
                 {
                     List<TrialAssignment> assignments;
@@ -67,9 +70,11 @@ public sealed class TrialWorker(
                         assignments = [];
                     }
 
-                    foreach (var assignment in assignments)
+                    // Without fusion every trial is a pack of one and nothing else is asked of the dispatcher.
+                    var packs = assignments.Count == 0 ? [] : await TrialPacks.FormAsync(assignments, Dispatcher, Options, CanFuse, logger);
+                    foreach (var pack in packs)
                     {
-                        Start(assignment, stoppingToken);
+                        Start(pack, stoppingToken);
                     }
                 }
 
@@ -103,27 +108,53 @@ public sealed class TrialWorker(
         }
     }
 
-    private void Start(TrialAssignment assignment, CancellationToken stoppingToken)
+    private void Start(List<TrialAssignment> pack, CancellationToken stoppingToken)
     {
-        var cancellation = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+        // Each member has its own cancellation: a lost lease stops that member alone.
+        var members = pack.Select(a => (Assignment: a, Cancellation: CancellationTokenSource.CreateLinkedTokenSource(stoppingToken))).ToList();
+        var slot = new Slot(this);
+        Interlocked.Increment(ref _busySlots);
         WorkerMetrics.TrialStarted(Options);
         // Registered before it starts: a trial that ends at once must not find itself missing from the running set,
         // or its slot would stay taken forever.
-        var completion = new Task(() => RunTrial(assignment, cancellation.Token), CancellationToken.None, TaskCreationOptions.LongRunning);
-        _running[assignment.Lease.TrialId] = new RunningTrial(assignment, cancellation, completion);
+        var completion = new Task(
+            () =>
+            {
+                if (members.Count == 1)
+                {
+                    RunTrial(members[0].Assignment, slot, members[0].Cancellation.Token);
+                }
+                else
+                {
+                    RunPack(members, slot, stoppingToken);
+                }
+            },
+            CancellationToken.None,
+            TaskCreationOptions.LongRunning);
+        var entries = members.Select(m => new RunningTrial(m.Assignment, m.Cancellation, completion)).ToList();
+        foreach (var entry in entries)
+        {
+            _running[entry.Assignment.Lease.TrialId] = entry;
+        }
+
         completion.Start(TaskScheduler.Default);
         completion.ContinueWith(
             _ =>
             {
-                _running.TryRemove(assignment.Lease.TrialId, out var _);
-                WorkerMetrics.TrialEnded(Options);
-                cancellation.Dispose();
+                foreach (var entry in entries)
+                {
+                    // Only this entry: the trial may have been requeued and leased to this worker again meanwhile.
+                    _running.TryRemove(KeyValuePair.Create(entry.Assignment.Lease.TrialId, entry));
+                    entry.Cancellation.Dispose();
+                }
+
+                slot.Release();
                 _signal.WorkAvailable();
             },
             TaskScheduler.Default);
     }
 
-    private void RunTrial(TrialAssignment assignment, CancellationToken cancellationToken)
+    private void RunTrial(TrialAssignment assignment, Slot slot, CancellationToken cancellationToken)
     {
         var lease = assignment.Lease;
         var coordinator = grains.GetGrain<ISweepCoordinatorGrain>(assignment.SweepId);
@@ -158,7 +189,15 @@ public sealed class TrialWorker(
         _running.TryRemove(lease.TrialId, out _);
         // The slot is free once training ends: leasing the next trial overlaps this report instead of waiting for it
         // (the report is bookkeeping, retried on its own; dispatch would otherwise pay both round trips per trial).
+        slot.Release();
         _signal.WorkAvailable();
+        ReportEnd(assignment, coordinator, result);
+    }
+
+    /// <summary>Reports a trial's end to its coordinator (retried; if it never gets through, the lease expires and the trial resumes elsewhere).</summary>
+    private void ReportEnd(TrialAssignment assignment, ISweepCoordinatorGrain coordinator, TrialRunResult result)
+    {
+        var lease = assignment.Lease;
         // Sizes are read here, on the disk the trial wrote to: the coordinator stores what the worker reports.
         var artifacts = result.Artifacts.Select(a => ReportedArtifact.Describe(a.Key, a.Value, Options.ArtifactRoot)).ToList();
         var completion = new TrialCompletion(lease, result.State, result.Metrics.ToDictionary(StringComparer.Ordinal), artifacts, ReasonLimit.ApplyOrNull(result.Reason), result.EpochsRun);
@@ -224,4 +263,19 @@ public sealed class TrialWorker(
     }
 
     private sealed record RunningTrial(TrialAssignment Assignment, CancellationTokenSource Cancellation, Task Completion);
+
+    /// <summary>One busy slot: freed once, when training ends (before the reports) or when its task ends, whichever is first.</summary>
+    private sealed class Slot(TrialWorker worker)
+    {
+        private int _released;
+
+        public void Release()
+        {
+            if (Interlocked.Exchange(ref _released, 1) == 0)
+            {
+                Interlocked.Decrement(ref worker._busySlots);
+                WorkerMetrics.TrialEnded(worker.Options);
+            }
+        }
+    }
 }

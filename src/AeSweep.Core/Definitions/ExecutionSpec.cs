@@ -15,6 +15,12 @@ public sealed record ExecutionSpec
     /// <summary>Largest <see cref="CheckpointSeconds"/> a sweep file may ask for (an hour: more risks an hour's work).</summary>
     public const int MaxCheckpointSeconds = 3600;
 
+    /// <summary>Smallest <see cref="Fuse"/> (1: every trial trains alone).</summary>
+    public const int MinFuse = 1;
+
+    /// <summary>Largest <see cref="Fuse"/>: a bigger pack delays all its members' results for little more throughput.</summary>
+    public const int MaxFuse = 32;
+
     /// <summary>Every setting at its default.</summary>
     public static ExecutionSpec Default { get; } = new();
 
@@ -24,4 +30,11 @@ public sealed record ExecutionSpec
     /// so a killed worker loses at most about this much work.
     /// </summary>
     public int CheckpointSeconds { get; init; } = DefaultCheckpointSeconds;
+
+    /// <summary>
+    /// <c>execution.fuse</c>: how many pending trials of the sweep that share an architecture a worker slot trains as
+    /// one fused pack (<see cref="MinFuse"/> to <see cref="MaxFuse"/>; 1 turns fusion off). Null is <c>auto</c>, the
+    /// default: the worker picks the size for its device kind (see <c>FusionPolicy</c>).
+    /// </summary>
+    public int? Fuse { get; init; }
 }

@@ -3,7 +3,7 @@ using AeSweep.Core.Definitions.Stored;
 
 namespace AeSweep.Core.Tests.Definitions;
 
-/// <summary>The sweep file's execution section: execution.checkpoint_seconds, its default, bounds and stored form.</summary>
+/// <summary>The sweep file's execution section: execution.checkpoint_seconds and execution.fuse, their defaults, bounds and stored form.</summary>
 public sealed class ExecutionSectionTests
 {
     private const string Base = """
@@ -52,7 +52,58 @@ public sealed class ExecutionSectionTests
         Assert.Equal(30, read.Execution.CheckpointSeconds);
     }
 
+    [Fact]
+    public void Without_fuse_the_pack_size_is_auto()
+    {
+        Assert.Null(SweepDefinitionParser.Parse(Base).Definition!.Execution.Fuse);
+        Assert.Null(SweepDefinitionParser.Parse(Base + "execution: {fuse: auto}").Definition!.Execution.Fuse);
+    }
+
     [Theory]
+    [InlineData("execution: {fuse: 1}", 1)]
+    [InlineData("execution: {fuse: 4, checkpoint_seconds: 5}", 4)]
+    [InlineData("execution: {fuse: 32}", 32)]
+    [InlineData("execution: {fuse: auto}", null)]
+    public void Fuse_survives_the_stored_document_and_the_canonical_json(string section, int? fuse)
+    {
+        var definition = SweepDefinitionParser.Parse(Base + section).Definition!;
+
+        Assert.Equal(fuse, definition.Execution.Fuse);
+        Assert.Equal(definition, StoredSweepDocument.Read(StoredSweepDocument.Write(definition)));
+        Assert.Equal(definition, SweepDefinitionParser.Parse(SweepDefinitionJsonWriter.Write(definition)).Definition);
+    }
+
+    [Fact]
+    public void A_stored_document_written_before_fuse_existed_reads_as_auto_as_the_parser_reads_it()
+    {
+        var definition = SweepDefinitionParser.Parse(Base + "execution: {checkpoint_seconds: 5, fuse: 8}").Definition!;
+        var document = System.Text.Json.Nodes.JsonNode.Parse(StoredSweepDocument.Write(definition))!.AsObject();
+        Assert.True(document["execution"]!.AsObject().Remove("fuse"));
+        var withoutFuse = StoredSweepDocument.Read(document.ToJsonString());
+        Assert.True(document.Remove("execution"));
+        var withoutSection = StoredSweepDocument.Read(document.ToJsonString());
+
+        Assert.Equal((5, (int?)null), (withoutFuse.Execution.CheckpointSeconds, withoutFuse.Execution.Fuse));
+        Assert.Null(withoutSection.Execution.Fuse);
+    }
+
+    [Theory]
+    [InlineData(null, "cpu", FusionPolicy.AutoCpuPackSize)]
+    [InlineData(null, "cuda:0", FusionPolicy.AutoCudaPackSize)]
+    [InlineData(null, "cuda", FusionPolicy.AutoCudaPackSize)]
+    [InlineData(1, "cuda:0", 1)]
+    [InlineData(4, "cpu", 4)]
+    public void Auto_resolves_by_device_kind_and_a_written_size_is_kept(int? fuse, string device, int expected)
+    {
+        Assert.Equal(expected, FusionPolicy.Resolve(new ExecutionSpec { Fuse = fuse }, device, "dense"));
+    }
+
+    [Theory]
+    [InlineData("{fuse: 0}", "execution.fuse")]
+    [InlineData("{fuse: 33}", "execution.fuse")]
+    [InlineData("{fuse: 2.5}", "execution.fuse")]
+    [InlineData("{fuse: always}", "execution.fuse")]
+    [InlineData("{fuse: [4]}", "execution.fuse")]
     [InlineData("{checkpoint_seconds: 0}", "execution.checkpoint_seconds")]
     [InlineData("{checkpoint_seconds: 3601}", "execution.checkpoint_seconds")]
     [InlineData("{checkpoint_seconds: 2.5}", "execution.checkpoint_seconds")]

@@ -1,4 +1,3 @@
-using AeSweep.Core.Catalog;
 using AeSweep.Core.Trials;
 using AeSweep.Training;
 
@@ -20,11 +19,12 @@ public sealed class BuiltInTrialRunner : ITrialRunner
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var observer = new ReportingObserver(context.Reporter, stop);
         var result = TrialTrainer.Train(request, observer, stop.Token);
-        if (observer.Stopped || cancellationToken.IsCancellationRequested)
-        {
-            return TrialRunResult.Abandoned;
-        }
+        return observer.Stopped || cancellationToken.IsCancellationRequested ? TrialRunResult.Abandoned : ResultOf(result);
+    }
 
+    /// <summary>How a trial that trained to its end (not stopped) ended, as the worker reports it.</summary>
+    internal static TrialRunResult ResultOf(TrainingResult result)
+    {
         var state = result.Outcome switch
         {
             TrainingOutcome.Completed => TrialState.Completed,
@@ -53,30 +53,5 @@ public sealed class BuiltInTrialRunner : ITrialRunner
             CheckpointSeconds: context.Training.CheckpointSeconds,
             // A spec from a coordinator that predates rungs has none (and a cadence of 0: every epoch, as it did then).
             RungEpochs: context.Training.RungEpochs.IsDefault ? null : context.Training.RungEpochs);
-    }
-
-    private sealed class ReportingObserver(ITrialReporter reporter, CancellationTokenSource stop) : ITrainingObserver
-    {
-        public bool Stopped { get; private set; }
-
-        public TrialDecision OnEpoch(EpochReport report)
-        {
-            var metrics = new Dictionary<string, double>(report.Metrics, StringComparer.Ordinal)
-            {
-                [MetricNames.TrainLoss] = report.TrainLoss,
-                [MetricNames.EpochSeconds] = report.Seconds,
-            };
-            var decision = reporter.ReportEpoch(report.Epoch, metrics);
-            if (decision == TrialDecision.Stop)
-            {
-                // This worker lost the trial: stop training and report nothing.
-                Stopped = true;
-                stop.Cancel();
-            }
-
-            return decision;
-        }
-
-        public void OnCheckpoint(CheckpointInfo checkpoint) => reporter.ReportCheckpoint(checkpoint.Epoch, checkpoint.Directory);
     }
 }

@@ -26,6 +26,10 @@ internal static class StoredSweepDocumentReader
     // the cadence that was the default when the section was added, pinned here.
     private const int NoExecutionCheckpointSeconds = 30;
 
+    // Documents written before execution.fuse existed read as auto (null), the default, as the parser reads the same
+    // file today: a fused member's results equal the trial trained alone (issue 13), so fusion only changes how fast
+    // an old sweep's remaining trials train, and auto fuses only where that is measured faster. So no pinned value here.
+
     public static SweepDefinition Read(StoredField root, int version)
     {
         var name = root.Required("name").String();
@@ -138,6 +142,7 @@ internal static class StoredSweepDocumentReader
     private static ExecutionSpec ReadExecution(StoredField field) => new()
     {
         CheckpointSeconds = field.Optional("checkpoint_seconds")?.Int() ?? NoExecutionCheckpointSeconds,
+        Fuse = field.Optional("fuse") is { Element.ValueKind: System.Text.Json.JsonValueKind.Number } fuse ? fuse.Int() : null,
     };
 
     private static BudgetSpec ReadBudget(StoredField field) =>

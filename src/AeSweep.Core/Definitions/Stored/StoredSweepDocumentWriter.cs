@@ -44,6 +44,14 @@ internal static class StoredSweepDocumentWriter
             WriteBudget(json, definition.Budget);
             json.WriteStartObject("execution");
             json.WriteNumber("checkpoint_seconds", definition.Execution.CheckpointSeconds);
+            if (definition.Execution.Fuse is { } fuse)
+            {
+                json.WriteNumber("fuse", fuse);
+            }
+            else
+            {
+                json.WriteString("fuse", "auto");
+            }
             json.WriteEndObject();
             if (definition.Seed is { } seed)
             {
