@@ -1,6 +1,7 @@
 using AeSweep.Core.Catalog;
 using AeSweep.Core.Trials;
 using AeSweep.Training;
+using AeSweep.Worker.Devices;
 
 namespace AeSweep.Worker.Runners;
 
@@ -23,6 +24,11 @@ public sealed class BuiltInTrialRunner : ITrialRunner
         if (observer.Stopped || cancellationToken.IsCancellationRequested)
         {
             return TrialRunResult.Abandoned;
+        }
+
+        if (result.Outcome == TrainingOutcome.Failed && CudaOutOfMemory.IsCause(result.FailureReason))
+        {
+            return TrialRunResult.DeviceOutOfMemory(result.FailureReason!, result.EpochsRun);
         }
 
         var state = result.Outcome switch
