@@ -6,6 +6,8 @@ namespace AeSweep.Benchmarks.Training;
 /// Usage: table [--reference ../shared/reference/pytorch_ae.py] [--threads 2] [--repeats 3] [--omp-wait passive|active]
 ///        aesweep|bare dense|conv EPOCHS THREADS [LIMIT]   (one way, one JSON line; used by table as child processes)
 ///        reuse dense|conv EPOCHS THREADS TRIALS [LIMIT]   (trials back to back in one process: what a worker reuses)
+///        gpu [--device cuda:0] [--models dense,conv] [--packs 4,8,16] [--epochs 3] [--samples 20000] [--out FILE]
+///            (one trial at a time vs packed slots vs fused packs on one device: scripts/gpu-check.sh)
 /// </summary>
 internal static class Program
 {
@@ -25,6 +27,8 @@ internal static class Program
                 return TrialReuse.Run(args[1], int.Parse(args[2], CultureInfo.InvariantCulture), int.Parse(args[3], CultureInfo.InvariantCulture), int.Parse(args[4], CultureInfo.InvariantCulture), args.Length > 5 ? int.Parse(args[5], CultureInfo.InvariantCulture) : null);
             case "checkpoint-cost":
                 return CheckpointCost.Run(args[1], args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 21);
+            case "gpu":
+                return GpuThroughput.Run(args);
             case "table":
                 ChildProcess.OpenMpWaitPolicy = Option(args, "--omp-wait", "PASSIVE").ToUpperInvariant();
                 return BenchmarkTable.Run(
