@@ -48,9 +48,10 @@ git --git-dir "$MIRROR" archive "$TORCHSHARP_COMMIT" src/Native | tar -x -C "$GP
 echo "== 2/3 self-contained publish of the training benchmark (native libtorch left out)"
 PUBLISH=$(mktemp -d /tmp/aesweep-gpu-publish.XXXXXX)
 trap 'rm -rf "$PUBLISH"' EXIT
-# No GLIBCXX patch: the LibTorchSharp that runs on the device is built there, against its own libstdc++.
+# The published libLibTorchSharp.so is deleted below (the device builds its own against its libstdc++); the GLIBCXX
+# patch stays on so the build folder's copy, which --smoke loads, keeps loading here.
 nice dotnet publish tests/AeSweep.Benchmarks.Training -c Release -r linux-x64 --self-contained \
-    -p:PublishTrimmed=false -p:TorchSharpPatchGlibcxx=false -v q -nologo -o "$PUBLISH/app"
+    -p:PublishTrimmed=false -v q -nologo -o "$PUBLISH/app"
 # Every native file of the libtorch-cpu packages and of TorchSharp's own runtime folder goes: libtorch_cpu, libc10,
 # libgomp, libLibTorchSharp, ... (SkiaSharp's and .NET's own native libraries stay).
 mapfile -t NATIVE < <(find "$HOME/.nuget/packages/libtorch-cpu-linux-x64" "$HOME/.nuget/packages/torchsharp" \
@@ -105,7 +106,7 @@ if $SMOKE; then
     tar -xJf "$GPU/benchmark.tar.xz" -C "$SMOKE_DIR"
     LIBTORCH=$(dirname "$(find "$HOME/.nuget/packages/libtorch-cpu-linux-x64" -name 'libtorch_cpu.so' -path '*linux-x64/native*' | head -1)")
     # The NuGet LibTorchSharp needs GCC 13's libstdc++ here: use the build's patched copy (see TorchSharp.Native.targets).
-    PATCHED=$(dirname "$(find tests/AeSweep.Benchmarks.Training/bin -name libLibTorchSharp.so | head -1)")
+    PATCHED=$(dirname "$(realpath "$(find tests/AeSweep.Benchmarks.Training/bin -name libLibTorchSharp.so | head -1)")")
     LD_LIBRARY_PATH="$PATCHED:$LIBTORCH" timeout 300 "$SMOKE_DIR/AeSweep.Benchmarks.Training" gpu --device cpu --models dense --packs 2 --epochs 1 --samples 400
     rm -rf "$SMOKE_DIR"
 fi
