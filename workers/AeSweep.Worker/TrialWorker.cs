@@ -90,6 +90,11 @@ public sealed class TrialWorker(
                         }
 
                         Start(assignment, stoppingToken);
+                        if (_memory is not null)
+                        {
+                            // One trial per lease on a GPU: ask again at once while more may fit, not after a poll interval.
+                            _signal.WorkAvailable();
+                        }
                     }
                 }
 
