@@ -64,7 +64,7 @@ public static class ContractMapping
         w.Host,
         w.State.ToString().ToLowerInvariant(),
         w.Slots,
-        w.Devices.Select(d => new DeviceView(d.Kind, d.Index, d.Name, d.MemoryBytes)).ToList(),
+        w.Devices.Select(d => new DeviceView(d.Kind, d.Index, d.Name, d.MemoryBytes, d.MemoryUsedBytes)).ToList(),
         w.RegisteredAt,
         w.LastHeartbeatAt);
 

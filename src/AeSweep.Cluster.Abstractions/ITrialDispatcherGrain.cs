@@ -33,6 +33,16 @@ public interface ITrialDispatcherGrain : IGrainWithIntegerKey
     /// </summary>
     Task<List<string>> HeartbeatAsync(string workerId, List<TrialLeaseToken> running, IWorkerObserver observer);
 
+    /// <summary>
+    /// A worker hands one trial back to pending (attempt + 1, resuming from its checkpoint) without it counting as a lost
+    /// worker: e.g. it ran out of GPU memory beside other trials and may fit with fewer neighbours, or it did not fit in
+    /// the worker's memory budget. False when the worker no longer held that lease.
+    /// </summary>
+    Task<bool> HandBackTrialAsync(TrialLeaseToken lease, string reason);
+
+    /// <summary>Records the memory in use and total of the worker's devices (shown by /api/workers and the cluster page).</summary>
+    Task ReportDeviceMemoryAsync(string workerId, List<DeviceMemoryReport> devices);
+
     /// <summary>Tells subscribed workers that pending trials exist.</summary>
     Task NotifyWorkAvailableAsync();
 }

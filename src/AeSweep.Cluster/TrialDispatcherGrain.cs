@@ -141,6 +141,27 @@ public sealed class TrialDispatcherGrain(
         return [.. changes.Where(c => !c.Applied).Select(c => c.TrialId)];
     }
 
+    public async Task<bool> HandBackTrialAsync(TrialLeaseToken lease, string reason)
+    {
+        var requeued = await queue.HandBackTrialAsync(new TrialLease(lease.TrialId, lease.WorkerId, lease.Attempt), reason, CancellationToken.None);
+        await ReportAttemptsSpentAsync(requeued);
+        if (requeued.Count == 0)
+        {
+            return false;
+        }
+
+        logger.LogInformation("Worker {WorkerId} handed back trial {TrialId} ({Reason})", lease.WorkerId, lease.TrialId, reason);
+        _observers.Notify(o => o.WorkAvailable());
+        return true;
+    }
+
+    public async Task ReportDeviceMemoryAsync(string workerId, List<DeviceMemoryReport> devices)
+    {
+        var inventory = devices.Select((d, i) => new WorkerDevice(
+            d.Device.StartsWith("cuda", StringComparison.Ordinal) ? "cuda" : "cpu", i, d.Device, d.TotalBytes, d.UsedBytes)).ToList();
+        await workers.RecordWorkerDevicesAsync(workerId, inventory, CancellationToken.None);
+    }
+
     public Task NotifyWorkAvailableAsync()
     {
         _observers.Notify(o => o.WorkAvailable());

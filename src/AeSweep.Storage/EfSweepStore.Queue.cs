@@ -334,6 +334,20 @@ public sealed partial class EfSweepStore : ITrialQueue
         return RequeueAsync(t => t.WorkerId == workerId, (trial, _) => trial.WorkerId == workerId, reason, WorkerFate.HandedBack, cancellationToken);
     }
 
+    public Task<IReadOnlyList<RequeuedTrial>> HandBackTrialAsync(TrialLease lease, string reason, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(lease);
+        CheckWorkerId(lease.WorkerId);
+        ArgumentException.ThrowIfNullOrWhiteSpace(reason);
+        var (trialId, workerId, attempt) = (lease.TrialId, lease.WorkerId, lease.Attempt);
+        return RequeueAsync(
+            t => t.Id == trialId && t.WorkerId == workerId,
+            (trial, _) => trial.WorkerId == workerId && trial.Attempt == attempt,
+            reason,
+            WorkerFate.HandedBack,
+            cancellationToken);
+    }
+
     public Task<IReadOnlyList<RequeuedTrial>> RequeueRunningTrialsAsync(string? sweepId, string reason, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(reason);

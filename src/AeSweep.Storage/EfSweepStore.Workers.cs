@@ -46,6 +46,16 @@ public sealed partial class EfSweepStore : IWorkerRegistry
         }
     }
 
+    public async Task<bool> RecordWorkerDevicesAsync(string workerId, IReadOnlyList<WorkerDevice> devices, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(devices);
+        var devicesJson = DevicesJson.Write(devices);
+        await using var db = await _contexts.CreateDbContextAsync(cancellationToken);
+        var updated = await db.Workers.Where(w => w.Id == workerId)
+            .ExecuteUpdateAsync(s => s.SetProperty(w => w.DevicesJson, devicesJson), cancellationToken);
+        return updated > 0;
+    }
+
     public async Task<bool> RecordWorkerHeartbeatAsync(string workerId, CancellationToken cancellationToken)
     {
         var now = Now();

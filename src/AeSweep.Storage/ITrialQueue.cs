@@ -100,6 +100,13 @@ public interface ITrialQueue
     Task<IReadOnlyList<RequeuedTrial>> RequeueWorkerTrialsAsync(string workerId, string reason, CancellationToken cancellationToken);
 
     /// <summary>
+    /// Hands one running trial back to pending (attempt + 1, keeping its checkpoint) while <paramref name="lease"/> still
+    /// holds it; like <see cref="RequeueWorkerTrialsAsync"/>, this never counts toward budget.max_attempts. Empty when the
+    /// lease no longer holds the trial.
+    /// </summary>
+    Task<IReadOnlyList<RequeuedTrial>> HandBackTrialAsync(TrialLease lease, string reason, CancellationToken cancellationToken);
+
+    /// <summary>
     /// Requeues every running trial (of one sweep, or of all when <paramref name="sweepId"/> is null) without waiting
     /// for leases to expire: for a restarted embedded process, whose in-process worker cannot have survived — so each
     /// counts as a lost worker, as in <see cref="RequeueExpiredLeasesAsync"/>.

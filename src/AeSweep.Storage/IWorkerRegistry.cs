@@ -8,6 +8,9 @@ public interface IWorkerRegistry
     /// <summary>Registers a worker or updates its registration; it is online with a fresh heartbeat.</summary>
     Task<WorkerSnapshot> RegisterWorkerAsync(WorkerRegistration registration, CancellationToken cancellationToken);
 
+    /// <summary>Replaces a worker's device inventory (e.g. with the memory in use now); false when the worker is unknown.</summary>
+    Task<bool> RecordWorkerDevicesAsync(string workerId, IReadOnlyList<WorkerDevice> devices, CancellationToken cancellationToken);
+
     /// <summary>Records a worker heartbeat (and marks it online); false when the worker is unknown.</summary>
     Task<bool> RecordWorkerHeartbeatAsync(string workerId, CancellationToken cancellationToken);
 

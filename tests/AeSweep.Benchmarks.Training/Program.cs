@@ -7,6 +7,8 @@ namespace AeSweep.Benchmarks.Training;
 ///        aesweep|bare dense|conv EPOCHS THREADS [LIMIT]   (one way, one JSON line; used by table as child processes)
 ///        reuse dense|conv EPOCHS THREADS TRIALS [LIMIT]   (trials back to back in one process: what a worker reuses)
 ///        fused SIZES EPOCHS THREADS REPEATS [LIMIT|all] [WIDTHS]   (fused vs unfused trials/hour, e.g. fused 4,8 2 2 3 20000 256,64,32)
+///        gpu [--device cuda:0] [--models dense,conv] [--packs 4,8,16] [--epochs 3] [--samples 20000] [--out FILE]
+///            (one trial at a time vs packed slots vs fused packs on one device: scripts/gpu-check.sh)
 /// </summary>
 internal static class Program
 {
@@ -34,6 +36,8 @@ internal static class Program
                     args.Length > 6 ? Ints(args[6]) : [256, 64, 32]);
             case "checkpoint-cost":
                 return CheckpointCost.Run(args[1], args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 21);
+            case "gpu":
+                return GpuThroughput.Run(args);
             case "table":
                 ChildProcess.OpenMpWaitPolicy = Option(args, "--omp-wait", "PASSIVE").ToUpperInvariant();
                 return BenchmarkTable.Run(

@@ -55,6 +55,17 @@ public sealed class WorkerCommandTests : IDisposable
         Assert.Contains("fast", stderr, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("0.01")]
+    [InlineData("0.99")]
+    public void A_gpu_memory_fraction_outside_five_to_ninety_five_percent_is_refused(string fraction)
+    {
+        var (code, _, stderr) = ValidateCommandTests.Run("worker", "--gateway", "127.0.0.1:1", "--device", "cuda:0", "--gpu-memory-fraction", fraction);
+
+        Assert.NotEqual(0, code);
+        Assert.Contains("--gpu-memory-fraction must be within 0.05 and 0.95", stderr, StringComparison.Ordinal);
+    }
+
     public void Dispose() => Directory.Delete(_data, recursive: true);
 
     private static Process StartWorker(params string[] args)

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using AeSweep.Cluster.Abstractions;
 using AeSweep.Core.Definitions;
 using AeSweep.Core.Trials;
+using AeSweep.Worker.Devices;
 using AeSweep.Worker.Runners;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -16,12 +17,17 @@ namespace AeSweep.Worker;
 /// shutdown its running trials write that checkpoint and go back to pending. A slot trains one trial, or a fused pack
 /// of trials of one sweep with one architecture (execution.fuse; see <see cref="TrialPacks"/>) whose members keep
 /// their own leases, reports and results.
+/// On a CUDA device, trials are packed by
+/// memory (<see cref="DeviceMemoryBudget"/>): leased one at a time, each admitted by its estimate within
+/// <see cref="WorkerOptions.GpuMemoryFraction"/> of the free memory, and one that runs out of memory beside others goes
+/// back to pending with fewer neighbours instead of failing.
 /// </summary>
 public sealed partial class TrialWorker(
     IGrainFactory grains,
     IEnumerable<ITrialRunner> runners,
     ProgramPolicy programs,
     IOptions<WorkerOptions> options,
+    IDeviceMemoryProbe memoryProbe,
     ILogger<TrialWorker> logger) : BackgroundService
 {
     private readonly ConcurrentDictionary<string, RunningTrial> _running = new(StringComparer.Ordinal);
@@ -34,6 +40,7 @@ public sealed partial class TrialWorker(
         base.Dispose();
     }
     private IWorkerObserver? _observer;
+    private DeviceMemoryBudget? _memory;
 
     private WorkerOptions Options => options.Value;
 
@@ -45,10 +52,12 @@ public sealed partial class TrialWorker(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         _observer = grains.CreateObjectReference<IWorkerObserver>(_signal);
+        _memory = Options.IsCuda ? new DeviceMemoryBudget(memoryProbe, Options.Device.Trim().ToLowerInvariant(), Options.GpuMemoryFraction) : null;
         var info = new WorkerInfo(Options.WorkerId, Environment.MachineName, Options.Slots, [Options.Device]);
         await RetryAsync(() => Dispatcher.RegisterWorkerAsync(info, _observer), stoppingToken);
         WorkerMetrics.Registered(Options);
         logger.LogInformation("Worker {WorkerId}: {Slots} slot(s) on {Device}, {Threads} thread(s) per trial", Options.WorkerId, Options.Slots, Options.Device, Options.EffectiveThreadsPerTrial);
+        await ReportDeviceMemoryAsync(announce: true);
 
         using var heartbeat = new PeriodicTimer(Options.HeartbeatInterval);
         var heartbeats = HeartbeatLoopAsync(heartbeat, stoppingToken);
@@ -57,6 +66,11 @@ public sealed partial class TrialWorker(
             while (!stoppingToken.IsCancellationRequested)
             {
                 var free = Options.Slots - Volatile.Read(ref _busySlots);
+                if (_memory is not null)
+                {
+                    free = _memory.LeasableNow(free);
+                }
+
                 if (free > 0)
                 {
                     List<TrialAssignment> assignments;
@@ -74,6 +88,34 @@ public sealed partial class TrialWorker(
                     var packs = assignments.Count == 0 ? [] : await TrialPacks.FormAsync(assignments, Dispatcher, Options, CanFuse, logger);
                     foreach (var pack in packs)
                     {
+                        if (_memory is not null)
+                        {
+                            // Each member is admitted by its estimate; one that does not fit beside the trials running now
+                            // goes back to pending (for this worker once one ends, or for another).
+                            var admitted = new List<TrialAssignment>(pack.Count);
+                            foreach (var assignment in pack)
+                            {
+                                if (_memory.TryAdmit(assignment.Lease.TrialId, EstimateDeviceMemory(assignment)))
+                                {
+                                    admitted.Add(assignment);
+                                }
+                                else
+                                {
+                                    await HandBackAsync(assignment.Lease, "waiting for GPU memory");
+                                }
+                            }
+
+                            if (admitted.Count == 0)
+                            {
+                                continue;
+                            }
+
+                            Start(admitted, stoppingToken);
+                            // Trials are leased one at a time on a GPU: ask again at once while more may fit.
+                            _signal.WorkAvailable();
+                            continue;
+                        }
+
                         Start(pack, stoppingToken);
                     }
                 }
@@ -145,6 +187,7 @@ public sealed partial class TrialWorker(
                 {
                     // Only this entry: the trial may have been requeued and leased to this worker again meanwhile.
                     _running.TryRemove(KeyValuePair.Create(entry.Assignment.Lease.TrialId, entry));
+                    _memory?.Release(entry.Assignment.Lease.TrialId);
                     entry.Cancellation.Dispose();
                 }
 
@@ -176,12 +219,25 @@ public sealed partial class TrialWorker(
         }
         catch (Exception ex)
         {
-            result = new TrialRunResult(TrialState.Failed, new Dictionary<string, double>(), new Dictionary<string, string>(), $"{ex.GetType().Name}: {ex.Message}", 0);
+            var reason = $"{ex.GetType().Name}: {ex.Message}";
+            result = CudaOutOfMemory.IsCause(ex)
+                ? TrialRunResult.DeviceOutOfMemory(reason, 0)
+                : new TrialRunResult(TrialState.Failed, new Dictionary<string, double>(), new Dictionary<string, string>(), reason, 0);
         }
 
         if (ReferenceEquals(result, TrialRunResult.Abandoned) || cancellationToken.IsCancellationRequested)
         {
             logger.LogInformation("Trial {TrialId} stopped on this worker (lease lost or shutting down)", lease.TrialId);
+            return;
+        }
+
+        if (result.OutOfDeviceMemory && _memory is not null && _memory.RecordOutOfMemory(lease.TrialId))
+        {
+            // It may fit with fewer neighbours: back to pending (resuming from its checkpoint), not a failure.
+            _running.TryRemove(lease.TrialId, out _);
+            logger.LogWarning("Trial {TrialId} ran out of GPU memory on {Device}; requeued, at most {Limit} trial(s) side by side from now on", lease.TrialId, Options.Device, _memory.PackLimit);
+            HandBackAsync(lease, "CUDA out of memory beside other trials; requeued with fewer neighbours").GetAwaiter().GetResult();
+            _signal.WorkAvailable();
             return;
         }
 
@@ -237,11 +293,72 @@ public sealed partial class TrialWorker(
                 {
                     logger.LogWarning("Worker {WorkerId}: heartbeat failed ({Message})", Options.WorkerId, ex.Message);
                 }
+
+                await ReportDeviceMemoryAsync(announce: false);
             }
         }
         catch (OperationCanceledException)
         {
             // Shutting down.
+        }
+    }
+
+    private async Task<bool> HandBackAsync(TrialLeaseToken lease, string reason)
+    {
+        try
+        {
+            return await ClusterCall.WithRetries(() => Dispatcher.HandBackTrialAsync(lease, reason), Options.CoordinatorPatience, CancellationToken.None);
+        }
+        catch (Exception ex)
+        {
+            // The lease expires and the trial is requeued then (counted as a lost worker): slower, never lost.
+            logger.LogWarning(ex, "Trial {TrialId}: could not hand it back", lease.TrialId);
+            return false;
+        }
+    }
+
+    private long EstimateDeviceMemory(TrialAssignment assignment)
+    {
+        try
+        {
+            return TrialDeviceMemory.Estimate(assignment);
+        }
+        catch (ArgumentException)
+        {
+            // Parameters the trainer will refuse: the trial fails at once, holding nothing.
+            return 0;
+        }
+    }
+
+    /// <summary>On a CUDA device: the memory in use and total, for /api/workers and the cluster page.</summary>
+    private async Task ReportDeviceMemoryAsync(bool announce)
+    {
+        if (_memory is null)
+        {
+            return;
+        }
+
+        try
+        {
+            var memory = await Task.Run(_memory.Read);
+            if (announce)
+            {
+                logger.LogInformation("Worker {WorkerId}: {Device} has {Free:0.0} of {Total:0.0} GiB free; trials may reserve {Fraction:P0} of the free memory",
+                    Options.WorkerId, Options.Device, memory?.FreeBytes / (double)(1 << 30), memory?.TotalBytes / (double)(1 << 30), Options.GpuMemoryFraction);
+                if (memory is null)
+                {
+                    logger.LogWarning("Worker {WorkerId}: the memory of {Device} cannot be read (nvidia-smi missing?); packing by --slots alone", Options.WorkerId, Options.Device);
+                }
+            }
+
+            if (memory is not null)
+            {
+                await Dispatcher.ReportDeviceMemoryAsync(Options.WorkerId, [new DeviceMemoryReport(Options.Device, memory.UsedBytes, memory.TotalBytes)]);
+            }
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogDebug(ex, "Worker {WorkerId}: device memory not reported", Options.WorkerId);
         }
     }
 

@@ -12,6 +12,21 @@ public sealed class WorkerOptions
     /// <summary>The training device: <c>cpu</c> or <c>cuda:N</c>.</summary>
     public string Device { get; set; } = "cpu";
 
+    /// <summary>Lowest accepted <see cref="GpuMemoryFraction"/>.</summary>
+    public const double MinGpuMemoryFraction = 0.05;
+
+    /// <summary>Highest accepted <see cref="GpuMemoryFraction"/> (the rest is libtorch's and the driver's headroom).</summary>
+    public const double MaxGpuMemoryFraction = 0.95;
+
+    /// <summary>
+    /// On a CUDA device: the share of the device's free memory that trials may reserve together, each by its estimate
+    /// (<c>--gpu-memory-fraction</c>, 0.05–0.95). <see cref="Slots"/> stays the upper bound on trials side by side.
+    /// </summary>
+    public double GpuMemoryFraction { get; set; } = 0.8;
+
+    /// <summary>True when trials train on a CUDA device, so they are packed by memory.</summary>
+    public bool IsCuda => Device.Trim().StartsWith("cuda", StringComparison.OrdinalIgnoreCase);
+
     /// <summary>Intra-op threads per trial; default divides the cores between the slots so trials do not oversubscribe them.</summary>
     public int? ThreadsPerTrial { get; set; }
 

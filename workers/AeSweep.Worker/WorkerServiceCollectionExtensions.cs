@@ -1,4 +1,5 @@
 using AeSweep.Core.Definitions;
+using AeSweep.Worker.Devices;
 using AeSweep.Worker.Runners;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -13,6 +14,8 @@ public static class WorkerServiceCollectionExtensions
         services.AddOptions<WorkerOptions>().Configure(o => configure?.Invoke(o));
         // No program sweeps unless the host says otherwise (--allow-programs, --allow-program, or `aesweep run`).
         services.TryAddSingleton(ProgramPolicy.None);
+        // GPU memory is read through nvidia-smi; tests replace the probe with a fake.
+        services.TryAddSingleton<IDeviceMemoryProbe, NvidiaSmiMemoryProbe>();
         services.AddSingleton<ITrialRunner, ProgramTrialRunner>();
         services.AddSingleton<ITrialRunner, BuiltInTrialRunner>();
         services.AddSingleton<TrialWorker>();

@@ -12,14 +12,32 @@ namespace AeSweep.Cli.Commands;
 /// </summary>
 internal static class WorkerCommand
 {
+    /// <summary>The most trials side by side on one GPU when --slots is not given: device memory decides below it.</summary>
+    public const int DefaultGpuSlots = 32;
+
     public static Command Create()
     {
         var gateway = new Option<string?>("--gateway") { Description = "The gateway of an embedded coordinator (aesweep run), HOST:PORT." };
         var postgres = ClusterOptions.Postgres();
         postgres.Description = "Join a cluster: its PostgreSQL connection string, where the coordinators' gateways are listed (default: $AESWEEP_POSTGRES when --gateway is not given).";
         var clusterId = ClusterOptions.ClusterId();
-        var slots = new Option<int>("--slots") { Description = "Trials trained side by side.", DefaultValueFactory = _ => 1 };
+        var slots = new Option<int?>("--slots")
+        {
+            Description = $"Trials trained side by side (default 1 on the CPU; on cuda:N at most {DefaultGpuSlots}, as many as fit in --gpu-memory-fraction of its free memory).",
+        };
         var device = new Option<string>("--device") { Description = "cpu or cuda:N.", DefaultValueFactory = _ => "cpu" };
+        var gpuMemoryFraction = new Option<double>("--gpu-memory-fraction")
+        {
+            Description = $"On cuda:N: the share of the device's free memory that trials may reserve together, each by its estimate ({WorkerOptions.MinGpuMemoryFraction}–{WorkerOptions.MaxGpuMemoryFraction}).",
+            DefaultValueFactory = _ => 0.8,
+        };
+        gpuMemoryFraction.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<double>() is < WorkerOptions.MinGpuMemoryFraction or > WorkerOptions.MaxGpuMemoryFraction)
+            {
+                result.AddError($"--gpu-memory-fraction must be within {WorkerOptions.MinGpuMemoryFraction} and {WorkerOptions.MaxGpuMemoryFraction}");
+            }
+        });
         var artifacts = ClusterOptions.Artifacts();
         var data = RunCommand.DataOption();
         var id = new Option<string?>("--id") { Description = "Worker id (default: host-pid)." };
@@ -35,7 +53,7 @@ internal static class WorkerCommand
             Hidden = true,
         };
         runner.AcceptOnlyFromAmong("auto", "noop");
-        var command = new Command("worker", "Join a coordinator and train its trials.") { gateway, postgres, clusterId, slots, device, artifacts, data, id, threads, runner };
+        var command = new Command("worker", "Join a coordinator and train its trials.") { gateway, postgres, clusterId, slots, device, gpuMemoryFraction, artifacts, data, id, threads, runner };
         var programOptions = new ProgramOptions();
         programOptions.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
@@ -73,8 +91,9 @@ internal static class WorkerCommand
             var artifactRoot = parse.GetValue(artifacts)?.FullName ?? Path.Combine(parse.GetValue(data)!.FullName, "artifacts");
             builder.Services.AddAeSweepWorker(o =>
             {
-                o.Slots = Math.Max(1, parse.GetValue(slots));
                 o.Device = parse.GetValue(device)!;
+                o.Slots = Math.Max(1, parse.GetValue(slots) ?? (o.IsCuda ? DefaultGpuSlots : 1));
+                o.GpuMemoryFraction = parse.GetValue(gpuMemoryFraction);
                 o.ArtifactRoot = artifactRoot;
                 o.ThreadsPerTrial = parse.GetValue(threads);
                 if (parse.GetValue(id) is { Length: > 0 } workerId)

@@ -1,5 +1,6 @@
 using AeSweep.Core.Trials;
 using AeSweep.Training;
+using AeSweep.Worker.Devices;
 
 namespace AeSweep.Worker.Runners;
 
@@ -25,6 +26,11 @@ public sealed class BuiltInTrialRunner : ITrialRunner
     /// <summary>How a trial that trained to its end (not stopped) ended, as the worker reports it.</summary>
     internal static TrialRunResult ResultOf(TrainingResult result)
     {
+        if (result.Outcome == TrainingOutcome.Failed && CudaOutOfMemory.IsCause(result.FailureReason))
+        {
+            return TrialRunResult.DeviceOutOfMemory(result.FailureReason!, result.EpochsRun);
+        }
+
         var state = result.Outcome switch
         {
             TrainingOutcome.Completed => TrialState.Completed,
