@@ -72,17 +72,7 @@ public static class SweepDefinitionJsonWriter
             json.WriteEndObject();
             WriteEarlyTerminate(json, definition.EarlyTerminate);
             WriteBudget(json, definition.Budget);
-            json.WriteStartObject("execution");
-            json.WriteNumber("checkpoint_seconds", definition.Execution.CheckpointSeconds);
-            if (definition.Execution.Fuse is { } fuse)
-            {
-                json.WriteNumber("fuse", fuse);
-            }
-            else
-            {
-                json.WriteString("fuse", "auto");
-            }
-            json.WriteEndObject();
+            ExecutionJson.Write(json, definition.Execution);
             if (definition.Seed is { } seed)
             {
                 json.WriteNumber("seed", seed);

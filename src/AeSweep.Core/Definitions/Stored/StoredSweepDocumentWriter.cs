@@ -42,17 +42,7 @@ internal static class StoredSweepDocumentWriter
             WriteParameters(json, definition.SearchSpace);
             WriteEarlyTerminate(json, definition.EarlyTerminate);
             WriteBudget(json, definition.Budget);
-            json.WriteStartObject("execution");
-            json.WriteNumber("checkpoint_seconds", definition.Execution.CheckpointSeconds);
-            if (definition.Execution.Fuse is { } fuse)
-            {
-                json.WriteNumber("fuse", fuse);
-            }
-            else
-            {
-                json.WriteString("fuse", "auto");
-            }
-            json.WriteEndObject();
+            ExecutionJson.Write(json, definition.Execution);
             if (definition.Seed is { } seed)
             {
                 json.WriteNumber("seed", seed);
