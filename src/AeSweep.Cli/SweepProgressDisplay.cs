@@ -17,12 +17,20 @@ internal sealed class SweepProgressDisplay(ISweepQueries queries, SweepDefinitio
 {
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(400);
 
+    /// <summary>Why fewer trials run at once than the file's max_parallel (shown with the progress), or null.</summary>
+    public string? ParallelismNote { get; init; }
+
     public async Task FollowAsync(string sweepId, CancellationToken cancellationToken)
     {
         var total = ExpectedTrials();
         if ((await queries.GetSweepAsync(sweepId, cancellationToken))?.Sampler is { } sampler)
         {
             await output.WriteLineAsync($"sampler: {TerminalText.Escape(sampler)}");
+        }
+
+        if (ParallelismNote is { } note)
+        {
+            await output.WriteLineAsync($"parallel: {TerminalText.Escape(note)}");
         }
 
         var clock = Stopwatch.StartNew();
@@ -38,7 +46,7 @@ internal sealed class SweepProgressDisplay(ISweepQueries queries, SweepDefinitio
                     {
                         bar.MaxValue = total ?? Math.Max(1, snapshot.Total);
                         bar.Value = snapshot.Finished;
-                        bar.Description = Markup.Escape(TerminalText.Escape(snapshot.Describe(definition.Metric.Name, null, null)));
+                        bar.Description = Markup.Escape(TerminalText.Escape(snapshot.Describe(definition.Metric.Name, null, null, ParallelismNote)));
                     }, cancellationToken);
                     bar.Value = bar.MaxValue;
                 });
@@ -48,8 +56,8 @@ internal sealed class SweepProgressDisplay(ISweepQueries queries, SweepDefinitio
         string? last = null;
         await PollAsync(sweepId, snapshot =>
         {
-            var line = snapshot.Describe(definition.Metric.Name, total, clock.Elapsed);
-            var key = snapshot.Describe(definition.Metric.Name, total, null);
+            var line = snapshot.Describe(definition.Metric.Name, total, clock.Elapsed, ParallelismNote);
+            var key = snapshot.Describe(definition.Metric.Name, total, null, ParallelismNote);
             if (key != last)
             {
                 output.WriteLine($"[{clock.Elapsed:hh\\:mm\\:ss}] {TerminalText.Escape(line)}");
@@ -92,14 +100,15 @@ internal sealed class SweepProgressDisplay(ISweepQueries queries, SweepDefinitio
 
         public int Total => Counts.Values.Sum();
 
-        public string Describe(string metric, int? total, TimeSpan? elapsed)
+        public string Describe(string metric, int? total, TimeSpan? elapsed, string? parallelismNote)
         {
+            var cap = parallelismNote is null ? string.Empty : " (core cap)";
             var of = total is { } t ? $"/{t}" : string.Empty;
             var best = Best?.Objective is { } v ? $" · best {metric} {v.ToString("G5", CultureInfo.InvariantCulture)} (#{Best.Number})" : string.Empty;
             var eta = elapsed is { } e && total is { } all && Finished > 0 && Finished < all
                 ? $" · ETA {TimeSpan.FromSeconds(e.TotalSeconds / Finished * (all - Finished)):hh\\:mm\\:ss}"
                 : string.Empty;
-            return $"{Finished}{of} trials done · {Count(TrialState.Running)} running · {Count(TrialState.Completed)} completed, " +
+            return $"{Finished}{of} trials done · {Count(TrialState.Running)} running{cap} · {Count(TrialState.Completed)} completed, " +
                    $"{Count(TrialState.Pruned)} pruned, {Count(TrialState.Failed)} failed{best}{eta}";
         }
 

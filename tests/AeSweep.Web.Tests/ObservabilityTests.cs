@@ -1,4 +1,9 @@
 using System.Net;
+using AeSweep.Application;
+using AeSweep.Web.Live;
+using AeSweep.Web.Observability;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 
 namespace AeSweep.Web.Tests;
 
@@ -21,6 +26,33 @@ public sealed class ObservabilityTests(ApiServer server)
 
         Assert.Contains($"aesweep_trials{{otel_scope_name=\"AeSweep.Web\",state=\"running\",sweep=\"{sweepId}\"}} 1", metrics, StringComparison.Ordinal);
         Assert.Contains("http_server_request_duration_seconds", metrics, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_finished_sweeps_trial_gauges_are_dropped_after_the_retention()
+    {
+        var sweepId = await Sweeps.SubmitAsync(server.Client(), Sweeps.AskTell("retention-sweep"));
+        Assert.Equal(HttpStatusCode.OK, (await server.Client().PostAsync($"/api/sweeps/{sweepId}/ask", null)).StatusCode);
+        Assert.True((await server.Client().PostAsync($"/api/sweeps/{sweepId}/cancel", null)).IsSuccessStatusCode);
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        using var gauges = new TrialStateGauges(
+            server.Services.GetRequiredService<ISweepQueries>(), server.Services.GetRequiredService<LiveRefresh>(), clock, "AeSweep.Web.Tests.Retention");
+        bool Measured() => gauges.Current.Any(m => m.Tags.ToArray().Contains(new KeyValuePair<string, object?>("sweep", sweepId)));
+
+        await gauges.MeasureNowAsync(CancellationToken.None);
+        Assert.True(Measured(), "a sweep that has just finished keeps its final counts for a while");
+
+        clock.Advance(TrialStateGauges.FinishedSweepRetention + TimeSpan.FromMinutes(1));
+        await gauges.MeasureNowAsync(CancellationToken.None);
+        Assert.False(Measured(), "a sweep finished longer ago than the retention is no longer exported");
+    }
+
+    [Fact]
+    public async Task Metrics_name_the_service_aesweep()
+    {
+        var metrics = await server.Anonymous().GetStringAsync("/metrics");
+
+        Assert.Contains("service_name=\"aesweep\"", metrics, StringComparison.Ordinal);
     }
 
     [Fact]

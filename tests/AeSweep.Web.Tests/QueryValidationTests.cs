@@ -32,6 +32,20 @@ public sealed class QueryValidationTests(ApiServer server)
         Assert.Equal(field, problem.RootElement.GetProperty("errors")[0].GetProperty("path").GetString());
     }
 
+    [Fact]
+    public async Task The_dashboard_has_a_favicon_that_needs_no_login()
+    {
+        using var client = server.Anonymous();
+
+        var page = await (await server.DashboardAsync()).GetStringAsync("/");
+        var icon = await client.GetAsync("/favicon.ico");
+
+        Assert.Contains("rel=\"icon\"", page, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, icon.StatusCode);
+        Assert.Equal("image/svg+xml", icon.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("<svg", await icon.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("/nosuchpage")]
     [InlineData("/sweeps/x/y/z")]

@@ -9,6 +9,7 @@ using AeSweep.Web.Observability;
 using AeSweep.Web.Security;
 using AeSweep.Worker;
 using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -99,7 +100,8 @@ public static class AeSweepWebServer
         builder.Services.AddHostedService<EngineChangeRelay>();
         builder.Services.AddSingleton<TrialStateGauges>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<TrialStateGauges>());
-        builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics
+        // Prometheus' target_info names the service: "aesweep" (otherwise OpenTelemetry's "unknown_service:…").
+        builder.Services.AddOpenTelemetry().ConfigureResource(resource => resource.AddService("aesweep")).WithMetrics(metrics => metrics
             .AddMeter(TrialStateGauges.MeterName, DispatchMetrics.MeterName, WorkerMetrics.MeterName)
             .AddAspNetCoreInstrumentation()
             .AddPrometheusExporter());
@@ -151,6 +153,7 @@ public static class AeSweepWebServer
         app.MapHealthChecks("/ready").AllowAnonymous();
         // Prometheus scrapes without an API key, like /health: counts and latencies only, no secrets or parameters.
         app.MapPrometheusScrapingEndpoint("/metrics").AllowAnonymous();
+        Dashboard.Favicon.MapFavicon(app);
         app.MapAccountEndpoints();
         app.MapAeSweepApi();
         Dashboard.ArtifactFileEndpoints.MapArtifactFileEndpoints(app);

@@ -77,7 +77,11 @@ internal static class RunCommand
 
         // Measured (docs/benchmarks/training.md): two trials with one thread each finish 1.7x more trials per hour
         // than one trial with two threads, so the local worker fills the cores with parallel trials.
-        var slots = requestedSlots ?? Math.Clamp(definition.Budget.MaxParallel, 1, Environment.ProcessorCount);
+        // That cap is for built-in training, which keeps a core busy per trial; an external program's trials may wait
+        // on anything (a GPU, a remote service), so a program sweep runs max_parallel trials as its file says.
+        var slots = requestedSlots ?? (definition.Program is not null
+            ? Math.Max(1, definition.Budget.MaxParallel)
+            : Math.Clamp(definition.Budget.MaxParallel, 1, Environment.ProcessorCount));
         if (slots < 0)
         {
             await Console.Error.WriteLineAsync("aesweep: --slots must be 0 or more");
@@ -108,7 +112,10 @@ internal static class RunCommand
         await host.StartAsync(cancellationToken);
         // The policy is ProgramPolicy.Any here, so a valid definition is always submitted.
         var submitted = await host.Services.GetRequiredService<ISweepCommands>().SubmitAsync(definition, cancellationToken);
-        return await FollowToEndAsync(host, submitted.Sweep!.Id, definition, json, Path.Combine(data.FullName, "artifacts"), cancellationToken);
+        var coreCap = requestedSlots is null && slots < definition.Budget.MaxParallel
+            ? $"{slots} at a time: max_parallel {definition.Budget.MaxParallel} capped at one built-in trial per core (--slots overrides)"
+            : null;
+        return await FollowToEndAsync(host, submitted.Sweep!.Id, definition, json, Path.Combine(data.FullName, "artifacts"), cancellationToken, coreCap);
     }
 
     /// <summary>Migrates the data folder's database; false, after one line on stderr, when the file is not usable.</summary>
@@ -130,10 +137,10 @@ internal static class RunCommand
     /// Shows live progress until the sweep finishes, prints its summary (JSON with <paramref name="json"/>) and stops
     /// the host. Ctrl+C cancels the sweep, keeping what finished: in embedded mode the sweep lives in this process.
     /// </summary>
-    public static async Task<int> FollowToEndAsync(IHost host, string sweepId, SweepDefinition definition, bool json, string artifactRoot, CancellationToken cancellationToken)
+    public static async Task<int> FollowToEndAsync(IHost host, string sweepId, SweepDefinition definition, bool json, string artifactRoot, CancellationToken cancellationToken, string? parallelismNote = null)
     {
         var queries = host.Services.GetRequiredService<ISweepQueries>();
-        var progress = new SweepProgressDisplay(queries, definition, Console.Error);
+        var progress = new SweepProgressDisplay(queries, definition, Console.Error) { ParallelismNote = parallelismNote };
         var exitCode = 0;
         try
         {
