@@ -57,7 +57,7 @@ public sealed class RemoteCommandTests : IDisposable
     }
 
     [Fact]
-    public void Submit_list_status_export_and_cancel_work_against_a_server_with_the_data_folders_key()
+    public async Task Submit_list_status_export_and_cancel_work_against_a_server_with_the_data_folders_key()
     {
         var file = Path.Combine(_data, "sweep.yaml");
         File.WriteAllText(file, Sweep);
@@ -66,10 +66,24 @@ public sealed class RemoteCommandTests : IDisposable
         Assert.True(submitted.Code == 0, submitted.Stderr);
         var sweepId = submitted.Stdout.Trim();
 
+        // One trial told through ask-and-tell, so list has progress and a best trial to show.
+        using (var http = new HttpClient { BaseAddress = new Uri(_url) })
+        {
+            http.DefaultRequestHeaders.Add("X-Api-Key", (await File.ReadAllTextAsync(Path.Combine(_data, "api-key"))).Trim());
+            using var ask = await http.PostAsync($"/api/sweeps/{sweepId}/ask", null);
+            using var asked = System.Text.Json.JsonDocument.Parse(await ask.Content.ReadAsStringAsync());
+            var trialId = asked.RootElement.GetProperty("trial_id").GetString();
+            using var told = await http.PostAsync($"/api/trials/{trialId}/tell", new StringContent("""{"value": 0.25}""", System.Text.Encoding.UTF8, "application/json"));
+            Assert.True(told.IsSuccessStatusCode, await told.Content.ReadAsStringAsync());
+        }
+
         var list = Cli("list");
         Assert.Equal(0, list.Code);
         Assert.Contains(sweepId, list.Stdout, StringComparison.Ordinal);
         Assert.Contains("remote-verbs", list.Stdout, StringComparison.Ordinal);
+        var row = list.Stdout.Split('\n').Single(l => l.StartsWith(sweepId, StringComparison.Ordinal));
+        Assert.Contains(" 1/5 ", row, StringComparison.Ordinal);
+        Assert.Contains("loss 0.25 (#", row, StringComparison.Ordinal);
 
         var status = Cli("status", sweepId);
         Assert.Equal(0, status.Code);

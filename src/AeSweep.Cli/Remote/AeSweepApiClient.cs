@@ -46,6 +46,13 @@ internal sealed class AeSweepApiClient : IDisposable
         return await ReadAsync<PageView<SweepView>>(response, "the sweeps", cancellationToken);
     }
 
+    /// <summary>The newest sweeps with their counts per state and best trial so far.</summary>
+    public async Task<PageView<SweepProgressView>> ListSweepProgressAsync(int limit, CancellationToken cancellationToken)
+    {
+        using var response = await SendAsync(() => new HttpRequestMessage(HttpMethod.Get, $"api/sweeps/progress?limit={limit}"), cancellationToken);
+        return await ReadAsync<PageView<SweepProgressView>>(response, "the sweeps", cancellationToken);
+    }
+
     /// <summary>The sweep's trials, best objective first.</summary>
     public async Task<PageView<TrialView>> ListTrialsAsync(string sweepId, int limit, CancellationToken cancellationToken)
     {

@@ -20,6 +20,9 @@ public static class SweepsApi
         sweeps.MapGet("", ListAsync)
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .WithSummary($"List sweeps, newest first (offset/limit pagination, limit ≤ {PageRequest.MaxLimit}).");
+        sweeps.MapGet("/progress", ListProgressAsync)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .WithSummary($"List sweeps with progress, newest first: each sweep, its budget, trial counts per state and its best trial so far (offset/limit, limit ≤ {PageRequest.MaxLimit}).");
         sweeps.MapGet("/{id}", GetAsync)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("One sweep with its trial counts per state.");
@@ -64,6 +67,12 @@ public static class SweepsApi
     {
         var (page, error) = PageRequest.Parse(query.Offset, query.Limit);
         return page is null ? ApiProblems.BadRequest(error!) : TypedResults.Ok(await queries.ListSweepsAsync(page, ct));
+    }
+
+    private static async Task<Results<Ok<PageView<SweepProgressView>>, ProblemHttpResult>> ListProgressAsync([AsParameters] PageQuery query, ISweepQueries queries, CancellationToken ct)
+    {
+        var (page, error) = PageRequest.Parse(query.Offset, query.Limit);
+        return page is null ? ApiProblems.BadRequest(error!) : TypedResults.Ok(await queries.ListSweepProgressAsync(page, ct));
     }
 
     private static async Task<Results<Ok<SweepDetailView>, ProblemHttpResult>> GetAsync(string id, ISweepQueries queries, CancellationToken ct) =>
