@@ -23,6 +23,8 @@ public readonly struct DatasetSpecSurrogate
     [Id(7)] public string? Normalize { get; init; }
 
     [Id(8)] public string? LabelColumn { get; init; }
+
+    [Id(9)] public int[]? AnomalyClasses { get; init; }
 }
 
 /// <summary>Converts <see cref="DatasetSpec"/> to and from its surrogate.</summary>
@@ -30,7 +32,8 @@ public readonly struct DatasetSpecSurrogate
 public sealed class DatasetSpecSurrogateConverter : IConverter<DatasetSpec, DatasetSpecSurrogate>
 {
     public DatasetSpec ConvertFromSurrogate(in DatasetSpecSurrogate surrogate) =>
-        new(surrogate.Kind, surrogate.Name, surrogate.ImagesPath, surrogate.LabelsPath, surrogate.CsvPath, surrogate.Limit, surrogate.ValidationSplit, surrogate.Normalize ?? "minmax", surrogate.LabelColumn);
+        new(surrogate.Kind, surrogate.Name, surrogate.ImagesPath, surrogate.LabelsPath, surrogate.CsvPath, surrogate.Limit, surrogate.ValidationSplit, surrogate.Normalize ?? "minmax", surrogate.LabelColumn,
+            surrogate.AnomalyClasses is null ? null : new ClassLabels(surrogate.AnomalyClasses));
 
     public DatasetSpecSurrogate ConvertToSurrogate(in DatasetSpec value) => new()
     {
@@ -43,5 +46,6 @@ public sealed class DatasetSpecSurrogateConverter : IConverter<DatasetSpec, Data
         ValidationSplit = value.ValidationSplit,
         Normalize = value.Normalize,
         LabelColumn = value.LabelColumn,
+        AnomalyClasses = value.AnomalyClasses?.ToArray(),
     };
 }

@@ -13,6 +13,10 @@ namespace AeSweep.Core.Definitions;
 /// CSV only: the column that holds each row's integer class label, by header name or 0-based index (a header name
 /// that matches wins over reading the text as an index). That column is a label, not a feature.
 /// </param>
+/// <param name="AnomalyClasses">
+/// Classes held out as anomalies: trials train on the other classes only, validation and test keep every class, and
+/// each sample's reconstruction error is its anomaly score (<c>val_auroc</c>, <c>val_auprc</c>, ...). Null: no anomaly detection.
+/// </param>
 public sealed record DatasetSpec(
     DatasetSourceKind Kind,
     string? Name = null,
@@ -22,7 +26,8 @@ public sealed record DatasetSpec(
     int? Limit = null,
     double ValidationSplit = 0.1,
     string Normalize = "minmax",
-    string? LabelColumn = null)
+    string? LabelColumn = null,
+    ClassLabels? AnomalyClasses = null)
 {
     /// <summary>Built-in datasets AeSweep resolves by name.</summary>
     public static IReadOnlyList<string> BuiltInNames { get; } = ["fashion-mnist", "synthetic"];

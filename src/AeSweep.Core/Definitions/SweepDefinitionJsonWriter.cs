@@ -139,6 +139,17 @@ public static class SweepDefinitionJsonWriter
         }
 
         json.WriteNumber("validation_split", dataset.ValidationSplit);
+        if (dataset.AnomalyClasses is { } anomalyClasses)
+        {
+            json.WriteStartArray("anomaly_classes");
+            foreach (var label in anomalyClasses)
+            {
+                json.WriteNumberValue(label);
+            }
+
+            json.WriteEndArray();
+        }
+
         json.WriteEndObject();
     }
 

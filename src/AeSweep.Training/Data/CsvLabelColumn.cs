@@ -1,4 +1,5 @@
 using System.Globalization;
+using AeSweep.Core.Definitions;
 using static TorchSharp.torch;
 
 namespace AeSweep.Training.Data;
@@ -10,7 +11,7 @@ namespace AeSweep.Training.Data;
 internal static class CsvLabelColumn
 {
     /// <summary>The largest class label a CSV may hold; labels index per-class tables downstream.</summary>
-    public const int MaxLabel = 65_535;
+    public const int MaxLabel = DatasetClasses.MaxLabel;
 
     /// <summary>The features without the label column, and the labels (int64, on the CPU).</summary>
     public static (Tensor Features, Tensor Labels) Separate(Tensor all, int columns, IReadOnlyList<string>? header, string labelColumn, string path)

@@ -37,6 +37,11 @@ public static class DatasetLoader
         data.TrainLabels?.MoveToOuterDisposeScope();
         data.TestLabels?.MoveToOuterDisposeScope();
         data.Identity = Identity(spec, dataSeed);
+        if (spec.AnomalyClasses is { } anomalyClasses)
+        {
+            AnomalyHoldOut.Check(data, anomalyClasses);
+            data.AnomalyClasses = anomalyClasses;
+        }
         return data;
     }
 
@@ -107,12 +112,13 @@ public static class DatasetLoader
         // Bytes stay bytes until they reach the device: a quarter of the host memory and transfer of floats.
         var all = tensor(images.Values.AsSpan(0, count * shape.Features).ToArray(), [count, shape.Features]);
         var (trainIndex, validationIndex) = Split(count, spec.ValidationSplit, seed);
+        // Labels stay on the host's CPU tensors: they index and group, they never enter a model.
+        var allLabels = labels is null ? null : LabelTensor(labels, count);
+        trainIndex = AnomalyHoldOut.NormalRows(trainIndex, allLabels, spec.AnomalyClasses);
         // IDX image bytes in channels-last (H, W, C) order become C×H×W rows.
         var train = ToUnitFloat(all.index_select(0, trainIndex), shape, device);
         var validation = ToUnitFloat(all.index_select(0, validationIndex), shape, device);
         var testTensor = test is null ? null : ToUnitFloat(tensor(test.Values, [test.Count, test.ItemSize]), shape, device);
-        // Labels stay on the host's CPU tensors: they index and group, they never enter a model.
-        var allLabels = labels is null ? null : LabelTensor(labels, count);
         if (test is not null && testLabels is not null && testLabels.Length < test.Count)
         {
             throw new InvalidDataException($"{testLabels.Length} test labels for {test.Count} test images");
@@ -155,6 +161,9 @@ public static class DatasetLoader
             (all, labels) = CsvLabelColumn.Separate(all, columns, header, labelColumn, path);
             columns--;
         }
+
+        // Before the normalization: its statistics come from the samples trials train on.
+        trainIndex = AnomalyHoldOut.NormalRows(trainIndex, labels, spec.AnomalyClasses);
 
         var train = all.index_select(0, trainIndex.to(device));
         var validation = all.index_select(0, validationIndex.to(device));

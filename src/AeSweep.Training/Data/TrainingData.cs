@@ -1,3 +1,4 @@
+using AeSweep.Core.Definitions;
 using static TorchSharp.torch;
 
 namespace AeSweep.Training.Data;
@@ -66,6 +67,12 @@ public sealed class TrainingData : IDisposable
     /// Lets per-dataset results such as the PCA baseline be computed once per worker instead of once per trial.
     /// </summary>
     public string? Identity { get; internal set; }
+
+    /// <summary>
+    /// The classes held out as anomalies (<c>dataset.anomaly_classes</c>): <see cref="Train"/> holds none of them, validation
+    /// and test keep every class. Null when the sweep does no anomaly detection.
+    /// </summary>
+    public ClassLabels? AnomalyClasses { get; internal set; }
 
     public void Dispose()
     {

@@ -74,6 +74,17 @@ internal static class StoredSweepDocumentWriter
         }
 
         json.WriteNumber("validation_split", dataset.ValidationSplit);
+        if (dataset.AnomalyClasses is { } anomalyClasses)
+        {
+            json.WriteStartArray("anomaly_classes");
+            foreach (var label in anomalyClasses)
+            {
+                json.WriteNumberValue(label);
+            }
+
+            json.WriteEndArray();
+        }
+
         json.WriteEndObject();
     }
 

@@ -8,7 +8,7 @@ namespace AeSweep.Core.Definitions;
 /// <summary>The dataset, model, program and early_terminate sections.</summary>
 internal sealed partial class SweepFileValidator
 {
-    private static readonly string[] DatasetKeys = ["name", "type", "images", "labels", "path", "limit", "validation_split", "normalize", "label_column"];
+    private static readonly string[] DatasetKeys = ["name", "type", "images", "labels", "path", "limit", "validation_split", "normalize", "label_column", "anomaly_classes"];
 
     private DatasetSpec? ReadDataset(DocNode node)
     {
