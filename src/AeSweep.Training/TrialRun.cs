@@ -109,13 +109,38 @@ internal sealed class TrialRun : IDisposable
     public Dictionary<string, double> Validate(IReadOnlyCollection<string>? only = null)
     {
         using var nativeWork = TorchRuntime.NativeWork();
-        return ReconstructionMetrics.Evaluate(Model, Data.Validation, Data.Shape, Data.InUnitInterval, MetricNames.ValidationPrefix, only);
+        var metrics = ReconstructionMetrics.Evaluate(Model, Data.Validation, Data.Shape, Data.InUnitInterval, MetricNames.ValidationPrefix, only);
+        if (Data.AnomalyClasses is { } anomalyClasses && Data.ValidationLabels is { } labels)
+        {
+            AddAll(metrics, AnomalyScores.Evaluate(Model, Data.Validation, labels, anomalyClasses, MetricNames.ValidationPrefix, only));
+        }
+
+        return metrics;
     }
 
     public Dictionary<string, double>? EvaluateTest()
     {
         using var nativeWork = TorchRuntime.NativeWork();
-        return Data.Test is null ? null : ReconstructionMetrics.Evaluate(Model, Data.Test, Data.Shape, Data.InUnitInterval, MetricNames.TestPrefix);
+        if (Data.Test is null)
+        {
+            return null;
+        }
+
+        var metrics = ReconstructionMetrics.Evaluate(Model, Data.Test, Data.Shape, Data.InUnitInterval, MetricNames.TestPrefix);
+        if (Data.AnomalyClasses is { } anomalyClasses && Data.TestLabels is { } labels)
+        {
+            AddAll(metrics, AnomalyScores.Evaluate(Model, Data.Test, labels, anomalyClasses, MetricNames.TestPrefix));
+        }
+
+        return metrics;
+    }
+
+    private static void AddAll(Dictionary<string, double> metrics, Dictionary<string, double> more)
+    {
+        foreach (var (name, value) in more)
+        {
+            metrics[name] = value;
+        }
     }
 
     public static double Seconds(long startTimestamp) => Stopwatch.GetElapsedTime(startTimestamp).TotalSeconds;

@@ -231,6 +231,7 @@ public static class TrialTrainer
         }
 
         artifacts[TrialArtifacts.LatentMapName] = TrialArtifacts.WriteLatentMap(directory, run.Model, run.Data);
+        AnomalyArtifacts.Write(directory, run.Model, run.Data, request.Dataset, artifacts);
     }
 
     // Unprefixed names of the validation metrics each epoch computes: val_mse, and the sweep's metric when it is one.

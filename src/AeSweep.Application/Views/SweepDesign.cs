@@ -3,6 +3,7 @@ namespace AeSweep.Application.Views;
 /// <summary>
 /// What the stored definition says that views need: the search method, the trial budget, the parameters in the
 /// sweep file's order, which of them are constants, which are searched on a log scale, and the sampler in words.
+/// <c>AnomalyClasses</c>: the classes the dataset holds out as anomalies, or null.
 /// </summary>
 public sealed record SweepDesign(
     string Method,
@@ -10,4 +11,5 @@ public sealed record SweepDesign(
     IReadOnlyList<string> Parameters,
     IReadOnlySet<string> Constants,
     IReadOnlySet<string> LogScale,
-    string Sampler);
+    string Sampler,
+    IReadOnlyList<int>? AnomalyClasses = null);

@@ -22,6 +22,9 @@ public sealed record CatalogMetric(
     bool Rankable,
     bool ImageOnly)
 {
+    /// <summary>Whether it exists only for a dataset with <c>anomaly_classes</c> (the anomaly-detection metrics).</summary>
+    public bool NeedsAnomalyClasses { get; init; }
+
     /// <summary>
     /// A value as the dashboard shows it: the catalog's format (or <paramref name="general"/> when it has none, else
     /// four significant digits) and the unit, e.g. "27.31 dB".

@@ -52,12 +52,27 @@ public static class MetricCatalog
     /// <summary><c>epoch_seconds</c>, the wall-clock time of one epoch.</summary>
     public static CatalogMetric EpochSeconds { get; } = new(MetricNames.EpochSeconds, "epoch time", null, "s", "0.0", PerEpoch, false, false);
 
+    // Anomaly detection: computed only when the dataset names anomaly_classes (CatalogMetric.NeedsAnomalyClasses).
+
+    /// <summary><c>val_auroc</c>: each epoch when it is the sweep's metric, else on the final model.</summary>
+    public static CatalogMetric ValidationAuroc { get; } = new(MetricNames.ValidationAuroc, "validation AUROC", MetricGoal.Maximize, null, "0.0000", PerEpoch, true, false) { NeedsAnomalyClasses = true };
+
+    /// <summary><c>val_auprc</c> (average precision).</summary>
+    public static CatalogMetric ValidationAuprc { get; } = new(MetricNames.ValidationAuprc, "validation AUPRC", MetricGoal.Maximize, null, "0.0000", PerEpoch, true, false) { NeedsAnomalyClasses = true };
+
+    /// <summary><c>test_auroc</c>, on the final model; never ranks (selecting on it would leak the test set).</summary>
+    public static CatalogMetric TestAuroc { get; } = new(MetricNames.TestAuroc, "test AUROC", MetricGoal.Maximize, null, "0.0000", FinalOnly, false, false) { NeedsAnomalyClasses = true };
+
+    /// <summary><c>test_auprc</c>, on the final model.</summary>
+    public static CatalogMetric TestAuprc { get; } = new(MetricNames.TestAuprc, "test AUPRC", MetricGoal.Maximize, null, "0.0000", FinalOnly, false, false) { NeedsAnomalyClasses = true };
+
     /// <summary>Every built-in metric.</summary>
     public static IReadOnlyList<CatalogMetric> All { get; } =
     [
         ValidationMse, ValidationL1, ValidationBce, ValidationPsnr, ValidationSsim,
         TestMse, TestL1, TestBce, TestPsnr, TestSsim,
         PcaValidationMse, TrainLoss, Epochs, EpochSeconds,
+        ValidationAuroc, ValidationAuprc, TestAuroc, TestAuprc,
     ];
 
     /// <summary>The metrics a built-in sweep may rank by, in the order messages list them.</summary>

@@ -69,6 +69,26 @@ public static class MetricNames
     /// <summary>Wall-clock seconds of one epoch.</summary>
     public const string EpochSeconds = "epoch_seconds";
 
+    // Anomaly detection (dataset.anomaly_classes): how well the reconstruction error ranks held-out classes above the rest.
+
+    /// <summary>Area under the ROC curve of the anomaly score.</summary>
+    public const string Auroc = "auroc";
+
+    /// <summary>Average precision (area under the precision–recall curve) of the anomaly score.</summary>
+    public const string Auprc = "auprc";
+
+    /// <summary><c>val_auroc</c>.</summary>
+    public const string ValidationAuroc = ValidationPrefix + Auroc;
+
+    /// <summary><c>val_auprc</c>.</summary>
+    public const string ValidationAuprc = ValidationPrefix + Auprc;
+
+    /// <summary><c>test_auroc</c>.</summary>
+    public const string TestAuroc = TestPrefix + Auroc;
+
+    /// <summary><c>test_auprc</c>.</summary>
+    public const string TestAuprc = TestPrefix + Auprc;
+
     /// <summary>Every validation metric name that may appear in an epoch report, in the order tables show them.</summary>
     public static IReadOnlyList<string> Validation { get; } = [ValidationMse, ValidationL1, ValidationBce, ValidationPsnr, ValidationSsim];
 }

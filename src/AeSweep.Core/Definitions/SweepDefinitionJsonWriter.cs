@@ -125,6 +125,11 @@ public static class SweepDefinitionJsonWriter
                 json.WriteString("type", "csv");
                 json.WriteString("path", dataset.CsvPath);
                 json.WriteString("normalize", dataset.Normalize);
+                if (dataset.LabelColumn is { } labelColumn)
+                {
+                    json.WriteString("label_column", labelColumn);
+                }
+
                 break;
         }
 
@@ -134,6 +139,17 @@ public static class SweepDefinitionJsonWriter
         }
 
         json.WriteNumber("validation_split", dataset.ValidationSplit);
+        if (dataset.AnomalyClasses is { } anomalyClasses)
+        {
+            json.WriteStartArray("anomaly_classes");
+            foreach (var label in anomalyClasses)
+            {
+                json.WriteNumberValue(label);
+            }
+
+            json.WriteEndArray();
+        }
+
         json.WriteEndObject();
     }
 

@@ -25,6 +25,10 @@ public sealed record LeaderboardRow(TrialRecord Trial, IReadOnlyDictionary<strin
 
     public double? ValSsim => Metric(MetricNames.ValidationSsim);
 
+    public double? ValAuroc => Metric(MetricNames.ValidationAuroc);
+
+    public double? ValAuprc => Metric(MetricNames.ValidationAuprc);
+
     /// <summary>Relative change of val_mse against PCA (negative: better than PCA).</summary>
     public double? GainVsPca => PcaComparison.RelativeChange(ValMse, PcaMse);
 

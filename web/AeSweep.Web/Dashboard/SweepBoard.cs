@@ -38,6 +38,9 @@ public sealed class SweepBoard
 
     public int? MaxTrials => Design?.MaxTrials;
 
+    /// <summary>Whether the sweep holds classes out as anomalies (its definition says so, or a trial reported an AUROC).</summary>
+    public bool HasAnomalyDetection => Design?.AnomalyClasses is { Count: > 0 } || Rows.Any(r => r.ValAuroc is not null);
+
     /// <summary>Completed trials with an objective value, best first.</summary>
     public IReadOnlyList<LeaderboardRow> Ranked => [.. Rows
         .Where(r => r.State == TrialState.Completed && r.Trial.ObjectiveValue is not null)

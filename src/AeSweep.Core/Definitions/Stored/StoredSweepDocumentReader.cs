@@ -86,7 +86,7 @@ internal static class StoredSweepDocumentReader
 
         // Version 1 wrote a built-in dataset as its name alone; synthetic data has always been spelled out.
         var type = field.Optional("type") is { } t ? t.String() : "builtin";
-        return type switch
+        var spec = type switch
         {
             "builtin" when field.Required("name").String() is var name && name != "synthetic" =>
                 new DatasetSpec(DatasetSourceKind.BuiltIn, Name: name, Limit: limit, ValidationSplit: split),
@@ -96,9 +96,14 @@ internal static class StoredSweepDocumentReader
                 DatasetSourceKind.Idx, ImagesPath: field.Required("images").String(), LabelsPath: field.Optional("labels")?.String(), Limit: limit, ValidationSplit: split),
             "csv" => new DatasetSpec(
                 DatasetSourceKind.Csv, CsvPath: field.Required("path").String(), Limit: limit, ValidationSplit: split,
-                Normalize: field.Optional("normalize")?.String() ?? V1Normalize),
+                Normalize: field.Optional("normalize")?.String() ?? V1Normalize, LabelColumn: field.Optional("label_column")?.String()),
             _ => throw field.Required("type").Wrong("builtin, synthetic, idx or csv"),
         };
+
+        // Absent before anomaly detection existed, and in documents of sweeps without it.
+        return field.Optional("anomaly_classes") is { } anomaly
+            ? spec with { AnomalyClasses = new ClassLabels(anomaly.Items().Select(item => item.Int())) }
+            : spec;
     }
 
     private static MetricSpec ReadMetric(StoredField field)

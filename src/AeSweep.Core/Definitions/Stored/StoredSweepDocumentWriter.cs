@@ -65,6 +65,7 @@ internal static class StoredSweepDocumentWriter
         if (dataset.Kind == DatasetSourceKind.Csv)
         {
             json.WriteString("normalize", dataset.Normalize);
+            WriteIfSet(json, "label_column", dataset.LabelColumn);
         }
 
         if (dataset.Limit is { } limit)
@@ -73,6 +74,17 @@ internal static class StoredSweepDocumentWriter
         }
 
         json.WriteNumber("validation_split", dataset.ValidationSplit);
+        if (dataset.AnomalyClasses is { } anomalyClasses)
+        {
+            json.WriteStartArray("anomaly_classes");
+            foreach (var label in anomalyClasses)
+            {
+                json.WriteNumberValue(label);
+            }
+
+            json.WriteEndArray();
+        }
+
         json.WriteEndObject();
     }
 

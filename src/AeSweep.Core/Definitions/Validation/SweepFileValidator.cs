@@ -56,7 +56,7 @@ internal sealed partial class SweepFileValidator(SweepParseOptions options, List
         DatasetSpec? dataset = null;
         if (map["dataset"] is { } datasetNode)
         {
-            dataset = ReadDataset(datasetNode);
+            dataset = ReadAnomalyClasses(datasetNode, ReadDataset(datasetNode));
         }
         else if (!isProgram)
         {
@@ -218,11 +218,12 @@ internal sealed partial class SweepFileValidator(SweepParseOptions options, List
             var rankable = MetricCatalog.Rankable.Select(m => m.Name).ToArray();
             if (MetricCatalog.Find(name) is not { Rankable: true, Goal: { } natural } builtIn)
             {
-                Error(namePath, nameNode, NameSuggestions.WithSuggestion($"'{name}' is not a metric AeSweep computes ({string.Join(", ", rankable)})", name, rankable));
+                Error(namePath, nameNode, TestMetricReason(name) ?? NameSuggestions.WithSuggestion($"'{name}' is not a metric AeSweep computes ({string.Join(", ", rankable)})", name, rankable));
             }
             else
             {
                 naturalGoal = natural;
+                CheckMetricNeeds(builtIn, namePath, nameNode, dataset);
                 if (builtIn.ImageOnly && dataset is { IsImage: false })
                 {
                     Error(namePath, nameNode, $"{name} is defined for images, but the dataset is {dataset.Kind.ToString().ToLowerInvariant()}");

@@ -20,11 +20,26 @@ public sealed class StoredSweepDocumentTests
 
     private const string TightenedRules = "tightened-rules.json";
 
+    // Examples written after version 1 was replaced have no version-1 document (the fixtures are never regenerated);
+    // Examples_added_after_version_one_round_trip_through_the_current_version covers them.
+    private static readonly string[] ExamplesAfterVersionOne = ["fashion-anomaly"];
+
+    public static TheoryData<string> LaterExamples() => new(ExamplesAfterVersionOne);
+
+    [Theory]
+    [MemberData(nameof(LaterExamples))]
+    public void Examples_added_after_version_one_round_trip_through_the_current_version(string example)
+    {
+        var definition = SweepDefinitionParser.ParseFile(Path.Combine(RepositoryPaths.Examples, example + ".yaml"), checkFilesExist: false).Definition!;
+
+        Assert.Equal(definition, StoredSweepDocument.Read(StoredSweepDocument.Write(definition)));
+    }
+
     [Fact]
     public void The_fixtures_cover_every_example_and_every_kind_of_sweep()
     {
         var fixtures = FixtureNames().ToHashSet(StringComparer.Ordinal);
-        foreach (var example in Directory.GetFiles(RepositoryPaths.Examples, "*.yaml"))
+        foreach (var example in Directory.GetFiles(RepositoryPaths.Examples, "*.yaml").Where(e => !ExamplesAfterVersionOne.Contains(Path.GetFileNameWithoutExtension(e))))
         {
             Assert.Contains(Path.GetFileNameWithoutExtension(example) + ".json", fixtures);
         }
