@@ -20,11 +20,15 @@ public sealed class StoredSweepDocumentTests
 
     private const string TightenedRules = "tightened-rules.json";
 
+    // Examples of sections added after version 1 (no version-1 database can hold them); their stored form is tested
+    // with the section (e.g. FinalizeSectionTests).
+    private static readonly HashSet<string> ExamplesAfterVersion1 = new(StringComparer.Ordinal) { "fashion-finalists" };
+
     [Fact]
     public void The_fixtures_cover_every_example_and_every_kind_of_sweep()
     {
         var fixtures = FixtureNames().ToHashSet(StringComparer.Ordinal);
-        foreach (var example in Directory.GetFiles(RepositoryPaths.Examples, "*.yaml"))
+        foreach (var example in Directory.GetFiles(RepositoryPaths.Examples, "*.yaml").Where(e => !ExamplesAfterVersion1.Contains(Path.GetFileNameWithoutExtension(e))))
         {
             Assert.Contains(Path.GetFileNameWithoutExtension(example) + ".json", fixtures);
         }
