@@ -21,6 +21,7 @@ public static class ApplicationServiceCollectionExtensions
         services.TryAddSingleton<SweepAnalysisReader>();
         services.TryAddSingleton<TrialRecordReader>();
         services.TryAddSingleton<RunningTrialReader>();
+        services.TryAddSingleton<FinalistReader>();
         services.TryAddSingleton<StoredDefinitionCache>();
         services.TryAddSingleton<ISweepChangeFeed, SweepChangeFeed>();
         services.TryAddSingleton<ISweepQueries, SweepQueries>();

@@ -47,7 +47,8 @@ public static class ContractMapping
         t.Reason,
         t.CreatedAt,
         t.StartedAt,
-        t.FinishedAt);
+        t.FinishedAt,
+        t.FinalistOf);
 
     public static TrialDetailView TrialDetail(TrialDetail d) => new(
         Trial(d.Trial),

@@ -64,4 +64,10 @@ public interface ISweepQueries
 
     /// <summary>Every running trial of every unfinished sweep with the latest epoch it reported (the cluster page).</summary>
     Task<IReadOnlyList<RunningTrialRecord>> ListRunningTrialsAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The sweep's seed-robust finalists (<c>finalize:</c>) with their runs, mean and sample std, ranked by the mean of
+    /// the sweep's metric (<c>GET /api/sweeps/{id}/finalists</c>); null when the sweep does not exist.
+    /// </summary>
+    Task<FinalistListView?> GetFinalistsAsync(string sweepId, CancellationToken cancellationToken);
 }

@@ -13,7 +13,8 @@ public sealed class SweepQueries(
     ArtifactReader artifacts,
     SweepAnalysisReader analyses,
     TrialRecordReader trialRecords,
-    RunningTrialReader runningTrials) : ISweepQueries
+    RunningTrialReader runningTrials,
+    FinalistReader finalists) : ISweepQueries
 {
     public Task<PageView<SweepView>> ListSweepsAsync(PageRequest page, CancellationToken cancellationToken) => sweeps.ListAsync(page, cancellationToken);
 
@@ -46,4 +47,6 @@ public sealed class SweepQueries(
     public Task<TrialRecordDetail?> GetTrialRecordAsync(string trialId, CancellationToken cancellationToken) => trialRecords.GetAsync(trialId, cancellationToken);
 
     public Task<IReadOnlyList<RunningTrialRecord>> ListRunningTrialsAsync(CancellationToken cancellationToken) => runningTrials.ListAsync(cancellationToken);
+
+    public Task<FinalistListView?> GetFinalistsAsync(string sweepId, CancellationToken cancellationToken) => finalists.GetAsync(sweepId, cancellationToken);
 }

@@ -8,7 +8,7 @@ using AeSweep.Core.Trials;
 namespace AeSweep.Cli;
 
 /// <summary>What a finished sweep produced: counts per final state and the best trial with its artifacts' paths.</summary>
-internal sealed record SweepResultSummary(SweepView Sweep, IReadOnlyDictionary<string, int> Counts, TrialDetailView? Best, IReadOnlyDictionary<string, string> ArtifactPaths)
+internal sealed record SweepResultSummary(SweepView Sweep, IReadOnlyDictionary<string, int> Counts, TrialDetailView? Best, IReadOnlyDictionary<string, string> ArtifactPaths, FinalistListView? Finalists = null)
 {
     private static readonly TrialState[] FinalStates = [TrialState.Completed, TrialState.Pruned, TrialState.Failed, TrialState.Cancelled];
 
@@ -25,7 +25,8 @@ internal sealed record SweepResultSummary(SweepView Sweep, IReadOnlyDictionary<s
             }
         }
 
-        return new SweepResultSummary(progress.Sweep, progress.Counts, best, paths);
+        var finalists = await queries.GetFinalistsAsync(sweepId, cancellationToken);
+        return new SweepResultSummary(progress.Sweep, progress.Counts, best, paths, finalists);
     }
 
     /// <summary>The <c>--json</c> contract: snake_case sweep_id, counts per final state, best {trial_id, parameters, metrics, artifacts}.</summary>
@@ -81,6 +82,13 @@ internal sealed record SweepResultSummary(SweepView Sweep, IReadOnlyDictionary<s
                 json.WriteEndObject();
             }
 
+            // Sweeps with finalize: (or finalist runs) get the finalists, ranked by the mean of the sweep's metric.
+            if (Finalists is { } finalists && (finalists.TopK is not null || finalists.Finalists.Count > 0))
+            {
+                json.WritePropertyName("finalists");
+                JsonSerializer.Serialize(json, finalists.Finalists);
+            }
+
             json.WriteEndObject();
         }
 
@@ -101,6 +109,14 @@ internal sealed record SweepResultSummary(SweepView Sweep, IReadOnlyDictionary<s
             {
                 text.Append(CultureInfo.InvariantCulture, $"\n  {TerminalText.Escape(name)}: {TerminalText.Escape(path)}");
             }
+        }
+
+        foreach (var finalist in Finalists?.Finalists ?? [])
+        {
+            text.Append(CultureInfo.InvariantCulture, $"\nfinalist {finalist.Rank?.ToString(CultureInfo.InvariantCulture) ?? "-"}: trial {TerminalText.Escape(finalist.TrialId)} {TerminalText.Escape(Sweep.Metric)} = ");
+            text.Append(finalist.Mean.TryGetValue(Sweep.Metric, out var mean) ? mean.ToString("G6", CultureInfo.InvariantCulture) : "?");
+            text.Append(finalist.Std.TryGetValue(Sweep.Metric, out var std) ? " ± " + std.ToString("G3", CultureInfo.InvariantCulture) : string.Empty);
+            text.Append(CultureInfo.InvariantCulture, $" over {finalist.CompletedRuns} new seed(s)");
         }
 
         return text.ToString();

@@ -61,6 +61,8 @@ public sealed partial class SweepCoordinatorGrain(
         _finished = _sweep.State is SweepState.Completed or SweepState.Cancelled or SweepState.Failed;
         _exhausted = false;
         _failures = SweepStudyFactory.FailureStreakOf(history);
+        _finalize = definition.Finalize;
+        _finalistRuns = FinalistRunsOf(history);
         return history.Trials.Count;
     }
 
@@ -181,6 +183,8 @@ public sealed partial class SweepCoordinatorGrain(
             _study.Tell(number, state, value, reason);
             _failures.Record(state, reason);
         }
+
+        NoteFinalistState(trialId, state);
     }
 
     public async Task CancelAsync(string reason)
@@ -227,6 +231,11 @@ public sealed partial class SweepCoordinatorGrain(
     /// </summary>
     private async Task<int> AddSuggestedTrialsAsync(int wanted)
     {
+        if (Finalizing)
+        {
+            return 0;
+        }
+
         var first = NextStoredNumber();
         var suggestions = new List<TrialSuggestion>(Math.Max(wanted, 0));
         while (suggestions.Count < wanted && !_exhausted)
@@ -311,6 +320,11 @@ public sealed partial class SweepCoordinatorGrain(
         if (end is null)
         {
             return _finished;
+        }
+
+        if (await FinalizeBeforeEndAsync(end))
+        {
+            return false;
         }
 
         // Running trials are cancelled with the reason; finished ones keep their results.

@@ -23,7 +23,8 @@ public static class SweepStudyFactory
         var metric = history.Sweep.MetricName;
         numberByTrialId = new Dictionary<string, int>(StringComparer.Ordinal);
         var trials = new List<FrozenTrial>();
-        foreach (var trial in history.Trials)
+        // Finalist runs (finalize:) retrain a search trial with a new seed: the sampler must not learn from them twice.
+        foreach (var trial in history.Trials.Where(t => t.FinalistOf is null))
         {
             numberByTrialId[trial.Id] = trial.Number;
             var intermediate = history.EpochMetrics.TryGetValue(trial.Id, out var epochs)
@@ -52,7 +53,7 @@ public static class SweepStudyFactory
     /// <summary>The failure streak of the stored trials, replayed in the order they finished.</summary>
     public static FailureStreak FailureStreakOf(SweepHistory history) =>
         FailureStreak.FromOutcomes(history.Trials
-            .Where(t => t.FinishedAt is not null)
+            .Where(t => t.FinishedAt is not null && t.FinalistOf is null)
             .OrderBy(t => t.FinishedAt)
             .ThenBy(t => t.Number)
             .Select(t => (t.State, t.Reason)));

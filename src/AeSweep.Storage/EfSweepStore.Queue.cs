@@ -46,7 +46,8 @@ public sealed partial class EfSweepStore : ITrialQueue
         IReadOnlyList<IReadOnlyDictionary<string, ParameterValue>> parameters,
         (string WorkerId, TimeSpan LeaseDuration)? start,
         int? firstNumber,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        IReadOnlyList<string>? finalistOf = null)
     {
         ArgumentNullException.ThrowIfNull(parameters);
         if (parameters.Count == 0)
@@ -85,6 +86,7 @@ public sealed partial class EfSweepStore : ITrialQueue
                     ParametersJson = parametersJson[i],
                     Attempt = 1,
                     CreatedAt = now,
+                    FinalistOf = finalistOf?[i],
                 };
                 if (start is { } running)
                 {

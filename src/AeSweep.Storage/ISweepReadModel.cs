@@ -47,4 +47,10 @@ public interface ISweepReadModel
 
     /// <summary>Every registered worker.</summary>
     Task<IReadOnlyList<WorkerSnapshot>> ListWorkersAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The finalist runs of a sweep (<c>finalize:</c>) and the search trials they retrain, in number order; empty when
+    /// the sweep has none.
+    /// </summary>
+    Task<IReadOnlyList<TrialSnapshot>> ListFinalistTrialsAsync(string sweepId, CancellationToken cancellationToken);
 }

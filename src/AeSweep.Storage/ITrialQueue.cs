@@ -46,6 +46,14 @@ public interface ITrialQueue
     Task<IReadOnlyList<TrialSnapshot>> AddTrialsAtAsync(string sweepId, int firstNumber, IReadOnlyList<IReadOnlyDictionary<string, ParameterValue>> parameters, CancellationToken cancellationToken);
 
     /// <summary>
+    /// Stores finalist runs (<c>finalize:</c>) pending under the sweep's next free numbers, each retraining the
+    /// configuration of the search trial <c>OriginalId</c> (stored as its <see cref="TrialSnapshot.FinalistOf"/>); their
+    /// new numbers give them new seeds. The sweep must still be unfinished.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The sweep does not exist or has finished, or an original is not a search trial of it.</exception>
+    Task<IReadOnlyList<TrialSnapshot>> AddFinalistTrialsAsync(string sweepId, IReadOnlyList<string> originalIds, CancellationToken cancellationToken);
+
+    /// <summary>
     /// Stores a suggested trial already running on <paramref name="workerId"/> (attempt 1, with a lease of
     /// <paramref name="leaseDuration"/>): ask-and-tell trials, which are never pending, so no dispatcher can claim them.
     /// </summary>

@@ -15,7 +15,7 @@ internal static class SnapshotMapping
     public static TrialSnapshot ToSnapshot(this TrialEntity t) => new(
         t.Id, t.SweepId, t.Number, t.State, ParameterJson.Read(t.ParametersJson), t.Attempt, t.WorkerId,
         t.LeaseExpiresAt, t.LastHeartbeatAt, t.CheckpointEpoch, t.CheckpointPath, t.CreatedAt, t.StartedAt, t.FinishedAt,
-        t.FinalMetricsJson is null ? null : MetricsJson.Read(t.FinalMetricsJson), t.ObjectiveValue, t.Reason);
+        t.FinalMetricsJson is null ? null : MetricsJson.Read(t.FinalMetricsJson), t.ObjectiveValue, t.Reason, t.FinalistOf);
 
     public static EpochMetrics ToSnapshot(this TrialEpochMetricEntity m) =>
         new(m.Epoch, MetricsJson.Read(m.MetricsJson), m.Attempt, m.RecordedAt);

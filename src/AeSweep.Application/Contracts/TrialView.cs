@@ -7,6 +7,7 @@ namespace AeSweep.Application.Contracts;
 /// A trial row: parameters, state, final metrics, objective, epochs run, duration, and the PCA baseline with the
 /// gain over it (<c>pca_gain</c> = 1 − val_mse / pca_val_mse: the fraction of the linear baseline's error removed).
 /// Parameter values keep their JSON type (number, string, boolean); metrics are finite only (JSON has no NaN).
+/// <c>finalist_of</c>: for a finalist run (<c>finalize:</c>), the id of the search trial it retrains with a new seed.
 /// </summary>
 public sealed record TrialView(
     [property: JsonPropertyName("id")] string Id,
@@ -25,4 +26,5 @@ public sealed record TrialView(
     [property: JsonPropertyName("reason")] string? Reason,
     [property: JsonPropertyName("created_at")] DateTimeOffset CreatedAt,
     [property: JsonPropertyName("started_at")] DateTimeOffset? StartedAt,
-    [property: JsonPropertyName("finished_at")] DateTimeOffset? FinishedAt);
+    [property: JsonPropertyName("finished_at")] DateTimeOffset? FinishedAt,
+    [property: JsonPropertyName("finalist_of")] string? FinalistOf = null);

@@ -4,6 +4,7 @@ using AeSweep.Core.Trials;
 namespace AeSweep.Application.Views;
 
 /// <summary>A trial with typed state and parameter values, for views that chart, rank and compare trials.</summary>
+/// <remarks><see cref="FinalistOf"/>: for a finalist run, the id of the search trial it retrains.</remarks>
 public sealed record TrialRecord(
     string Id,
     string SweepId,
@@ -17,4 +18,9 @@ public sealed record TrialRecord(
     DateTimeOffset? FinishedAt,
     IReadOnlyDictionary<string, double>? FinalMetrics,
     double? ObjectiveValue,
-    string? Reason);
+    string? Reason,
+    string? FinalistOf = null)
+{
+    /// <summary>Whether this is a finalist run (<c>finalize:</c>) retraining the search trial <see cref="FinalistOf"/>.</summary>
+    public bool IsFinalistRun => FinalistOf is not null;
+}

@@ -43,6 +43,9 @@ public sealed record SweepDefinition(
     /// <summary>How workers run the trials (<c>execution:</c>); defaults when the file has no such section.</summary>
     public ExecutionSpec Execution { get; init; } = ExecutionSpec.Default;
 
+    /// <summary>Seed-robust finalists (<c>finalize:</c>); null when the sweep has none.</summary>
+    public FinalizeSpec? Finalize { get; init; }
+
     /// <summary>The model families this sweep may train (empty for <c>program:</c> sweeps).</summary>
     public IReadOnlyList<ModelFamily> ModelFamilies =>
         SearchSpace.Find(ModelParameter) is { } p

@@ -73,6 +73,7 @@ public static class SweepDefinitionJsonWriter
             WriteEarlyTerminate(json, definition.EarlyTerminate);
             WriteBudget(json, definition.Budget);
             ExecutionJson.Write(json, definition.Execution);
+            FinalizeJson.Write(json, definition.Finalize);
             if (definition.Seed is { } seed)
             {
                 json.WriteNumber("seed", seed);

@@ -43,6 +43,12 @@ public sealed class TrialEntity
     /// <summary>Why the trial failed, was pruned or was cancelled.</summary>
     public string? Reason { get; set; }
 
+    /// <summary>
+    /// For a finalist run (<c>finalize:</c>): the id of the search trial whose configuration it retrains with a new seed.
+    /// Null for the trials the sampler suggested.
+    /// </summary>
+    public string? FinalistOf { get; set; }
+
     /// <summary>Optimistic concurrency token, bumped on every update.</summary>
     public int Version { get; set; }
 

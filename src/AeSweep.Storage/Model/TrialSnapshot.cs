@@ -4,6 +4,9 @@ using AeSweep.Core.Trials;
 namespace AeSweep.Storage.Model;
 
 /// <summary>A trial as it is stored at one moment (Optuna's FrozenTrial).</summary>
+/// <remarks>
+/// <see cref="FinalistOf"/>: for a finalist run, the id of the search trial it retrains; null for sampled trials.
+/// </remarks>
 public sealed record TrialSnapshot(
     string Id,
     string SweepId,
@@ -21,8 +24,12 @@ public sealed record TrialSnapshot(
     DateTimeOffset? FinishedAt,
     IReadOnlyDictionary<string, double>? FinalMetrics,
     double? ObjectiveValue,
-    string? Reason)
+    string? Reason,
+    string? FinalistOf = null)
 {
+    /// <summary>Whether this is a finalist run (<c>finalize:</c>): a search trial's configuration retrained with a new seed.</summary>
+    public bool IsFinalistRun => FinalistOf is not null;
+
     /// <summary>The lease a worker holds on this trial while it runs; null unless running.</summary>
     public TrialLease? Lease => State == TrialState.Running && WorkerId is not null ? new TrialLease(Id, WorkerId, Attempt) : null;
 }

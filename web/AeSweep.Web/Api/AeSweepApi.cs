@@ -15,6 +15,7 @@ public static class AeSweepApi
     {
         var api = endpoints.MapGroup("/api").RequireAuthorization(AccessPolicies.Api).ProducesProblem(StatusCodes.Status401Unauthorized);
         api.MapSweepsApi();
+        api.MapFinalistsApi();
         api.MapAskTellApi();
         api.MapTrialsApi();
         api.MapWorkersApi();

@@ -49,7 +49,7 @@ public sealed class BuiltInTrialRunner : ITrialRunner
         return new TrainingRequest(
             assignment.Parameters,
             context.Dataset!,
-            Seed: context.Training.Seed + assignment.Number,
+            Seed: TrialSeed.Of(context.Training.Seed, assignment.Number),
             ArtifactDirectory: context.ArtifactDirectory,
             DataSeed: context.Training.Seed,
             ResumeFrom: assignment.ResumeFromCheckpoint,

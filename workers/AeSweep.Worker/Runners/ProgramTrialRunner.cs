@@ -42,6 +42,8 @@ public sealed class ProgramTrialRunner(ILogger<ProgramTrialRunner> logger) : ITr
 
         start.Environment["AESWEEP_PARAMS"] = ParameterJson.Write(context.Assignment.Parameters);
         start.Environment["AESWEEP_TRIAL_ID"] = context.Assignment.Lease.TrialId;
+        // The trial's seed, derived as for built-in training (sweep seed + trial number): finalist runs differ by it.
+        start.Environment["AESWEEP_SEED"] = Core.Trials.TrialSeed.Of(context.Training.Seed, context.Assignment.Number).ToString(System.Globalization.CultureInfo.InvariantCulture);
         start.Environment["AESWEEP_ARTIFACT_DIR"] = context.ArtifactDirectory;
         Directory.CreateDirectory(context.ArtifactDirectory);
         if (!Exists(program.Command[0], start.WorkingDirectory))

@@ -65,6 +65,7 @@ internal static class StoredSweepDocumentReader
         {
             TpeMultivariate = tpeMultivariate,
             Execution = execution,
+            Finalize = root.Optional("finalize") is { } f ? new FinalizeSpec(f.Required("top_k").Int(), f.Required("seeds").Int()) : null,
         };
     }
 

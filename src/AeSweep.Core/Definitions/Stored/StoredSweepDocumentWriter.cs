@@ -43,6 +43,7 @@ internal static class StoredSweepDocumentWriter
             WriteEarlyTerminate(json, definition.EarlyTerminate);
             WriteBudget(json, definition.Budget);
             ExecutionJson.Write(json, definition.Execution);
+            FinalizeJson.Write(json, definition.Finalize);
             if (definition.Seed is { } seed)
             {
                 json.WriteNumber("seed", seed);

@@ -12,7 +12,7 @@ namespace AeSweep.Core.Definitions;
 internal sealed partial class SweepFileValidator(SweepParseOptions options, List<ValidationError> errors)
 {
     private static readonly string[] TopLevelKeys =
-        ["name", "dataset", "model", "program", "method", "metric", "parameters", "early_terminate", "budget", "execution", "seed"];
+        ["name", "dataset", "model", "program", "method", "metric", "parameters", "early_terminate", "budget", "execution", "seed", "finalize"];
 
     // Keys W&B users bring along, with where the same thing lives here.
     private static readonly Dictionary<string, string> WandbHints = new(StringComparer.Ordinal)
@@ -70,6 +70,7 @@ internal sealed partial class SweepFileValidator(SweepParseOptions options, List
         var earlyTerminate = ReadEarlyTerminate(map["early_terminate"], space);
         var execution = ReadExecution(map["execution"]);
         var seed = map["seed"] is { } seedNode ? ReadInteger(seedNode, "seed", 0, long.MaxValue) : null;
+        var finalize = ReadFinalize(map["finalize"], program);
 
         if (models is not null && dataset is { IsImage: false } && models.Contains(ModelFamily.Conv))
         {
@@ -88,6 +89,7 @@ internal sealed partial class SweepFileValidator(SweepParseOptions options, List
         {
             TpeMultivariate = tpeMultivariate,
             Execution = execution,
+            Finalize = finalize,
         };
     }
 

@@ -151,6 +151,10 @@ namespace AeSweep.Storage.Migrations.Postgres
                     b.Property<string>("FinalMetricsJson")
                         .HasColumnType("text");
 
+                    b.Property<string>("FinalistOf")
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
+
                     b.Property<DateTimeOffset?>("FinishedAt")
                         .HasColumnType("timestamp with time zone");
 

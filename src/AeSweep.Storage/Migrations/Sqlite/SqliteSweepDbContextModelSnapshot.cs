@@ -145,6 +145,10 @@ namespace AeSweep.Storage.Migrations.Sqlite
                     b.Property<string>("FinalMetricsJson")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("FinalistOf")
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("FinishedAt")
                         .HasColumnType("INTEGER");
 
