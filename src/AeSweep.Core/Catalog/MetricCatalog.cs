@@ -52,12 +52,19 @@ public static class MetricCatalog
     /// <summary><c>epoch_seconds</c>, the wall-clock time of one epoch.</summary>
     public static CatalogMetric EpochSeconds { get; } = new(MetricNames.EpochSeconds, "epoch time", null, "s", "0.0", PerEpoch, false, false);
 
+    /// <summary><c>parameter_count</c>, the model's trainable parameters (an objective of multi-objective sweeps).</summary>
+    public static CatalogMetric ParameterCount { get; } = new(MetricNames.ParameterCount, "trainable parameters", MetricGoal.Minimize, null, "0", FinalOnly, false, false);
+
+    /// <summary><c>train_seconds</c>, the wall-clock time of the training epochs (an objective of multi-objective sweeps).</summary>
+    public static CatalogMetric TrainSeconds { get; } = new(MetricNames.TrainSeconds, "training time", MetricGoal.Minimize, "s", "0.0", FinalOnly, false, false);
+
     /// <summary>Every built-in metric.</summary>
     public static IReadOnlyList<CatalogMetric> All { get; } =
     [
         ValidationMse, ValidationL1, ValidationBce, ValidationPsnr, ValidationSsim,
         TestMse, TestL1, TestBce, TestPsnr, TestSsim,
         PcaValidationMse, TrainLoss, Epochs, EpochSeconds,
+        ParameterCount, TrainSeconds,
     ];
 
     /// <summary>The metrics a built-in sweep may rank by, in the order messages list them.</summary>

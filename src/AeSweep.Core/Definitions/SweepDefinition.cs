@@ -43,6 +43,16 @@ public sealed record SweepDefinition(
     /// <summary>How workers run the trials (<c>execution:</c>); defaults when the file has no such section.</summary>
     public ExecutionSpec Execution { get; init; } = ExecutionSpec.Default;
 
+    /// <summary>
+    /// The objectives of a multi-objective sweep (<c>metrics:</c>, 2 or 3), in the file's order; empty for a
+    /// single-objective sweep. When set, <see cref="Metric"/> is the first of them: it orders the Pareto front and names
+    /// the sweep's "best" trial (the front's best by the first objective).
+    /// </summary>
+    public IReadOnlyList<MetricSpec> Objectives { get; init; } = [];
+
+    /// <summary>Whether the sweep has several objectives (<c>metrics:</c>) and looks for their Pareto front.</summary>
+    public bool IsMultiObjective => Objectives.Count > 1;
+
     /// <summary>The model families this sweep may train (empty for <c>program:</c> sweeps).</summary>
     public IReadOnlyList<ModelFamily> ModelFamilies =>
         SearchSpace.Find(ModelParameter) is { } p
