@@ -12,7 +12,10 @@ internal sealed record SweepResultSummary(SweepView Sweep, IReadOnlyDictionary<s
 {
     private static readonly TrialState[] FinalStates = [TrialState.Completed, TrialState.Pruned, TrialState.Failed, TrialState.Cancelled];
 
-    public static async Task<SweepResultSummary> LoadAsync(ISweepQueries queries, string sweepId, string artifactRoot, CancellationToken cancellationToken)
+    /// <summary>A multi-objective sweep's Pareto front (<c>pareto</c> in <c>--json</c>); null for single-objective sweeps.</summary>
+    public ParetoFrontView? Pareto { get; init; }
+
+    public static async Task<SweepResultSummary> LoadAsync(ISweepQueries queries, string sweepId, string artifactRoot, CancellationToken cancellationToken, IParetoQueries? pareto = null)
     {
         var progress = await queries.GetSweepProgressAsync(sweepId, cancellationToken) ?? throw new InvalidOperationException($"sweep {sweepId} not found");
         var best = await queries.GetBestTrialAsync(sweepId, cancellationToken);
@@ -25,7 +28,10 @@ internal sealed record SweepResultSummary(SweepView Sweep, IReadOnlyDictionary<s
             }
         }
 
-        return new SweepResultSummary(progress.Sweep, progress.Counts, best, paths);
+        return new SweepResultSummary(progress.Sweep, progress.Counts, best, paths)
+        {
+            Pareto = pareto is null ? null : (await pareto.GetParetoFrontAsync(sweepId, cancellationToken)).Front,
+        };
     }
 
     /// <summary>The <c>--json</c> contract: snake_case sweep_id, counts per final state, best {trial_id, parameters, metrics, artifacts}.</summary>
@@ -81,6 +87,7 @@ internal sealed record SweepResultSummary(SweepView Sweep, IReadOnlyDictionary<s
                 json.WriteEndObject();
             }
 
+            ParetoJson.Write(json, Pareto);
             json.WriteEndObject();
         }
 
@@ -103,6 +110,7 @@ internal sealed record SweepResultSummary(SweepView Sweep, IReadOnlyDictionary<s
             }
         }
 
+        ParetoJson.Describe(text, Pareto);
         return text.ToString();
     }
 }
