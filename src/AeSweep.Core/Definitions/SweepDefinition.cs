@@ -48,7 +48,7 @@ public sealed record SweepDefinition(
     /// single-objective sweep. When set, <see cref="Metric"/> is the first of them: it orders the Pareto front and names
     /// the sweep's "best" trial (the front's best by the first objective).
     /// </summary>
-    public IReadOnlyList<MetricSpec> Objectives { get; init; } = [];
+    public ObjectiveList Objectives { get; init; } = ObjectiveList.Empty;
 
     /// <summary>Whether the sweep has several objectives (<c>metrics:</c>) and looks for their Pareto front.</summary>
     public bool IsMultiObjective => Objectives.Count > 1;

@@ -55,7 +55,7 @@ public sealed class SweepPolicy
     public static SweepPolicy For(SweepDefinition definition, string metricName, TimeProvider time) =>
         new(definition.Budget, metricName, definition.EarlyTerminate.Type, definition.Program is { AskTell: true }, time)
         {
-            Objectives = definition.IsMultiObjective ? definition.Objectives : [],
+            Objectives = definition.IsMultiObjective ? definition.Objectives : ObjectiveList.Empty,
         };
 
     /// <summary>A multi-objective sweep's objectives (each a completed trial must have); empty otherwise.</summary>

@@ -90,7 +90,7 @@ internal sealed partial class SweepFileValidator(SweepParseOptions options, List
         {
             TpeMultivariate = tpeMultivariate,
             Execution = execution,
-            Objectives = objectives,
+            Objectives = new ObjectiveList(objectives),
         };
     }
 
