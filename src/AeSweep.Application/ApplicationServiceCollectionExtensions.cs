@@ -26,6 +26,7 @@ public static class ApplicationServiceCollectionExtensions
         services.TryAddSingleton<ISweepChangeFeed, SweepChangeFeed>();
         services.TryAddSingleton<ISweepQueries, SweepQueries>();
         services.TryAddSingleton<ISweepCommands, SweepCommands>();
+        services.TryAddSingleton<IParetoQueries, ParetoFrontReader>();
         return services;
     }
 }

@@ -12,7 +12,10 @@ internal sealed record SweepResultSummary(SweepView Sweep, IReadOnlyDictionary<s
 {
     private static readonly TrialState[] FinalStates = [TrialState.Completed, TrialState.Pruned, TrialState.Failed, TrialState.Cancelled];
 
-    public static async Task<SweepResultSummary> LoadAsync(ISweepQueries queries, string sweepId, string artifactRoot, CancellationToken cancellationToken)
+    /// <summary>A multi-objective sweep's Pareto front (<c>pareto</c> in <c>--json</c>); null for single-objective sweeps.</summary>
+    public ParetoFrontView? Pareto { get; init; }
+
+    public static async Task<SweepResultSummary> LoadAsync(ISweepQueries queries, string sweepId, string artifactRoot, CancellationToken cancellationToken, IParetoQueries? pareto = null)
     {
         var progress = await queries.GetSweepProgressAsync(sweepId, cancellationToken) ?? throw new InvalidOperationException($"sweep {sweepId} not found");
         var best = await queries.GetBestTrialAsync(sweepId, cancellationToken);
@@ -26,7 +29,10 @@ internal sealed record SweepResultSummary(SweepView Sweep, IReadOnlyDictionary<s
         }
 
         var finalists = await queries.GetFinalistsAsync(sweepId, cancellationToken);
-        return new SweepResultSummary(progress.Sweep, progress.Counts, best, paths, finalists);
+        return new SweepResultSummary(progress.Sweep, progress.Counts, best, paths, finalists)
+        {
+            Pareto = pareto is null ? null : (await pareto.GetParetoFrontAsync(sweepId, cancellationToken)).Front,
+        };
     }
 
     /// <summary>The <c>--json</c> contract: snake_case sweep_id, counts per final state, best {trial_id, parameters, metrics, artifacts}.</summary>
@@ -89,6 +95,7 @@ internal sealed record SweepResultSummary(SweepView Sweep, IReadOnlyDictionary<s
                 JsonSerializer.Serialize(json, finalists.Finalists);
             }
 
+            ParetoJson.Write(json, Pareto);
             json.WriteEndObject();
         }
 
@@ -119,6 +126,7 @@ internal sealed record SweepResultSummary(SweepView Sweep, IReadOnlyDictionary<s
             text.Append(CultureInfo.InvariantCulture, $" over {finalist.CompletedRuns} new seed(s)");
         }
 
+        ParetoJson.Describe(text, Pareto);
         return text.ToString();
     }
 }

@@ -140,7 +140,8 @@ public sealed partial class SweepCoordinatorGrain(
     /// <summary>Records a trial's end (worker report or tell) as the policy judges it, teaches the study, and suggests the next trials.</summary>
     private async Task<TrialChange> FinishTrialAsync(TrialCompletion completion)
     {
-        var outcome = _policy.Judge(completion.State, completion.Metrics, completion.Reason, completion.EpochsRun);
+        var parameters = _numberByTrialId.TryGetValue(completion.Lease.TrialId, out var trialNumber) ? _study.GetTrial(trialNumber).Parameters : null;
+        var outcome = _policy.Judge(completion.State, completion.Metrics, completion.Reason, completion.EpochsRun, parameters);
         var (state, reason) = (outcome.State, outcome.Reason);
         var finish = new TrialFinish(
             completion.Lease.TrialId,
@@ -170,17 +171,17 @@ public sealed partial class SweepCoordinatorGrain(
         }
 
         _events.TrialChanged(SweepId, completion.Lease.TrialId, SweepEventKind.TrialFinished, change.Trial?.State ?? state);
-        LearnOutcome(completion.Lease.TrialId, state, state == TrialState.Completed ? outcome.Objective : null, reason);
+        LearnOutcome(completion.Lease.TrialId, state, state == TrialState.Completed ? outcome.Objective : null, reason, outcome.ObjectiveValues);
         await FillAsync();
         return change;
     }
 
     /// <summary>Tells the study a trial's end (once) and counts it towards budget.max_failed_trials.</summary>
-    private void LearnOutcome(string trialId, TrialState state, double? value, string? reason)
+    private void LearnOutcome(string trialId, TrialState state, double? value, string? reason, IReadOnlyList<double>? objectiveValues = null)
     {
         if (_numberByTrialId.TryGetValue(trialId, out var number) && _study.GetTrial(number).State == TrialState.Running)
         {
-            _study.Tell(number, state, value, reason);
+            _study.Tell(number, state, value, reason, objectiveValues);
             _failures.Record(state, reason);
         }
 

@@ -197,6 +197,10 @@ public static class TrialTrainer
         using (TorchRuntime.NativeWork())
         {
             final[MetricNames.PcaValidationMse] = PcaBaselineCache.ReconstructionMse(run.Data, run.Settings.CodeSize);
+            // The cost objectives of multi-objective sweeps (metrics:): the model's size and its training time (this
+            // attempt's epochs; in a fused pack, the pack's, since its members train together).
+            final[MetricNames.ParameterCount] = run.Model.parameters().Where(p => p.requires_grad).Sum(p => p.numel());
+            final[MetricNames.TrainSeconds] = epochSeconds;
             WriteArtifacts(request, run, history, artifacts);
         }
 

@@ -153,7 +153,7 @@ internal static class RunCommand
             exitCode = 130;
         }
 
-        var summary = await SweepResultSummary.LoadAsync(queries, sweepId, artifactRoot, CancellationToken.None);
+        var summary = await SweepResultSummary.LoadAsync(queries, sweepId, artifactRoot, CancellationToken.None, host.Services.GetRequiredService<IParetoQueries>());
         await Console.Out.WriteLineAsync(json ? summary.ToJson() : summary.Describe());
         await host.StopAsync(CancellationToken.None);
         return exitCode;

@@ -124,7 +124,7 @@ internal static class SubmitCommand
             }
 
             var artifactRoot = parse.GetValue(artifacts)?.FullName ?? Path.Combine(parse.GetValue(data)!.FullName, "artifacts");
-            var summary = await SweepResultSummary.LoadAsync(queries, sweep.Id, artifactRoot, CancellationToken.None);
+            var summary = await SweepResultSummary.LoadAsync(queries, sweep.Id, artifactRoot, CancellationToken.None, host.Services.GetRequiredService<IParetoQueries>());
             await Console.Out.WriteLineAsync(parse.GetValue(json) ? summary.ToJson() : summary.Describe());
             await host.StopAsync(CancellationToken.None);
             return exitCode;

@@ -66,6 +66,12 @@ public static class MetricCatalog
     /// <summary><c>test_auprc</c>, on the final model.</summary>
     public static CatalogMetric TestAuprc { get; } = new(MetricNames.TestAuprc, "test AUPRC", MetricGoal.Maximize, null, "0.0000", FinalOnly, false, false) { NeedsAnomalyClasses = true };
 
+    /// <summary><c>parameter_count</c>, the model's trainable parameters (an objective of multi-objective sweeps).</summary>
+    public static CatalogMetric ParameterCount { get; } = new(MetricNames.ParameterCount, "trainable parameters", MetricGoal.Minimize, null, "0", FinalOnly, false, false);
+
+    /// <summary><c>train_seconds</c>, the wall-clock time of the training epochs (an objective of multi-objective sweeps).</summary>
+    public static CatalogMetric TrainSeconds { get; } = new(MetricNames.TrainSeconds, "training time", MetricGoal.Minimize, "s", "0.0", FinalOnly, false, false);
+
     /// <summary>Every built-in metric.</summary>
     public static IReadOnlyList<CatalogMetric> All { get; } =
     [
@@ -73,6 +79,7 @@ public static class MetricCatalog
         TestMse, TestL1, TestBce, TestPsnr, TestSsim,
         PcaValidationMse, TrainLoss, Epochs, EpochSeconds,
         ValidationAuroc, ValidationAuprc, TestAuroc, TestAuprc,
+        ParameterCount, TrainSeconds,
     ];
 
     /// <summary>The metrics a built-in sweep may rank by, in the order messages list them.</summary>

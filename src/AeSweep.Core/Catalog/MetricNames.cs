@@ -88,6 +88,13 @@ public static class MetricNames
 
     /// <summary><c>test_auprc</c>.</summary>
     public const string TestAuprc = TestPrefix + Auprc;
+    // Objectives of multi-objective sweeps (metrics:) besides the computed metrics: what a model costs.
+
+    /// <summary>The model's trainable parameter count, reported as a final metric.</summary>
+    public const string ParameterCount = "parameter_count";
+
+    /// <summary>Wall-clock seconds of the trial's training epochs, reported as a final metric.</summary>
+    public const string TrainSeconds = "train_seconds";
 
     /// <summary>Every validation metric name that may appear in an epoch report, in the order tables show them.</summary>
     public static IReadOnlyList<string> Validation { get; } = [ValidationMse, ValidationL1, ValidationBce, ValidationPsnr, ValidationSsim];

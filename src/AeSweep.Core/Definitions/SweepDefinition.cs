@@ -45,6 +45,15 @@ public sealed record SweepDefinition(
 
     /// <summary>Seed-robust finalists (<c>finalize:</c>); null when the sweep has none.</summary>
     public FinalizeSpec? Finalize { get; init; }
+    /// <summary>
+    /// The objectives of a multi-objective sweep (<c>metrics:</c>, 2 or 3), in the file's order; empty for a
+    /// single-objective sweep. When set, <see cref="Metric"/> is the first of them: it orders the Pareto front and names
+    /// the sweep's "best" trial (the front's best by the first objective).
+    /// </summary>
+    public ObjectiveList Objectives { get; init; } = ObjectiveList.Empty;
+
+    /// <summary>Whether the sweep has several objectives (<c>metrics:</c>) and looks for their Pareto front.</summary>
+    public bool IsMultiObjective => Objectives.Count > 1;
 
     /// <summary>The model families this sweep may train (empty for <c>program:</c> sweeps).</summary>
     public IReadOnlyList<ModelFamily> ModelFamilies =>

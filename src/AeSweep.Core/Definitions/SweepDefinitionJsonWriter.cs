@@ -57,10 +57,15 @@ public static class SweepDefinitionJsonWriter
                 json.WriteString("method", definition.Method.ToString().ToLowerInvariant());
             }
 
-            json.WriteStartObject("metric");
-            json.WriteString("name", definition.Metric.Name);
-            json.WriteString("goal", definition.Metric.Goal == MetricGoal.Minimize ? "minimize" : "maximize");
-            json.WriteEndObject();
+            if (!definition.IsMultiObjective)
+            {
+                json.WriteStartObject("metric");
+                json.WriteString("name", definition.Metric.Name);
+                json.WriteString("goal", definition.Metric.Goal == MetricGoal.Minimize ? "minimize" : "maximize");
+                json.WriteEndObject();
+            }
+
+            ObjectivesJson.Write(json, definition);
 
             json.WriteStartObject("parameters");
             foreach (var parameter in definition.SearchSpace.Parameters.Where(p => definition.Program is not null || p.Name != SweepDefinition.ModelParameter))

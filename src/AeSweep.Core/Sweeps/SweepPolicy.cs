@@ -53,7 +53,13 @@ public sealed class SweepPolicy
 
     /// <summary>The policy of <paramref name="definition"/>'s sweep ranked by <paramref name="metricName"/>.</summary>
     public static SweepPolicy For(SweepDefinition definition, string metricName, TimeProvider time) =>
-        new(definition.Budget, metricName, definition.EarlyTerminate.Type, definition.Program is { AskTell: true }, time);
+        new(definition.Budget, metricName, definition.EarlyTerminate.Type, definition.Program is { AskTell: true }, time)
+        {
+            Objectives = definition.IsMultiObjective ? definition.Objectives : ObjectiveList.Empty,
+        };
+
+    /// <summary>A multi-objective sweep's objectives (each a completed trial must have); empty otherwise.</summary>
+    public IReadOnlyList<MetricSpec> Objectives { get; init; } = [];
 
     /// <summary>The sweep's budget.</summary>
     public BudgetSpec Budget { get; }
@@ -167,9 +173,20 @@ public sealed class SweepPolicy
     /// <param name="metrics">The final metrics reported.</param>
     /// <param name="reason">The reported reason, if any.</param>
     /// <param name="epochsRun">Epochs (or steps) the trial ran, named in a pruned trial's reason.</param>
-    public TrialOutcome Judge(TrialState state, IReadOnlyDictionary<string, double> metrics, string? reason, int epochsRun)
+    /// <param name="parameters">The trial's configuration: where a multi-objective sweep's <c>code_size</c> objective comes from when not reported.</param>
+    public TrialOutcome Judge(TrialState state, IReadOnlyDictionary<string, double> metrics, string? reason, int epochsRun, IReadOnlyDictionary<string, Search.ParameterValue>? parameters = null)
     {
         ArgumentNullException.ThrowIfNull(metrics);
+        double[]? objectiveValues = null;
+        if (state == TrialState.Completed && Objectives.Count > 0)
+        {
+            (objectiveValues, metrics, var failure) = ObjectiveValues.Resolve(Objectives, metrics, parameters);
+            if (failure is not null)
+            {
+                return new TrialOutcome(TrialState.Failed, failure, metrics, null);
+            }
+        }
+
         var objective = double.NaN;
         if (state == TrialState.Completed && !metrics.TryGetValue(MetricName, out objective))
         {
@@ -187,7 +204,10 @@ public sealed class SweepPolicy
             state,
             reason ?? DefaultReason(state, epochsRun),
             metrics,
-            state == TrialState.Completed ? objective : null);
+            state == TrialState.Completed ? objective : null)
+        {
+            ObjectiveValues = state == TrialState.Completed ? objectiveValues : null,
+        };
     }
 
     /// <summary>

@@ -9,4 +9,8 @@ public sealed record TrialOutcome(
     Trials.TrialState State,
     string? Reason,
     IReadOnlyDictionary<string, double> Metrics,
-    double? Objective);
+    double? Objective)
+{
+    /// <summary>A multi-objective sweep's objective values of a completed trial, in the sweep's order; otherwise null.</summary>
+    public IReadOnlyList<double>? ObjectiveValues { get; init; }
+}

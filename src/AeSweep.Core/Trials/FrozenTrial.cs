@@ -36,6 +36,12 @@ public sealed record FrozenTrial
     /// <summary>The final metric value (completed trials; the last intermediate value for pruned ones), or null.</summary>
     public double? Value { get; init; }
 
+    /// <summary>
+    /// A multi-objective sweep's objective values of a completed trial, in the sweep's objective order (as the goals
+    /// state them, not minimised); empty for single-objective sweeps and unfinished trials. <see cref="Value"/> is the first.
+    /// </summary>
+    public ImmutableArray<double> ObjectiveValues { get; init; } = [];
+
     /// <summary>Why the trial ended as it did (failure message, pruning rung), or null.</summary>
     public string? Reason { get; init; }
 

@@ -169,7 +169,12 @@ public sealed class Study
     /// </summary>
     /// <exception cref="TrialStateException">The life cycle forbids the change (a finished trial never changes again).</exception>
     /// <exception cref="ArgumentException">A completed state without a value.</exception>
-    public FrozenTrial Tell(int number, TrialState state, double? value = null, string? reason = null)
+    /// <param name="number">The trial.</param>
+    /// <param name="state">Its new state.</param>
+    /// <param name="value">Its value (the first objective's in a multi-objective sweep).</param>
+    /// <param name="reason">Why it ended so.</param>
+    /// <param name="objectiveValues">A multi-objective sweep's objective values, in the sweep's order; null: none.</param>
+    public FrozenTrial Tell(int number, TrialState state, double? value = null, string? reason = null, IReadOnlyList<double>? objectiveValues = null)
     {
         lock (_lock)
         {
@@ -191,7 +196,13 @@ public sealed class Study
                 value ??= trial.LastIntermediateValue;
             }
 
-            trial = trial with { State = state, Value = value ?? trial.Value, Reason = reason ?? trial.Reason };
+            trial = trial with
+            {
+                State = state,
+                Value = value ?? trial.Value,
+                Reason = reason ?? trial.Reason,
+                ObjectiveValues = objectiveValues is null ? trial.ObjectiveValues : [.. objectiveValues],
+            };
             _trials[index] = trial;
             return trial;
         }

@@ -19,6 +19,7 @@ public static class AeSweepApi
         api.MapAskTellApi();
         api.MapTrialsApi();
         api.MapWorkersApi();
+        api.MapParetoApi();
         return endpoints;
     }
 }

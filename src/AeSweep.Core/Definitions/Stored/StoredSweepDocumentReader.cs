@@ -53,6 +53,8 @@ internal static class StoredSweepDocumentReader
         var model = version == 1 && program is null ? root.Optional("model") : null;
         var space = StoredSearchSpaceReader.Read(root.Optional("parameters"), model);
         var metric = root.Optional("metric") is { } metricField ? ReadMetric(metricField) : MetricSpec.Default;
+        // Multi-objective sweeps (metrics:) since 2026-12; older documents have one metric.
+        var objectives = root.Optional("metrics") is { } objectivesField ? new ObjectiveList(objectivesField.Items().Select(ReadMetric)) : ObjectiveList.Empty;
         var earlyTerminate = root.Optional("early_terminate") is { } e ? ReadEarlyTerminate(e) : EarlyTerminateSpec.None;
         var budget = root.Optional("budget") is { } b ? ReadBudget(b) : new BudgetSpec(null, V1MaxParallel)
         {
@@ -66,6 +68,7 @@ internal static class StoredSweepDocumentReader
             TpeMultivariate = tpeMultivariate,
             Execution = execution,
             Finalize = root.Optional("finalize") is { } f ? new FinalizeSpec(f.Required("top_k").Int(), f.Required("seeds").Int()) : null,
+            Objectives = objectives,
         };
     }
 

@@ -39,6 +39,7 @@ internal static class StoredSweepDocumentWriter
             json.WriteString("name", definition.Metric.Name);
             json.WriteString("goal", definition.Metric.Goal == MetricGoal.Minimize ? "minimize" : "maximize");
             json.WriteEndObject();
+            ObjectivesJson.Write(json, definition);
             WriteParameters(json, definition.SearchSpace);
             WriteEarlyTerminate(json, definition.EarlyTerminate);
             WriteBudget(json, definition.Budget);

@@ -12,7 +12,7 @@ namespace AeSweep.Core.Definitions;
 internal sealed partial class SweepFileValidator(SweepParseOptions options, List<ValidationError> errors)
 {
     private static readonly string[] TopLevelKeys =
-        ["name", "dataset", "model", "program", "method", "metric", "parameters", "early_terminate", "budget", "execution", "seed", "finalize"];
+        ["name", "dataset", "model", "program", "method", "metric", "metrics", "parameters", "early_terminate", "budget", "execution", "seed", "finalize"];
 
     // Keys W&B users bring along, with where the same thing lives here.
     private static readonly Dictionary<string, string> WandbHints = new(StringComparer.Ordinal)
@@ -65,6 +65,7 @@ internal sealed partial class SweepFileValidator(SweepParseOptions options, List
 
         var (method, tpeMultivariate) = ReadMethod(map);
         var metric = ReadMetric(map["metric"], isProgram, dataset);
+        var objectives = ReadObjectives(map, isProgram, dataset);
         var space = ReadParameters(map["parameters"], map, isProgram, models, dataset);
         var budget = ReadBudget(map["budget"]);
         var earlyTerminate = ReadEarlyTerminate(map["early_terminate"], space);
@@ -78,6 +79,7 @@ internal sealed partial class SweepFileValidator(SweepParseOptions options, List
         }
 
         CheckMethodAgainstSpace(method, space, budget, map);
+        CheckObjectives(objectives, method, earlyTerminate, program, map);
         CheckProgramArguments(program, space, map);
 
         if (errors.Count > 0 || method is null || space is null || budget is null || earlyTerminate is null || execution is null)
@@ -85,11 +87,12 @@ internal sealed partial class SweepFileValidator(SweepParseOptions options, List
             return null;
         }
 
-        return new SweepDefinition(name, dataset, program, method.Value, metric ?? MetricSpec.Default, space, earlyTerminate, budget, seed)
+        return new SweepDefinition(name, dataset, program, method.Value, objectives.FirstOrDefault() ?? metric ?? MetricSpec.Default, space, earlyTerminate, budget, seed)
         {
             TpeMultivariate = tpeMultivariate,
             Execution = execution,
             Finalize = finalize,
+            Objectives = new ObjectiveList(objectives),
         };
     }
 

@@ -20,14 +20,28 @@ internal sealed class ParzenEstimator
     /// <param name="observations">Per parameter, the observed values in trial order: numbers as they are, categorical choices as indices.</param>
     /// <param name="multivariate">Use the multivariate bandwidth rule (Scott-like, from the number of observations).</param>
     /// <param name="options">Prior, clipping and endpoint settings.</param>
-    public ParzenEstimator(IReadOnlyList<ParameterDistribution> distributions, IReadOnlyList<double[]> observations, bool multivariate, TpeOptions options)
+    /// <param name="observationWeights">
+    /// One weight per observation instead of <see cref="DefaultWeights"/> (multi-objective TPE weighs the good trials by
+    /// their hypervolume contribution); null: the default.
+    /// </param>
+    public ParzenEstimator(
+        IReadOnlyList<ParameterDistribution> distributions,
+        IReadOnlyList<double[]> observations,
+        bool multivariate,
+        TpeOptions options,
+        IReadOnlyList<double>? observationWeights = null)
     {
         var n = observations.Count == 0 ? 0 : observations[0].Length;
         var considerPrior = options.ConsiderPrior || n == 0;
         var m = considerPrior ? n + 1 : n;
 
         var weights = new double[m];
-        DefaultWeights(n).CopyTo(weights, 0);
+        if (observationWeights is not null && observationWeights.Count != n)
+        {
+            throw new ArgumentException("One weight per observation.", nameof(observationWeights));
+        }
+
+        (observationWeights?.ToArray() ?? DefaultWeights(n)).CopyTo(weights, 0);
         if (considerPrior)
         {
             weights[n] = options.PriorWeight;

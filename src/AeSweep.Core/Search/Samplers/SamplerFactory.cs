@@ -10,7 +10,9 @@ public static class SamplerFactory
     /// <param name="seed">The sweep's seed (the definition's, or the one chosen at submission).</param>
     /// <exception cref="ArgumentException">Grid search over a space with continuous parameters.</exception>
     public static ISampler Create(SweepDefinition definition, long seed) =>
-        Create(definition.Method, definition.SearchSpace, seed, definition.Budget.MaxTrials, TpeOptionsFor(definition));
+        definition.IsMultiObjective
+            ? CreateMultiObjective(definition, seed)
+            : Create(definition.Method, definition.SearchSpace, seed, definition.Budget.MaxTrials, TpeOptionsFor(definition));
 
     /// <summary>Creates the sampler for <paramref name="method"/>.</summary>
     /// <param name="method">Grid, random, TPE, GP or auto.</param>
@@ -33,12 +35,47 @@ public static class SamplerFactory
     /// The sampler in words, for the sweep's summary (CLI, API, dashboard): e.g. "tpe (univariate)" or
     /// "auto: quasi-random start (12 trials), then gp (6 numeric parameters, max_trials 60)".
     /// </summary>
-    public static string Describe(SweepDefinition definition) => definition.Method switch
+    public static string Describe(SweepDefinition definition) => definition.IsMultiObjective ? DescribeMultiObjective(definition) : definition.Method switch
     {
         SearchMethod.Grid => "grid",
         SearchMethod.Random => "random",
         SearchMethod.Tpe => definition.TpeMultivariate ? "tpe (multivariate, grouped)" : "tpe (univariate)",
         SearchMethod.Auto => AutoSamplerPolicy.Plan(definition.SearchSpace, definition.Budget.MaxTrials).Describe(),
+        _ => definition.Method.ToString().ToLowerInvariant(),
+    };
+
+    // Multi-objective sweeps (metrics:): auto and tpe use multi-objective TPE (auto after its quasi-random start);
+    // random and grid are objective-blind; the validator refuses gp.
+    private static ISampler CreateMultiObjective(SweepDefinition definition, long seed)
+    {
+        var goals = definition.Objectives.Select(o => o.Goal).ToArray();
+        switch (definition.Method)
+        {
+            case SearchMethod.Tpe:
+                return new MotpeSampler(seed, goals);
+            case SearchMethod.Auto:
+                var plan = MultiObjectivePlan(definition);
+                var motpe = new MotpeSampler(seed, goals, TpeOptions.Default with { StartupTrials = plan.StartTrials });
+                return new AutoSampler(seed, plan, motpe, motpe);
+            case SearchMethod.Gp:
+                throw new ArgumentException("gp optimises one objective; a multi-objective sweep uses auto, tpe, random or grid.", nameof(definition));
+            default:
+                return Create(definition.Method, definition.SearchSpace, seed, definition.Budget.MaxTrials);
+        }
+    }
+
+    private static AutoSamplerPlan MultiObjectivePlan(SweepDefinition definition) =>
+        AutoSamplerPolicy.Plan(definition.SearchSpace, definition.Budget.MaxTrials) with
+        {
+            Model = AutoModel.Tpe,
+            GpUntilTrial = null,
+            Reason = $"multi-objective TPE over {definition.Objectives.Count} objectives",
+        };
+
+    private static string DescribeMultiObjective(SweepDefinition definition) => definition.Method switch
+    {
+        SearchMethod.Auto => MultiObjectivePlan(definition).Describe(),
+        SearchMethod.Tpe => $"tpe (multi-objective, {definition.Objectives.Count} objectives)",
         _ => definition.Method.ToString().ToLowerInvariant(),
     };
 

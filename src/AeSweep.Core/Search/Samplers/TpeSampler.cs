@@ -276,14 +276,14 @@ public sealed class TpeSampler : ISampler
         return values;
     }
 
-    private static ParameterValue ToValue(ParameterDistribution distribution, double internalValue) => distribution switch
+    internal static ParameterValue ToValue(ParameterDistribution distribution, double internalValue) => distribution switch
     {
         CategoricalDistribution c => c.Choices[(int)internalValue],
         IntDistribution => ParameterValue.Of((long)internalValue),
         _ => ParameterValue.Of(internalValue),
     };
 
-    private static bool IsSingleValued(ParameterDistribution distribution) => distribution switch
+    internal static bool IsSingleValued(ParameterDistribution distribution) => distribution switch
     {
         ConstantDistribution => true,
         CategoricalDistribution c => c.Choices.Length <= 1,
