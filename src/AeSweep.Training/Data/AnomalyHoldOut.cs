@@ -23,6 +23,7 @@ internal static class AnomalyHoldOut
             throw new InvalidDataException("dataset.anomaly_classes: this dataset has no class labels (IDX needs labels:, CSV needs label_column:)");
         }
 
+        CheckClassesOccur(labels, anomalyClasses);
         var normal = IsAnomalous(labels.index_select(0, trainIndex), anomalyClasses).logical_not();
         var kept = trainIndex.masked_select(normal);
         if (kept.shape[0] == 0)
@@ -46,32 +47,13 @@ internal static class AnomalyHoldOut
     }
 
     /// <summary>
-    /// Checks what files alone can tell: every held-out class occurs in the labels, and the validation split holds both
-    /// normal and anomalous samples (AUROC and AUPRC are undefined otherwise).
+    /// Checks that the validation split holds both normal and anomalous samples: AUROC and AUPRC are undefined otherwise.
     /// </summary>
     public static void Check(TrainingData data, ClassLabels anomalyClasses)
     {
-        if (data.ValidationLabels is null || data.TrainLabels is null)
+        if (data.ValidationLabels is null)
         {
             throw new InvalidDataException("dataset.anomaly_classes: this dataset has no class labels (IDX needs labels:, CSV needs label_column:)");
-        }
-
-        // The training split no longer holds anomalies, so the validation and test labels tell which classes exist.
-        var seen = new HashSet<long>(data.ValidationLabels.data<long>().ToArray());
-        seen.UnionWith(data.TrainLabels.data<long>().ToArray());
-        if (data.TestLabels is { } testLabels)
-        {
-            seen.UnionWith(testLabels.data<long>().ToArray());
-        }
-
-        for (var i = 0; i < anomalyClasses.Count; i++)
-        {
-            if (!seen.Contains(anomalyClasses[i]))
-            {
-                var known = seen.Order().Take(20).ToList();
-                throw new InvalidDataException(
-                    $"dataset.anomaly_classes[{i}]: class {anomalyClasses[i]} occurs in none of the loaded samples (their classes: {string.Join(", ", known)}{(seen.Count > known.Count ? ", …" : string.Empty)})");
-            }
         }
 
         var anomalous = IsAnomalous(data.ValidationLabels, anomalyClasses).sum().item<long>();
@@ -80,6 +62,21 @@ internal static class AnomalyHoldOut
         {
             throw new InvalidDataException(
                 $"dataset.anomaly_classes: the {count} validation samples hold {(anomalous == 0 ? "no anomalous" : "no normal")} sample, so AUROC is undefined; raise dataset.limit or dataset.validation_split");
+        }
+    }
+
+    // What only the files can tell (IDX, CSV): every held-out class labels some loaded sample (training or validation).
+    private static void CheckClassesOccur(Tensor labels, ClassLabels anomalyClasses)
+    {
+        var seen = new HashSet<long>(labels.data<long>().ToArray());
+        for (var i = 0; i < anomalyClasses.Count; i++)
+        {
+            if (!seen.Contains(anomalyClasses[i]))
+            {
+                var known = seen.Order().Take(20).ToList();
+                throw new InvalidDataException(
+                    $"dataset.anomaly_classes[{i}]: class {anomalyClasses[i]} occurs in none of the loaded samples (their classes: {string.Join(", ", known)}{(seen.Count > known.Count ? ", …" : string.Empty)})");
+            }
         }
     }
 }
