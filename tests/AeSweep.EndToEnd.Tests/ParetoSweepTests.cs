@@ -24,7 +24,8 @@ public sealed class ParetoSweepTests : IDisposable
             Assert.True(await run.WaitForExitAsync(TimeSpan.FromSeconds(600)), "the sweep did not end:\n" + run.Stderr);
             Assert.True(run.ExitCode == 0, $"run exited with {run.ExitCode}:\n{run.Stderr}");
             Assert.Contains("multi-objective TPE over 2 objectives", run.Stderr, StringComparison.Ordinal);
-            summary = JsonDocument.Parse(run.Stdout.Trim().Split('\n')[^1]).RootElement.Clone();
+            using var document = JsonDocument.Parse(run.Stdout.Trim().Split('\n')[^1]);
+            summary = document.RootElement.Clone();
         }
 
         var trials = await StoredTrialsAsync();
