@@ -21,10 +21,11 @@ public sealed class ParetoSweepTests : IDisposable
         JsonElement summary;
         using (var run = new AesweepProcess("run", Path.Combine(AesweepProcess.Root, "examples", "fashion-rate-distortion.yaml"), "--json", "--data", _data))
         {
-            Assert.True(await run.WaitForExitAsync(TimeSpan.FromSeconds(400)), "the sweep did not end:\n" + run.Stderr);
+            Assert.True(await run.WaitForExitAsync(TimeSpan.FromSeconds(600)), "the sweep did not end:\n" + run.Stderr);
             Assert.True(run.ExitCode == 0, $"run exited with {run.ExitCode}:\n{run.Stderr}");
             Assert.Contains("multi-objective TPE over 2 objectives", run.Stderr, StringComparison.Ordinal);
-            summary = JsonDocument.Parse(run.Stdout.Trim().Split('\n')[^1]).RootElement.Clone();
+            using var document = JsonDocument.Parse(run.Stdout.Trim().Split('\n')[^1]);
+            summary = document.RootElement.Clone();
         }
 
         var trials = await StoredTrialsAsync();

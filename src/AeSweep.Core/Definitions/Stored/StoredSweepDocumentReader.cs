@@ -63,7 +63,7 @@ internal static class StoredSweepDocumentReader
         };
         var seed = root.Optional("seed")?.Long();
         var execution = root.Optional("execution") is { } x ? ReadExecution(x) : new ExecutionSpec { CheckpointSeconds = NoExecutionCheckpointSeconds };
-        return new SweepDefinition(name, dataset, program, method, metric, space, earlyTerminate, budget, seed)
+        return new SweepDefinition(name, dataset, program, method, objectives.Count > 0 ? objectives[0] : metric, space, earlyTerminate, budget, seed)
         {
             TpeMultivariate = tpeMultivariate,
             Execution = execution,
