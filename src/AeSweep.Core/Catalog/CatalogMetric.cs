@@ -22,6 +22,9 @@ public sealed record CatalogMetric(
     bool Rankable,
     bool ImageOnly)
 {
+    /// <summary>What a sweep needs for built-in training to report this metric (beyond <see cref="ImageOnly"/>).</summary>
+    public MetricRequirement Requirement { get; init; } = MetricRequirement.None;
+
     /// <summary>
     /// A value as the dashboard shows it: the catalog's format (or <paramref name="general"/> when it has none, else
     /// four significant digits) and the unit, e.g. "27.31 dB".

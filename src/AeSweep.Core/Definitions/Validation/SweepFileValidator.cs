@@ -69,6 +69,7 @@ internal sealed partial class SweepFileValidator(SweepParseOptions options, List
         var budget = ReadBudget(map["budget"]);
         var earlyTerminate = ReadEarlyTerminate(map["early_terminate"], space);
         var execution = ReadExecution(map["execution"]);
+        CheckEvaluationMetric(metric, models, dataset, earlyTerminate, map);
         var seed = map["seed"] is { } seedNode ? ReadInteger(seedNode, "seed", 0, long.MaxValue) : null;
 
         if (models is not null && dataset is { IsImage: false } && models.Contains(ModelFamily.Conv))
