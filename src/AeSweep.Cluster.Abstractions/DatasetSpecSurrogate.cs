@@ -21,6 +21,8 @@ public readonly struct DatasetSpecSurrogate
     [Id(6)] public double ValidationSplit { get; init; }
 
     [Id(7)] public string? Normalize { get; init; }
+
+    [Id(8)] public string? LabelColumn { get; init; }
 }
 
 /// <summary>Converts <see cref="DatasetSpec"/> to and from its surrogate.</summary>
@@ -28,7 +30,7 @@ public readonly struct DatasetSpecSurrogate
 public sealed class DatasetSpecSurrogateConverter : IConverter<DatasetSpec, DatasetSpecSurrogate>
 {
     public DatasetSpec ConvertFromSurrogate(in DatasetSpecSurrogate surrogate) =>
-        new(surrogate.Kind, surrogate.Name, surrogate.ImagesPath, surrogate.LabelsPath, surrogate.CsvPath, surrogate.Limit, surrogate.ValidationSplit, surrogate.Normalize ?? "minmax");
+        new(surrogate.Kind, surrogate.Name, surrogate.ImagesPath, surrogate.LabelsPath, surrogate.CsvPath, surrogate.Limit, surrogate.ValidationSplit, surrogate.Normalize ?? "minmax", surrogate.LabelColumn);
 
     public DatasetSpecSurrogate ConvertToSurrogate(in DatasetSpec value) => new()
     {
@@ -40,5 +42,6 @@ public sealed class DatasetSpecSurrogateConverter : IConverter<DatasetSpec, Data
         Limit = value.Limit,
         ValidationSplit = value.ValidationSplit,
         Normalize = value.Normalize,
+        LabelColumn = value.LabelColumn,
     };
 }

@@ -65,6 +65,7 @@ internal static class StoredSweepDocumentWriter
         if (dataset.Kind == DatasetSourceKind.Csv)
         {
             json.WriteString("normalize", dataset.Normalize);
+            WriteIfSet(json, "label_column", dataset.LabelColumn);
         }
 
         if (dataset.Limit is { } limit)
