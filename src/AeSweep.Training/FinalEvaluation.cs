@@ -1,11 +1,13 @@
 using AeSweep.Core.Definitions;
+using AeSweep.Training.Baselines;
 using AeSweep.Training.Metrics;
 
 namespace AeSweep.Training;
 
 /// <summary>
 /// The evaluation suite measured once, on the final model, beside the reconstruction metrics: denoising quality for
-/// trials trained on corrupted inputs (<see cref="DenoisingMetrics"/>). Each measure applies only where its data
+/// trials trained on corrupted inputs (<see cref="DenoisingMetrics"/>), and for data with class labels representation
+/// quality (<see cref="RepresentationMetrics"/>) beside the PCA codes' (<see cref="PcaRepresentationBaseline"/>). Each measure applies only where its data
 /// exists, so a trial reports what it can and the validator keeps sweeps from ranking by what their trials lack.
 /// </summary>
 internal static class FinalEvaluation
@@ -20,6 +22,13 @@ internal static class FinalEvaluation
             {
                 metrics[name] = value;
             }
+        }
+
+        // With class labels: how well the codes separate the classes, and the same on PCA codes of the same size.
+        foreach (var (name, value) in RepresentationMetrics.Evaluate(run.Model, run.Data)
+                     .Concat(PcaBaselineCache.Representation(run.Data, run.Settings.CodeSize)))
+        {
+            metrics[name] = value;
         }
 
         return metrics;

@@ -25,6 +25,18 @@ public sealed record LeaderboardRow(TrialRecord Trial, IReadOnlyDictionary<strin
 
     public double? ValSsim => Metric(MetricNames.ValidationSsim);
 
+    // The evaluation suite (null where the sweep does not measure it): denoising, and representation beside PCA's.
+
+    public double? ValDenoisePsnr => Metric(MetricNames.ValidationDenoisePsnr);
+
+    public double? ValKnnAccuracy => Metric(MetricNames.ValidationKnnAccuracy);
+
+    public double? PcaKnnAccuracy => Metric(MetricNames.PcaValidationKnnAccuracy);
+
+    public double? ValLinearProbeAccuracy => Metric(MetricNames.ValidationLinearProbeAccuracy);
+
+    public double? PcaLinearProbeAccuracy => Metric(MetricNames.PcaValidationLinearProbeAccuracy);
+
     /// <summary>Relative change of val_mse against PCA (negative: better than PCA).</summary>
     public double? GainVsPca => PcaComparison.RelativeChange(ValMse, PcaMse);
 

@@ -22,7 +22,7 @@ internal sealed partial class SweepFileValidator
                 var others = string.Join(", ", families.Where(f => f != ModelFamily.Denoising).Distinct().Select(f => f.ToName()));
                 Error(path, node, $"{metric.Name} is measured only for model: denoising (corrupted input → reconstruction), but the sweep also trains {others}");
                 break;
-            case MetricRequirement.Labels when dataset is not null && !HasClassLabels(dataset):
+            case MetricRequirement.Labels when dataset is { HasLabels: false }:
                 Error(path, node, $"{metric.Name} needs class labels, but the dataset {dataset.Describe()} has none (use fashion-mnist, synthetic, idx with labels, or csv with label_column)");
                 break;
         }
@@ -32,12 +32,4 @@ internal sealed partial class SweepFileValidator
             Error("early_terminate", map["early_terminate"], $"{metric.Name} is measured once, on the final model, so a pruner has no per-epoch value to compare; remove early_terminate or rank by a per-epoch metric such as val_mse");
         }
     }
-
-    /// <summary>Whether every sample of the dataset carries a class label (what k-NN and the linear probe score against).</summary>
-    private static bool HasClassLabels(DatasetSpec dataset) => dataset.Kind switch
-    {
-        DatasetSourceKind.BuiltIn or DatasetSourceKind.Synthetic => true,
-        DatasetSourceKind.Idx => dataset.LabelsPath is not null,
-        _ => false,
-    };
 }
