@@ -7,7 +7,7 @@ using static TorchSharp.torch;
 namespace AeSweep.Training.Tests;
 
 /// <summary>val_denoise_psnr and val_denoise_ssim: corrupted validation input → reconstruction, against the clean image.</summary>
-public sealed class DenoisingMetricsTests
+public sealed class DenoisingMetricsTests(Xunit.Abstractions.ITestOutputHelper output)
 {
     [Fact]
     public void A_trained_denoiser_restores_the_clean_image_better_than_the_corrupted_input_does()
@@ -27,6 +27,8 @@ public sealed class DenoisingMetricsTests
         using var identity = new IdentityAutoencoder(data.Features);
         var untouched = DenoisingMetrics.Evaluate(identity, data.Validation, data.Shape, new InputNoise(InputNoiseKind.Gaussian, 0.4, true), 42);
 
+        output.WriteLine($"val_denoise_psnr {result.Metrics[MetricNames.ValidationDenoisePsnr]:F2} dB (corrupted input {untouched[MetricNames.ValidationDenoisePsnr]:F2} dB), " +
+            $"val_denoise_ssim {result.Metrics[MetricNames.ValidationDenoiseSsim]:F4} (corrupted input {untouched[MetricNames.ValidationDenoiseSsim]:F4}), val_psnr {result.Metrics[MetricNames.ValidationPsnr]:F2} dB");
         Assert.True(
             result.Metrics[MetricNames.ValidationDenoisePsnr] > untouched[MetricNames.ValidationDenoisePsnr] + 3,
             $"denoised {result.Metrics[MetricNames.ValidationDenoisePsnr]:F2} dB, corrupted input {untouched[MetricNames.ValidationDenoisePsnr]:F2} dB");

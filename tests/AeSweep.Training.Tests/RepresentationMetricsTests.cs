@@ -9,18 +9,14 @@ namespace AeSweep.Training.Tests;
 /// <summary>val_knn_accuracy and val_linear_probe_accuracy on the codes, and the same on PCA codes of the same size.</summary>
 public sealed class RepresentationMetricsTests(ITestOutputHelper output)
 {
-    private static long Env(string name, long fallback) => long.TryParse(Environment.GetEnvironmentVariable("X_" + name), out var v) ? v : fallback;
-
-    private static double Env(string name, double fallback) => double.TryParse(Environment.GetEnvironmentVariable("X_" + name), System.Globalization.CultureInfo.InvariantCulture, out var v) ? v : fallback;
-
     [Fact]
     public void On_fashion_mnist_a_dense_autoencoders_16_dimensional_codes_beat_pca_codes_of_the_same_size_at_knn()
     {
         var result = TrialTrainer.Train(
             TrainingFixture.Request(
                 TrainingFixture.Parameters(
-                    ("model", "dense"), ("code_size", 16L), ("depth", 2L), ("width", Env("W", 256L)), ("epochs", Env("E", 10L)), ("batch_size", Env("B", 64L)), ("learning_rate", Env("LR", 0.002))),
-                TrainingFixture.FashionMnist((int)Env("N", 10_000L)),
+                    ("model", "dense"), ("code_size", 16L), ("depth", 2L), ("width", 512L), ("epochs", 10L), ("batch_size", 128L), ("learning_rate", 0.001)),
+                TrainingFixture.FashionMnist(20_000), // 16,000 training and 4,000 validation images
                 TrainingFixture.TempDirectory()),
             new RecordingObserver(),
             CancellationToken.None);

@@ -40,6 +40,14 @@ public sealed class EvaluationMetricValidationTests
         Assert.Equal(MetricGoal.Maximize, result.Definition!.Metric.Goal);
     }
 
+    [Fact]
+    public void Representation_quality_ranks_a_csv_sweep_with_a_label_column()
+    {
+        var result = SweepDefinitionParser.Parse(Sweep("{type: csv, path: table.csv, label_column: class}", "dense", MetricNames.ValidationLinearProbeAccuracy));
+
+        Assert.Empty(result.Errors);
+    }
+
     [Theory]
     [InlineData("{type: csv, path: table.csv}")]
     [InlineData("{type: idx, images: images.idx}")]
