@@ -16,12 +16,12 @@ public static class PcaRepresentationBaseline
     public static Dictionary<string, double> Measure(TrainingData data, int components)
     {
         ArgumentNullException.ThrowIfNull(data);
+        using var scope = NewDisposeScope();
         if (RepresentationMetrics.Reference(data) is not { } reference)
         {
             return [];
         }
 
-        using var scope = NewDisposeScope();
         var codes = PcaBaseline.Codes(data.Train, components, reference.Samples, data.Validation);
         return RepresentationMetrics.Measure(codes[0], reference.Labels, codes[1], data.ValidationLabels!, reference.Classes, "pca_" + MetricNames.ValidationPrefix);
     }

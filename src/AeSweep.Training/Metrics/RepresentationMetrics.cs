@@ -27,12 +27,12 @@ public static class RepresentationMetrics
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(data);
+        using var scope = NewDisposeScope();
         if (Reference(data) is not { } reference)
         {
             return [];
         }
 
-        using var scope = NewDisposeScope();
         var trainCodes = Encode(model, reference.Samples);
         var validationCodes = Encode(model, data.Validation);
         return Measure(trainCodes, reference.Labels, validationCodes, data.ValidationLabels!, reference.Classes, MetricNames.ValidationPrefix);
