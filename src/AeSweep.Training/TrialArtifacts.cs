@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using AeSweep.Core.Catalog;
+using AeSweep.Core.Definitions;
 using AeSweep.Training.Data;
 using AeSweep.Training.Imaging;
 using AeSweep.Training.Models;
@@ -21,6 +22,11 @@ internal static class TrialArtifacts
 
     private const int LatentPoints = 2000;
 
+    /// <summary>
+    /// The gallery: for a denoising trial noisy / reconstruction / clean (the pipeline read top to bottom), otherwise
+    /// original / reconstruction; then the error heatmap |clean − reconstruction|; then, for a VAE, prior samples, which
+    /// are new images decoded from N(0, I) draws and unrelated to the columns above.
+    /// </summary>
     public static string WriteGallery(string directory, Autoencoder model, TrainingData data, InputNoise noise, long dataSeed)
     {
         using var noGrad = no_grad();
@@ -30,18 +36,27 @@ internal static class TrialArtifacts
         var originals = data.Validation.narrow(0, 0, columns);
         // Noise and prior samples come from the sweep's data seed, so every trial's gallery shows the same inputs.
         using var generator = new Generator(unchecked((ulong)dataSeed) ^ 0x9a11e7, originals.device);
-        var rows = new List<GalleryRow> { new("original", Rows(originals)) };
-        var input = originals;
+        var rows = new List<GalleryRow>();
+        Tensor reconstruction;
         if (noise.IsActive)
         {
-            input = noise.Apply(originals, generator);
-            rows.Add(new GalleryRow("noisy input", Rows(input)));
+            var noisy = noise.Apply(originals, generator);
+            reconstruction = model.call(noisy);
+            rows.Add(new GalleryRow(GalleryCaptions.Noisy, Rows(noisy)));
+            rows.Add(new GalleryRow(GalleryCaptions.Reconstruction, Rows(reconstruction)));
+            rows.Add(new GalleryRow(GalleryCaptions.Clean, Rows(originals)));
+        }
+        else
+        {
+            reconstruction = model.call(originals);
+            rows.Add(new GalleryRow(GalleryCaptions.Original, Rows(originals)));
+            rows.Add(new GalleryRow(GalleryCaptions.Reconstruction, Rows(reconstruction)));
         }
 
-        rows.Add(new GalleryRow("reconstruction", Rows(model.call(input))));
+        rows.Add(new GalleryRow(GalleryCaptions.Error, Rows((originals - reconstruction).abs()), GalleryRowKind.ErrorHeatmap));
         if (model is VariationalAutoencoder vae)
         {
-            rows.Add(new GalleryRow("prior sample", Rows(vae.SamplePrior(columns, generator, originals.device))));
+            rows.Add(new GalleryRow(GalleryCaptions.PriorSample, Rows(vae.SamplePrior(columns, generator, originals.device))));
         }
 
         var path = Path.Combine(directory, Gallery + ".png");
@@ -49,21 +64,32 @@ internal static class TrialArtifacts
         return path;
     }
 
-    public static string WriteLatentMap(string directory, Autoencoder model, TrainingData data)
+    public static string WriteLatentMap(string directory, Autoencoder model, TrainingData data, DatasetSpec? dataset = null)
     {
         using var noGrad = no_grad();
         using var scope = NewDisposeScope();
         model.eval();
         var count = Math.Min(LatentPoints, data.Validation.shape[0]);
         var codes = model.Encode(data.Validation.narrow(0, 0, count)).to_type(ScalarType.Float64).cpu();
-        var projected = ProjectOnTwoComponents(codes);
+        var (projected, shares) = ProjectOnTwoComponents(codes);
         var xy = projected.data<double>().ToArray();
         var points = Enumerable.Range(0, (int)count).Select(i => ((float)xy[2 * i], (float)xy[(2 * i) + 1])).ToArray();
         var labels = data.ValidationLabels?.narrow(0, 0, count).cpu().data<long>().ToArray();
         var path = Path.Combine(directory, LatentMapName + ".png");
-        LatentMap.Write(path, points, labels);
+        var code = model is VariationalAutoencoder ? "code means" : "codes";
+        LatentMap.Write(
+            path,
+            points,
+            labels,
+            AxisTitle(1, shares[0]),
+            codes.shape[1] == 1 ? "PC 2 (none: the code has one dimension)" : AxisTitle(2, shares[1]),
+            label => ClassNames.Of(dataset, label),
+            $"{count.ToString(CultureInfo.InvariantCulture)} validation {code} ({codes.shape[1].ToString(CultureInfo.InvariantCulture)}-D), PCA projection");
         return path;
     }
+
+    private static string AxisTitle(int component, double share) =>
+        $"PC {component.ToString(CultureInfo.InvariantCulture)} ({(share * 100).ToString("0", CultureInfo.InvariantCulture)} % of the codes' variance)";
 
     public static string WriteLearningCurve(string directory, IReadOnlyList<EpochReport> history)
     {
@@ -81,19 +107,24 @@ internal static class TrialArtifacts
         return path;
     }
 
-    /// <summary>Codes (N, k) → their coordinates on the first two principal components (N, 2); k = 1 gets a zero second axis.</summary>
-    internal static Tensor ProjectOnTwoComponents(Tensor codes)
+    /// <summary>
+    /// Codes (N, k) → their coordinates on the first two principal components (N, 2), and the share of the codes'
+    /// total variance each component carries; k = 1 gets a zero second axis.
+    /// </summary>
+    internal static (Tensor Projected, double[] VarianceShares) ProjectOnTwoComponents(Tensor codes)
     {
         var centered = codes - codes.mean([0], keepdim: true);
         if (codes.shape[1] == 1)
         {
-            return cat([centered, zeros_like(centered)], 1);
+            return (cat([centered, zeros_like(centered)], 1), [1, 0]);
         }
 
         var covariance = centered.t().matmul(centered);
-        var (_, vectors) = linalg.eigh(covariance);
+        var (values, vectors) = linalg.eigh(covariance); // ascending
         var k = vectors.shape[1];
-        return centered.matmul(vectors.narrow(1, k - 2, 2).flip(1));
+        var total = Math.Max(values.sum().item<double>(), 1e-30);
+        var top = values.narrow(0, k - 2, 2).flip(0).data<double>().ToArray();
+        return (centered.matmul(vectors.narrow(1, k - 2, 2).flip(1)), [Math.Max(top[0], 0) / total, Math.Max(top[1], 0) / total]);
     }
 
     private static float[][] Rows(Tensor images)

@@ -194,6 +194,11 @@ public static class TrialTrainer
             }
         }
 
+        foreach (var (name, value) in FinalEvaluation.Measure(request, run))
+        {
+            final[name] = value;
+        }
+
         using (TorchRuntime.NativeWork())
         {
             final[MetricNames.PcaValidationMse] = PcaBaselineCache.ReconstructionMse(run.Data, run.Settings.CodeSize);
@@ -234,13 +239,15 @@ public static class TrialTrainer
             artifacts[TrialArtifacts.Gallery] = TrialArtifacts.WriteGallery(directory, run.Model, run.Data, run.Noise, request.DataSeed);
         }
 
-        artifacts[TrialArtifacts.LatentMapName] = TrialArtifacts.WriteLatentMap(directory, run.Model, run.Data);
+        artifacts[TrialArtifacts.LatentMapName] = TrialArtifacts.WriteLatentMap(directory, run.Model, run.Data, request.Dataset);
         AnomalyArtifacts.Write(directory, run.Model, run.Data, request.Dataset, artifacts);
     }
 
     // Unprefixed names of the validation metrics each epoch computes: val_mse, and the sweep's metric when it is one.
+    // Metrics measured only on the final model (k-NN, denoising) are not computed each epoch.
     internal static string[] EpochMetrics(string? sweepMetric) =>
         sweepMetric is not null && sweepMetric.StartsWith(MetricNames.ValidationPrefix, StringComparison.Ordinal) && sweepMetric != MetricNames.ValidationMse
+            && MetricCatalog.Find(sweepMetric) is not { Timing: MetricTiming.FinalOnly }
             ? [MetricNames.Mse, sweepMetric[MetricNames.ValidationPrefix.Length..]]
             : [MetricNames.Mse];
 

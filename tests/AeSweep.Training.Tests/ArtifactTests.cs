@@ -7,10 +7,10 @@ namespace AeSweep.Training.Tests;
 public sealed class ArtifactTests
 {
     [Theory]
-    [InlineData("dense", "none", 2)]
-    [InlineData("denoising", "gaussian", 3)]
-    [InlineData("vae", "none", 3)]
-    public void The_gallery_is_a_png_with_one_row_per_kind_of_image(string family, string noise, int rows)
+    [InlineData("dense", "none", 3)]
+    [InlineData("denoising", "gaussian", 4)]
+    [InlineData("vae", "none", 4)]
+    public void The_gallery_is_a_png_with_one_row_per_kind_of_image_and_an_error_heatmap_legend(string family, string noise, int rows)
     {
         var result = TrialTrainer.Train(
             TrainingFixture.Request(TrainingFixture.Parameters(("model", family), ("noise", noise), ("code_size", 4L), ("width", 32L), ("epochs", 1L)), TrainingFixture.Synthetic(300), TrainingFixture.TempDirectory()),
@@ -20,13 +20,13 @@ public sealed class ArtifactTests
         Assert.True(result.Outcome == TrainingOutcome.Completed, result.FailureReason);
         using var gallery = SKBitmap.Decode(result.Artifacts["gallery"]);
         Assert.NotNull(gallery);
-        var (width, height) = ReconstructionGallery.PixelSize(SampleShape.Image(1, SyntheticImages.Side, SyntheticImages.Side), 10, rows);
+        var (width, height) = ReconstructionGallery.PixelSize(SampleShape.Image(1, SyntheticImages.Side, SyntheticImages.Side), 10, rows, withLegend: true);
         Assert.Equal(width, gallery.Width);
         Assert.Equal(height, gallery.Height);
 
         using var latentMap = SKBitmap.Decode(result.Artifacts["latent_map"]);
-        Assert.Equal(LatentMap.Size, latentMap.Width);
-        Assert.Equal(LatentMap.Size, latentMap.Height);
+        Assert.Equal(LatentMap.Width, latentMap.Width);
+        Assert.Equal(LatentMap.Height, latentMap.Height);
         Assert.Equal(2, File.ReadAllLines(result.Artifacts["learning_curve"]).Length);
     }
 

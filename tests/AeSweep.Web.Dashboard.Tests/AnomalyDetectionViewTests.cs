@@ -30,7 +30,7 @@ public sealed class AnomalyDetectionViewTests
     [Theory]
     [InlineData("anomaly_scores", "Anomaly scores: normal against held-out classes", "latent-map-image")]
     [InlineData("anomaly_gallery", "Most and least anomalous validation samples", "aesweep-gallery-image")]
-    [InlineData("gallery", "Reconstructions (originals above)", "aesweep-gallery-image")]
+    [InlineData("gallery", "Reconstructions: rows original · reconstruction · error |x − x̂| per pixel (colour scale under the picture)", "aesweep-gallery-image")]
     public void Anomaly_pictures_get_a_heading_an_explanation_and_their_image_style(string artifact, string title, string imageClass)
     {
         Assert.Equal(title, ArtifactCaption.Title(artifact));

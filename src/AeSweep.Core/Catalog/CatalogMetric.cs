@@ -24,6 +24,8 @@ public sealed record CatalogMetric(
 {
     /// <summary>Whether it exists only for a dataset with <c>anomaly_classes</c> (the anomaly-detection metrics).</summary>
     public bool NeedsAnomalyClasses { get; init; }
+    /// <summary>What a sweep needs for built-in training to report this metric (beyond <see cref="ImageOnly"/>).</summary>
+    public MetricRequirement Requirement { get; init; } = MetricRequirement.None;
 
     /// <summary>
     /// A value as the dashboard shows it: the catalog's format (or <paramref name="general"/> when it has none, else

@@ -43,6 +43,44 @@ public static class MetricCatalog
     /// <summary><c>pca_val_mse</c>, the PCA baseline at the trial's code size.</summary>
     public static CatalogMetric PcaValidationMse { get; } = new(MetricNames.PcaValidationMse, "PCA validation MSE", MetricGoal.Minimize, null, null, FinalOnly, false, false);
 
+    // Evaluation suite (issue 14): measured once, on the final model; each applies only where its requirement holds.
+
+    /// <summary><c>val_denoise_psnr</c>: corrupted validation input → reconstruction, against the clean image, in decibels.</summary>
+    public static CatalogMetric ValidationDenoisePsnr { get; } = new(MetricNames.ValidationDenoisePsnr, "validation denoising PSNR", MetricGoal.Maximize, "dB", "0.00", FinalOnly, true, true)
+    {
+        Requirement = MetricRequirement.DenoisingFamily,
+    };
+
+    /// <summary><c>val_denoise_ssim</c>: corrupted validation input → reconstruction, against the clean image.</summary>
+    public static CatalogMetric ValidationDenoiseSsim { get; } = new(MetricNames.ValidationDenoiseSsim, "validation denoising SSIM", MetricGoal.Maximize, null, "0.0000", FinalOnly, true, true)
+    {
+        Requirement = MetricRequirement.DenoisingFamily,
+    };
+
+    /// <summary><c>val_knn_accuracy</c>: k-NN on the codes, training codes as the reference set.</summary>
+    public static CatalogMetric ValidationKnnAccuracy { get; } = new(MetricNames.ValidationKnnAccuracy, "validation k-NN accuracy", MetricGoal.Maximize, null, "0.0000", FinalOnly, true, false)
+    {
+        Requirement = MetricRequirement.Labels,
+    };
+
+    /// <summary><c>val_linear_probe_accuracy</c>: logistic regression on the frozen, standardised codes.</summary>
+    public static CatalogMetric ValidationLinearProbeAccuracy { get; } = new(MetricNames.ValidationLinearProbeAccuracy, "validation linear-probe accuracy", MetricGoal.Maximize, null, "0.0000", FinalOnly, true, false)
+    {
+        Requirement = MetricRequirement.Labels,
+    };
+
+    /// <summary><c>pca_val_knn_accuracy</c>, the PCA baseline's k-NN accuracy at the trial's code size.</summary>
+    public static CatalogMetric PcaValidationKnnAccuracy { get; } = new(MetricNames.PcaValidationKnnAccuracy, "PCA validation k-NN accuracy", MetricGoal.Maximize, null, "0.0000", FinalOnly, false, false)
+    {
+        Requirement = MetricRequirement.Labels,
+    };
+
+    /// <summary><c>pca_val_linear_probe_accuracy</c>, the PCA baseline's linear-probe accuracy at the trial's code size.</summary>
+    public static CatalogMetric PcaValidationLinearProbeAccuracy { get; } = new(MetricNames.PcaValidationLinearProbeAccuracy, "PCA validation linear-probe accuracy", MetricGoal.Maximize, null, "0.0000", FinalOnly, false, false)
+    {
+        Requirement = MetricRequirement.Labels,
+    };
+
     /// <summary><c>train_loss</c>, the training objective (never used for ranking).</summary>
     public static CatalogMetric TrainLoss { get; } = new(MetricNames.TrainLoss, "training loss", MetricGoal.Minimize, null, null, PerEpoch, false, false);
 
@@ -80,6 +118,8 @@ public static class MetricCatalog
         PcaValidationMse, TrainLoss, Epochs, EpochSeconds,
         ValidationAuroc, ValidationAuprc, TestAuroc, TestAuprc,
         ParameterCount, TrainSeconds,
+        ValidationDenoisePsnr, ValidationDenoiseSsim, ValidationKnnAccuracy, ValidationLinearProbeAccuracy,
+        PcaValidationKnnAccuracy, PcaValidationLinearProbeAccuracy,
     ];
 
     /// <summary>The metrics a built-in sweep may rank by, in the order messages list them.</summary>

@@ -60,6 +60,38 @@ public static class MetricNames
     /// <summary>The validation MSE of a PCA with as many components as the trial's code size (the baseline).</summary>
     public const string PcaValidationMse = "pca_val_mse";
 
+    // Evaluation suite: denoising quality and representation quality (issue 14), measured once on the final model.
+
+    /// <summary>PSNR of the reconstruction of a corrupted input against the clean image (denoising).</summary>
+    public const string DenoisePsnr = "denoise_psnr";
+
+    /// <summary>SSIM of the reconstruction of a corrupted input against the clean image (denoising).</summary>
+    public const string DenoiseSsim = "denoise_ssim";
+
+    /// <summary>k-nearest-neighbour classification accuracy on the codes.</summary>
+    public const string KnnAccuracy = "knn_accuracy";
+
+    /// <summary>Accuracy of a multinomial logistic regression trained on the frozen codes.</summary>
+    public const string LinearProbeAccuracy = "linear_probe_accuracy";
+
+    /// <summary><c>val_denoise_psnr</c>.</summary>
+    public const string ValidationDenoisePsnr = ValidationPrefix + DenoisePsnr;
+
+    /// <summary><c>val_denoise_ssim</c>.</summary>
+    public const string ValidationDenoiseSsim = ValidationPrefix + DenoiseSsim;
+
+    /// <summary><c>val_knn_accuracy</c>.</summary>
+    public const string ValidationKnnAccuracy = ValidationPrefix + KnnAccuracy;
+
+    /// <summary><c>val_linear_probe_accuracy</c>.</summary>
+    public const string ValidationLinearProbeAccuracy = ValidationPrefix + LinearProbeAccuracy;
+
+    /// <summary>The same k-NN accuracy on the codes of a PCA with as many components as the trial's code size.</summary>
+    public const string PcaValidationKnnAccuracy = "pca_" + ValidationKnnAccuracy;
+
+    /// <summary>The same linear-probe accuracy on the codes of a PCA with as many components as the trial's code size.</summary>
+    public const string PcaValidationLinearProbeAccuracy = "pca_" + ValidationLinearProbeAccuracy;
+
     /// <summary>Mean training objective of an epoch (loss plus penalties).</summary>
     public const string TrainLoss = "train_loss";
 

@@ -15,6 +15,34 @@ internal static class PcaBaselineCache
 
     private static readonly ConcurrentDictionary<(string Data, int Components), Lazy<double>> Values = new();
 
+    private static readonly ConcurrentDictionary<(string Data, int Components), Lazy<Dictionary<string, double>>> Representations = new();
+
+    /// <summary>The PCA codes' k-NN and linear-probe accuracies (<see cref="PcaRepresentationBaseline"/>), once per (dataset, code size).</summary>
+    public static IReadOnlyDictionary<string, double> Representation(TrainingData data, int components)
+    {
+        if (data.Identity is not { } identity)
+        {
+            return PcaRepresentationBaseline.Measure(data, components);
+        }
+
+        if (Representations.Count >= Capacity)
+        {
+            Representations.Clear();
+        }
+
+        var key = (identity, components);
+        var entry = Representations.GetOrAdd(key, _ => new Lazy<Dictionary<string, double>>(() => PcaRepresentationBaseline.Measure(data, components)));
+        try
+        {
+            return entry.Value;
+        }
+        catch
+        {
+            Representations.TryRemove(new KeyValuePair<(string, int), Lazy<Dictionary<string, double>>>(key, entry));
+            throw;
+        }
+    }
+
     public static double ReconstructionMse(TrainingData data, int components)
     {
         if (data.Identity is not { } identity)

@@ -1,4 +1,7 @@
 namespace AeSweep.Training.Imaging;
 
-/// <summary>One row of a gallery: a caption and the images' values in [0, 1], one flattened C×H×W image per entry.</summary>
-public sealed record GalleryRow(string Caption, IReadOnlyList<float[]> Images);
+/// <summary>
+/// One row of a gallery: a caption (drawn left of the row; a newline starts a smaller second line) and one flattened
+/// C×H×W array per column — image values in [0, 1], or absolute errors for an <see cref="GalleryRowKind.ErrorHeatmap"/>.
+/// </summary>
+public sealed record GalleryRow(string Caption, IReadOnlyList<float[]> Images, GalleryRowKind Kind = GalleryRowKind.Image);

@@ -11,7 +11,8 @@ public sealed class MetricCatalogTests
     // The parts metric names are made of, not metrics themselves.
     private static readonly string[] NameParts =
         [MetricNames.ValidationPrefix, MetricNames.TestPrefix, MetricNames.Mse, MetricNames.L1, MetricNames.Bce, MetricNames.Psnr, MetricNames.Ssim,
-            MetricNames.Auroc, MetricNames.Auprc];
+            MetricNames.Auroc, MetricNames.Auprc,
+         MetricNames.DenoisePsnr, MetricNames.DenoiseSsim, MetricNames.KnnAccuracy, MetricNames.LinearProbeAccuracy];
 
     [Fact]
     public void Every_metric_name_training_uses_is_in_the_catalog()
@@ -33,10 +34,12 @@ public sealed class MetricCatalogTests
         var metric = MetricCatalog.Find(name)!;
         var opposite = metric.Goal == MetricGoal.Minimize ? "maximize" : "minimize";
 
-        // Anomaly-detection metrics need classes held out.
+        // A sweep whose trials all report it: anomaly-detection metrics need classes held out, denoising metrics the
+        // denoising family.
         var dataset = metric.NeedsAnomalyClasses ? "{name: fashion-mnist, anomaly_classes: [5]}" : "fashion-mnist";
-        var natural = SweepDefinitionParser.Parse(Sweep(name, dataset));
-        var wrongWay = SweepDefinitionParser.Parse(Sweep($"{{name: {name}, goal: {opposite}}}", dataset));
+        var model = metric.Requirement == MetricRequirement.DenoisingFamily ? "denoising" : "dense";
+        var natural = SweepDefinitionParser.Parse(Sweep(name, dataset, model));
+        var wrongWay = SweepDefinitionParser.Parse(Sweep($"{{name: {name}, goal: {opposite}}}", dataset, model));
 
         Assert.Equal(metric.Goal, natural.Definition?.Metric.Goal);
         Assert.Equal("metric.goal", Assert.Single(wrongWay.Errors).Path);
@@ -62,9 +65,9 @@ public sealed class MetricCatalogTests
         Assert.Equal(MetricNames.ValidationMse, MetricSpec.Default.Name);
     }
 
-    private static string Sweep(string metric, string dataset = "fashion-mnist") => $$"""
+    private static string Sweep(string metric, string dataset = "fashion-mnist", string model = "dense") => $$"""
         dataset: {{dataset}}
-        model: dense
+        model: {{model}}
         method: random
         metric: {{metric}}
         parameters:

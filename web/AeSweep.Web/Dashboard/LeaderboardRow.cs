@@ -28,6 +28,17 @@ public sealed record LeaderboardRow(TrialRecord Trial, IReadOnlyDictionary<strin
     public double? ValAuroc => Metric(MetricNames.ValidationAuroc);
 
     public double? ValAuprc => Metric(MetricNames.ValidationAuprc);
+    // The evaluation suite (null where the sweep does not measure it): denoising, and representation beside PCA's.
+
+    public double? ValDenoisePsnr => Metric(MetricNames.ValidationDenoisePsnr);
+
+    public double? ValKnnAccuracy => Metric(MetricNames.ValidationKnnAccuracy);
+
+    public double? PcaKnnAccuracy => Metric(MetricNames.PcaValidationKnnAccuracy);
+
+    public double? ValLinearProbeAccuracy => Metric(MetricNames.ValidationLinearProbeAccuracy);
+
+    public double? PcaLinearProbeAccuracy => Metric(MetricNames.PcaValidationLinearProbeAccuracy);
 
     /// <summary>Relative change of val_mse against PCA (negative: better than PCA).</summary>
     public double? GainVsPca => PcaComparison.RelativeChange(ValMse, PcaMse);

@@ -19,4 +19,20 @@ public static class PcaComparison
         var c when Math.Abs(c.Value) < 0.005 => "±0 % vs PCA",
         var c => $"{(c.Value < 0 ? "−" : "+")}{Math.Abs(c.Value * 100).ToString("0", CultureInfo.InvariantCulture)} % vs PCA",
     };
+
+    /// <summary>
+    /// An accuracy against PCA's at the same code size, in percentage points (positive: the autoencoder's codes are
+    /// better): "+1.9 pt vs PCA 81.4 %"; null when either is missing.
+    /// </summary>
+    public static string? DescribeAccuracy(double? accuracy, double? pcaAccuracy)
+    {
+        if (accuracy is not { } a || pcaAccuracy is not { } p || !double.IsFinite(a) || !double.IsFinite(p))
+        {
+            return null;
+        }
+
+        var points = (a - p) * 100;
+        var sign = Math.Abs(points) < 0.05 ? "±" : points < 0 ? "−" : "+";
+        return $"{sign}{Math.Abs(points).ToString("0.0", CultureInfo.InvariantCulture)} pt vs PCA {(p * 100).ToString("0.0", CultureInfo.InvariantCulture)} %";
+    }
 }

@@ -70,6 +70,7 @@ internal sealed partial class SweepFileValidator(SweepParseOptions options, List
         var budget = ReadBudget(map["budget"]);
         var earlyTerminate = ReadEarlyTerminate(map["early_terminate"], space);
         var execution = ReadExecution(map["execution"]);
+        CheckEvaluationMetric(metric, models, dataset, earlyTerminate, map);
         var seed = map["seed"] is { } seedNode ? ReadInteger(seedNode, "seed", 0, long.MaxValue) : null;
         var finalize = ReadFinalize(map["finalize"], program);
 
