@@ -21,6 +21,9 @@ public readonly struct DatasetSpecSurrogate
     [Id(6)] public double ValidationSplit { get; init; }
 
     [Id(7)] public string? Normalize { get; init; }
+
+    /// <summary>Sequence datasets: length (window), channels, stride, anomaly share and columns; null for the others.</summary>
+    [Id(8)] public SequenceSpecSurrogate? Sequence { get; init; }
 }
 
 /// <summary>Converts <see cref="DatasetSpec"/> to and from its surrogate.</summary>
@@ -28,7 +31,8 @@ public readonly struct DatasetSpecSurrogate
 public sealed class DatasetSpecSurrogateConverter : IConverter<DatasetSpec, DatasetSpecSurrogate>
 {
     public DatasetSpec ConvertFromSurrogate(in DatasetSpecSurrogate surrogate) =>
-        new(surrogate.Kind, surrogate.Name, surrogate.ImagesPath, surrogate.LabelsPath, surrogate.CsvPath, surrogate.Limit, surrogate.ValidationSplit, surrogate.Normalize ?? "minmax");
+        new(surrogate.Kind, surrogate.Name, surrogate.ImagesPath, surrogate.LabelsPath, surrogate.CsvPath, surrogate.Limit, surrogate.ValidationSplit, surrogate.Normalize ?? "minmax",
+            surrogate.Sequence?.ToSpec());
 
     public DatasetSpecSurrogate ConvertToSurrogate(in DatasetSpec value) => new()
     {
@@ -40,5 +44,6 @@ public sealed class DatasetSpecSurrogateConverter : IConverter<DatasetSpec, Data
         Limit = value.Limit,
         ValidationSplit = value.ValidationSplit,
         Normalize = value.Normalize,
+        Sequence = SequenceSpecSurrogate.From(value.Sequence),
     };
 }

@@ -9,6 +9,7 @@ namespace AeSweep.Core.Definitions;
 /// <param name="Limit">Use only the first N training samples.</param>
 /// <param name="ValidationSplit">Share of training samples held out for validation, in (0, 1).</param>
 /// <param name="Normalize">CSV normalization: <c>minmax</c> (to [0,1]), <c>standard</c> (zero mean, unit variance) or <c>none</c>.</param>
+/// <param name="Sequence">Window length, channels, stride, anomalies and columns of a sequence dataset; null for the others.</param>
 public sealed record DatasetSpec(
     DatasetSourceKind Kind,
     string? Name = null,
@@ -17,20 +18,25 @@ public sealed record DatasetSpec(
     string? CsvPath = null,
     int? Limit = null,
     double ValidationSplit = 0.1,
-    string Normalize = "minmax")
+    string Normalize = "minmax",
+    SequenceSpec? Sequence = null)
 {
     /// <summary>Built-in datasets AeSweep resolves by name.</summary>
-    public static IReadOnlyList<string> BuiltInNames { get; } = ["fashion-mnist", "synthetic"];
+    public static IReadOnlyList<string> BuiltInNames { get; } = ["fashion-mnist", "synthetic", "synthetic-sequences"];
 
     /// <summary>Whether every sample value lies in [0, 1], which binary cross-entropy needs.</summary>
     public bool ValuesInUnitInterval => Kind switch
     {
-        DatasetSourceKind.Csv => Normalize == "minmax",
+        DatasetSourceKind.Csv or DatasetSourceKind.CsvSequences => Normalize == "minmax",
+        DatasetSourceKind.SyntheticSequences => false,
         _ => true,
     };
 
     /// <summary>Whether samples are images (so PSNR/SSIM, galleries and conv models apply).</summary>
     public bool IsImage => Kind is DatasetSourceKind.BuiltIn or DatasetSourceKind.Idx or DatasetSourceKind.Synthetic;
+
+    /// <summary>Whether samples are sequences [T, C] (so the lstm family applies and image-only things do not).</summary>
+    public bool IsSequence => Kind is DatasetSourceKind.SyntheticSequences or DatasetSourceKind.CsvSequences;
 
     /// <summary>A short description for logs and the dashboard.</summary>
     public string Describe() => Kind switch
@@ -38,6 +44,8 @@ public sealed record DatasetSpec(
         DatasetSourceKind.BuiltIn => Name!,
         DatasetSourceKind.Idx => $"idx:{ImagesPath}",
         DatasetSourceKind.Csv => $"csv:{CsvPath}",
+        DatasetSourceKind.SyntheticSequences => "synthetic-sequences",
+        DatasetSourceKind.CsvSequences => $"csv-sequences:{CsvPath}",
         _ => "synthetic",
     };
 }

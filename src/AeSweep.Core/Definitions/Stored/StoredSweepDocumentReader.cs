@@ -97,7 +97,9 @@ internal static class StoredSweepDocumentReader
             "csv" => new DatasetSpec(
                 DatasetSourceKind.Csv, CsvPath: field.Required("path").String(), Limit: limit, ValidationSplit: split,
                 Normalize: field.Optional("normalize")?.String() ?? V1Normalize),
-            _ => throw field.Required("type").Wrong("builtin, synthetic, idx or csv"),
+            "synthetic-sequences" => SequenceSpecJson.ReadSynthetic(field, limit, split),
+            "csv-sequences" => SequenceSpecJson.ReadCsv(field, limit, split),
+            _ => throw field.Required("type").Wrong("builtin, synthetic, idx, csv, synthetic-sequences or csv-sequences"),
         };
     }
 
