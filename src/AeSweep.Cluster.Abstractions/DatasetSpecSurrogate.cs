@@ -22,8 +22,10 @@ public readonly struct DatasetSpecSurrogate
 
     [Id(7)] public string? Normalize { get; init; }
 
+    [Id(8)] public string? LabelColumn { get; init; }
+
     /// <summary>Sequence datasets: length (window), channels, stride, anomaly share and columns; null for the others.</summary>
-    [Id(8)] public SequenceSpecSurrogate? Sequence { get; init; }
+    [Id(9)] public SequenceSpecSurrogate? Sequence { get; init; }
 }
 
 /// <summary>Converts <see cref="DatasetSpec"/> to and from its surrogate.</summary>
@@ -31,7 +33,7 @@ public readonly struct DatasetSpecSurrogate
 public sealed class DatasetSpecSurrogateConverter : IConverter<DatasetSpec, DatasetSpecSurrogate>
 {
     public DatasetSpec ConvertFromSurrogate(in DatasetSpecSurrogate surrogate) =>
-        new(surrogate.Kind, surrogate.Name, surrogate.ImagesPath, surrogate.LabelsPath, surrogate.CsvPath, surrogate.Limit, surrogate.ValidationSplit, surrogate.Normalize ?? "minmax",
+        new(surrogate.Kind, surrogate.Name, surrogate.ImagesPath, surrogate.LabelsPath, surrogate.CsvPath, surrogate.Limit, surrogate.ValidationSplit, surrogate.Normalize ?? "minmax", surrogate.LabelColumn,
             surrogate.Sequence?.ToSpec());
 
     public DatasetSpecSurrogate ConvertToSurrogate(in DatasetSpec value) => new()
@@ -44,6 +46,7 @@ public sealed class DatasetSpecSurrogateConverter : IConverter<DatasetSpec, Data
         Limit = value.Limit,
         ValidationSplit = value.ValidationSplit,
         Normalize = value.Normalize,
+        LabelColumn = value.LabelColumn,
         Sequence = SequenceSpecSurrogate.From(value.Sequence),
     };
 }

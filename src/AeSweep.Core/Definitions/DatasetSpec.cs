@@ -9,6 +9,10 @@ namespace AeSweep.Core.Definitions;
 /// <param name="Limit">Use only the first N training samples.</param>
 /// <param name="ValidationSplit">Share of training samples held out for validation, in (0, 1).</param>
 /// <param name="Normalize">CSV normalization: <c>minmax</c> (to [0,1]), <c>standard</c> (zero mean, unit variance) or <c>none</c>.</param>
+/// <param name="LabelColumn">
+/// CSV only: the column that holds each row's integer class label, by header name or 0-based index (a header name
+/// that matches wins over reading the text as an index). That column is a label, not a feature.
+/// </param>
 /// <param name="Sequence">Window length, channels, stride, anomalies and columns of a sequence dataset; null for the others.</param>
 public sealed record DatasetSpec(
     DatasetSourceKind Kind,
@@ -19,6 +23,7 @@ public sealed record DatasetSpec(
     int? Limit = null,
     double ValidationSplit = 0.1,
     string Normalize = "minmax",
+    string? LabelColumn = null,
     SequenceSpec? Sequence = null)
 {
     /// <summary>Built-in datasets AeSweep resolves by name.</summary>
@@ -30,6 +35,15 @@ public sealed record DatasetSpec(
         DatasetSourceKind.Csv or DatasetSourceKind.CsvSequences => Normalize == "minmax",
         DatasetSourceKind.SyntheticSequences => false,
         _ => true,
+    };
+
+    /// <summary>Whether the samples carry class labels: Fashion-MNIST, synthetic data, IDX with a labels file, CSV with a label column.</summary>
+    public bool HasLabels => Kind switch
+    {
+        DatasetSourceKind.BuiltIn or DatasetSourceKind.Synthetic or DatasetSourceKind.SyntheticSequences => true,
+        DatasetSourceKind.Idx => LabelsPath is not null,
+        DatasetSourceKind.Csv => LabelColumn is not null,
+        _ => false,
     };
 
     /// <summary>Whether samples are images (so PSNR/SSIM, galleries and conv models apply).</summary>

@@ -125,6 +125,11 @@ public static class SweepDefinitionJsonWriter
                 json.WriteString("type", "csv");
                 json.WriteString("path", dataset.CsvPath);
                 json.WriteString("normalize", dataset.Normalize);
+                if (dataset.LabelColumn is { } labelColumn)
+                {
+                    json.WriteString("label_column", labelColumn);
+                }
+
                 break;
             case DatasetSourceKind.SyntheticSequences:
                 json.WriteString("name", dataset.Name);

@@ -14,6 +14,13 @@ public static class CsvTable
 
     public static (float[] Values, int Rows, int Columns) Read(string path, DatasetLimits limits)
     {
+        var (values, rows, columns, _) = ReadWithHeader(path, limits);
+        return (values, rows, columns);
+    }
+
+    /// <summary>The values, as <see cref="Read(string, DatasetLimits)"/>, and the header's column names (null without a header).</summary>
+    public static (float[] Values, int Rows, int Columns, IReadOnlyList<string>? Header) ReadWithHeader(string path, DatasetLimits limits)
+    {
         if (!File.Exists(path))
         {
             throw new FileNotFoundException($"CSV file not found: {path}", path);
@@ -26,6 +33,7 @@ public static class CsvTable
         }
 
         var values = new List<float>();
+        string[]? header = null;
         var columns = -1;
         var rows = 0;
         var lineNumber = 0;
@@ -50,7 +58,8 @@ public static class CsvTable
             {
                 if (rows == 0 && columns < 0)
                 {
-                    columns = cells.Length; // header
+                    columns = cells.Length;
+                    header = cells.Select(c => c.Trim()).ToArray();
                     continue;
                 }
 
@@ -72,7 +81,7 @@ public static class CsvTable
             throw new InvalidDataException($"{path}: no numeric rows");
         }
 
-        return (values.ToArray(), rows, columns);
+        return (values.ToArray(), rows, columns, header);
     }
 
     /// <summary>One line without its terminator (\n, \r\n or \r); null at the end; an error past <paramref name="maxChars"/>.</summary>

@@ -36,6 +36,8 @@ public static class DatasetLoader
         data.Validation.MoveToOuterDisposeScope();
         data.Test?.MoveToOuterDisposeScope();
         data.ValidationLabels?.MoveToOuterDisposeScope();
+        data.TrainLabels?.MoveToOuterDisposeScope();
+        data.TestLabels?.MoveToOuterDisposeScope();
         data.Identity = Identity(spec, dataSeed);
         return data;
     }
@@ -48,7 +50,7 @@ public static class DatasetLoader
     {
         var files = spec.Kind switch
         {
-            DatasetSourceKind.BuiltIn when spec.Name == "fashion-mnist" => [FashionMnist.TrainImages, FashionMnist.TrainLabels, FashionMnist.TestImages],
+            DatasetSourceKind.BuiltIn when spec.Name == "fashion-mnist" => [FashionMnist.TrainImages, FashionMnist.TrainLabels, FashionMnist.TestImages, FashionMnist.TestLabels],
             DatasetSourceKind.Idx => new[] { spec.ImagesPath, spec.LabelsPath }.OfType<string>().ToArray(),
             DatasetSourceKind.Csv or DatasetSourceKind.CsvSequences => [spec.CsvPath!],
             _ => Array.Empty<string>(),
@@ -62,7 +64,8 @@ public static class DatasetLoader
         var images = DecodedIdxCache.Read(FashionMnist.TrainImages);
         var labels = DecodedIdxCache.Read(FashionMnist.TrainLabels);
         var test = DecodedIdxCache.Read(FashionMnist.TestImages);
-        return FromImages(images, labels.Values, test, spec, seed, device);
+        var testLabels = DecodedIdxCache.Read(FashionMnist.TestLabels);
+        return FromImages(images, labels.Values, test, testLabels.Values, spec, seed, device);
     }
 
     private static TrainingData LoadIdx(DatasetSpec spec, long seed, Device device)
@@ -74,7 +77,7 @@ public static class DatasetLoader
             throw new InvalidDataException($"{spec.LabelsPath}: {labels.Length} labels for the {images.Count} images of {spec.ImagesPath}");
         }
 
-        return FromImages(images, labels, null, spec, seed, device);
+        return FromImages(images, labels, null, null, spec, seed, device);
     }
 
     private static TrainingData LoadSynthetic(DatasetSpec spec, long seed, Device device)
@@ -82,17 +85,18 @@ public static class DatasetLoader
         var count = spec.Limit ?? SyntheticCount;
         var side = SyntheticImages.Side;
         var (pixels, labels) = SyntheticImages.Generate(count, unchecked((int)seed));
-        var (testPixels, _) = SyntheticImages.Generate(Math.Max(100, count / 5), unchecked((int)seed) ^ 0x5eed);
+        var (testPixels, testLabels) = SyntheticImages.Generate(Math.Max(100, count / 5), unchecked((int)seed) ^ 0x5eed);
         return FromImages(
             new IdxFile([count, side, side], pixels),
             labels,
             new IdxFile([testPixels.Length / (side * side), side, side], testPixels),
+            testLabels,
             spec,
             seed,
             device);
     }
 
-    private static TrainingData FromImages(IdxFile images, byte[]? labels, IdxFile? test, DatasetSpec spec, long seed, Device device)
+    private static TrainingData FromImages(IdxFile images, byte[]? labels, IdxFile? test, byte[]? testLabels, DatasetSpec spec, long seed, Device device)
     {
         var shape = images.Dimensions.Count switch
         {
@@ -109,11 +113,25 @@ public static class DatasetLoader
         var train = ToUnitFloat(all.index_select(0, trainIndex), shape, device);
         var validation = ToUnitFloat(all.index_select(0, validationIndex), shape, device);
         var testTensor = test is null ? null : ToUnitFloat(tensor(test.Values, [test.Count, test.ItemSize]), shape, device);
-        var validationLabels = labels is null
-            ? null
-            : tensor(labels.AsSpan(0, count).ToArray().Select(b => (long)b).ToArray()).index_select(0, validationIndex);
-        return new TrainingData(train, validation, testTensor, validationLabels, shape, inUnitInterval: true);
+        // Labels stay on the host's CPU tensors: they index and group, they never enter a model.
+        var allLabels = labels is null ? null : LabelTensor(labels, count);
+        if (test is not null && testLabels is not null && testLabels.Length < test.Count)
+        {
+            throw new InvalidDataException($"{testLabels.Length} test labels for {test.Count} test images");
+        }
+
+        return new TrainingData(
+            train,
+            validation,
+            testTensor,
+            allLabels?.index_select(0, validationIndex),
+            shape,
+            inUnitInterval: true,
+            trainLabels: allLabels?.index_select(0, trainIndex),
+            testLabels: test is null || testLabels is null ? null : LabelTensor(testLabels, test.Count));
     }
+
+    private static Tensor LabelTensor(byte[] labels, int count) => tensor(labels.AsSpan(0, count).ToArray().Select(b => (long)b).ToArray());
 
     private static Tensor ToUnitFloat(Tensor bytes, SampleShape shape, Device device)
     {
@@ -128,10 +146,18 @@ public static class DatasetLoader
 
     private static TrainingData LoadCsv(DatasetSpec spec, long seed, Device device)
     {
-        var (values, rows, columns) = CsvTable.Read(spec.CsvPath ?? throw new ArgumentException("a csv dataset needs a path"));
+        var path = spec.CsvPath ?? throw new ArgumentException("a csv dataset needs a path");
+        var (values, rows, columns, header) = CsvTable.ReadWithHeader(path, DatasetLimits.FromEnvironment());
         var count = Math.Min(rows, spec.Limit ?? int.MaxValue);
         var all = tensor(values.AsSpan(0, count * columns).ToArray(), [count, columns]).to(device);
         var (trainIndex, validationIndex) = Split(count, spec.ValidationSplit, seed);
+        Tensor? labels = null;
+        if (spec.LabelColumn is { } labelColumn)
+        {
+            (all, labels) = CsvLabelColumn.Separate(all, columns, header, labelColumn, path);
+            columns--;
+        }
+
         var train = all.index_select(0, trainIndex.to(device));
         var validation = all.index_select(0, validationIndex.to(device));
         var inUnitInterval = false;
@@ -161,7 +187,14 @@ public static class DatasetLoader
                 throw new ArgumentException($"normalize must be minmax, standard or none, not '{spec.Normalize}'");
         }
 
-        return new TrainingData(train.contiguous(), validation.contiguous(), null, null, SampleShape.Vector(columns), inUnitInterval);
+        return new TrainingData(
+            train.contiguous(),
+            validation.contiguous(),
+            null,
+            labels?.index_select(0, validationIndex),
+            SampleShape.Vector(columns),
+            inUnitInterval,
+            trainLabels: labels?.index_select(0, trainIndex));
     }
 
     internal static (Tensor Train, Tensor Validation) Split(int count, double validationShare, long seed)

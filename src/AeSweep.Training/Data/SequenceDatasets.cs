@@ -17,14 +17,23 @@ internal static class SequenceDatasets
         var features = sequence.Length * sequence.Channels;
         var (values, labels) = SyntheticSequences.Generate(count, sequence.Length, sequence.Channels, sequence.AnomalyShare, unchecked((int)seed));
         var testCount = Math.Max(100, count / 5);
-        var (testValues, _) = SyntheticSequences.Generate(testCount, sequence.Length, sequence.Channels, sequence.AnomalyShare, unchecked((int)seed) ^ 0x5eed);
+        var (testValues, testLabels) = SyntheticSequences.Generate(testCount, sequence.Length, sequence.Channels, sequence.AnomalyShare, unchecked((int)seed) ^ 0x5eed);
         var all = tensor(values, [count, features]);
         var (trainIndex, validationIndex) = DatasetLoader.Split(count, spec.ValidationSplit, seed);
         var train = all.index_select(0, trainIndex).to(device);
         var validation = all.index_select(0, validationIndex).to(device);
         var test = tensor(testValues, [testCount, features]).to(device);
-        var validationLabels = tensor(labels.Select(b => (long)b).ToArray()).index_select(0, validationIndex);
-        return new TrainingData(train, validation, test, validationLabels, SampleShape.Sequence(sequence.Length, sequence.Channels), inUnitInterval: false);
+        // Labels (0 normal, 1 anomalous) stay on the CPU, as every dataset's do: they select and group, never enter a model.
+        var allLabels = tensor(labels.Select(b => (long)b).ToArray());
+        return new TrainingData(
+            train,
+            validation,
+            test,
+            allLabels.index_select(0, validationIndex),
+            SampleShape.Sequence(sequence.Length, sequence.Channels),
+            inUnitInterval: false,
+            trainLabels: allLabels.index_select(0, trainIndex),
+            testLabels: tensor(testLabels.Select(b => (long)b).ToArray()));
     }
 
     public static TrainingData LoadCsv(DatasetSpec spec, Device device)

@@ -96,7 +96,7 @@ internal static class StoredSweepDocumentReader
                 DatasetSourceKind.Idx, ImagesPath: field.Required("images").String(), LabelsPath: field.Optional("labels")?.String(), Limit: limit, ValidationSplit: split),
             "csv" => new DatasetSpec(
                 DatasetSourceKind.Csv, CsvPath: field.Required("path").String(), Limit: limit, ValidationSplit: split,
-                Normalize: field.Optional("normalize")?.String() ?? V1Normalize),
+                Normalize: field.Optional("normalize")?.String() ?? V1Normalize, LabelColumn: field.Optional("label_column")?.String()),
             "synthetic-sequences" => SequenceSpecJson.ReadSynthetic(field, limit, split),
             "csv-sequences" => SequenceSpecJson.ReadCsv(field, limit, split),
             _ => throw field.Required("type").Wrong("builtin, synthetic, idx, csv, synthetic-sequences or csv-sequences"),

@@ -65,6 +65,7 @@ internal static class StoredSweepDocumentWriter
         if (dataset.Kind is DatasetSourceKind.Csv or DatasetSourceKind.CsvSequences)
         {
             json.WriteString("normalize", dataset.Normalize);
+            WriteIfSet(json, "label_column", dataset.LabelColumn);
         }
 
         SequenceSpecJson.Write(json, dataset);

@@ -8,7 +8,7 @@ namespace AeSweep.Core.Definitions;
 /// <summary>The dataset, model, program and early_terminate sections.</summary>
 internal sealed partial class SweepFileValidator
 {
-    private static readonly string[] DatasetKeys = ["name", "type", "images", "labels", "path", "limit", "validation_split", "normalize", .. SequenceKeys];
+    private static readonly string[] DatasetKeys = ["name", "type", "images", "labels", "path", "limit", "validation_split", "normalize", "label_column", .. SequenceKeys];
 
     private DatasetSpec? ReadDataset(DocNode node)
     {
@@ -35,7 +35,7 @@ internal sealed partial class SweepFileValidator
                 Error("dataset.name", nameNode, $"name selects a built-in dataset; a {type} dataset is given by its files instead");
             }
 
-            RejectKeys(map, "dataset", "built-in datasets", "images", "labels", "path", "normalize");
+            RejectKeys(map, "dataset", "built-in datasets", "images", "labels", "path", "normalize", "label_column");
             var name = ReadString(nameNode, "dataset.name");
             if (name == SyntheticSequencesName)
             {
@@ -56,13 +56,13 @@ internal sealed partial class SweepFileValidator
             case CsvSequencesType:
                 return ReadCsvSequences(map, limit, split);
             case SyntheticSequencesName:
-                RejectKeys(map, "dataset", "synthetic sequences", "images", "labels", "path", "normalize");
+                RejectKeys(map, "dataset", "synthetic sequences", "images", "labels", "path", "normalize", "label_column");
                 return ReadSyntheticSequences(map, limit, split);
             case null:
                 Error("dataset", map, "needs name: (a built-in dataset) or type: idx|csv|csv-sequences");
                 return null;
             case "idx":
-                RejectKeys(map, "dataset", "idx datasets", "path", "normalize");
+                RejectKeys(map, "dataset", "idx datasets", "path", "normalize", "label_column");
                 var images = RequiredPath(map, "images", "dataset.images");
                 var labels = map["labels"] is { } labelsNode ? ResolvePath(labelsNode, "dataset.labels") : null;
                 return images is null ? null : new DatasetSpec(DatasetSourceKind.Idx, ImagesPath: images, LabelsPath: labels, Limit: limit, ValidationSplit: split);
@@ -75,9 +75,9 @@ internal sealed partial class SweepFileValidator
                     Error("dataset.normalize", map["normalize"], NameSuggestions.WithSuggestion($"'{normalize}' is not a normalization (minmax, standard, none)", normalize, ["minmax", "standard", "none"]));
                 }
 
-                return csv is null ? null : new DatasetSpec(DatasetSourceKind.Csv, CsvPath: csv, Limit: limit, ValidationSplit: split, Normalize: normalize ?? "minmax");
+                return csv is null ? null : new DatasetSpec(DatasetSourceKind.Csv, CsvPath: csv, Limit: limit, ValidationSplit: split, Normalize: normalize ?? "minmax", LabelColumn: ReadLabelColumn(map));
             case "synthetic":
-                RejectKeys(map, "dataset", "synthetic datasets", "images", "labels", "path", "normalize");
+                RejectKeys(map, "dataset", "synthetic datasets", "images", "labels", "path", "normalize", "label_column");
                 return new DatasetSpec(DatasetSourceKind.Synthetic, Name: "synthetic", Limit: limit, ValidationSplit: split);
             case "builtin":
                 Error("dataset.name", map, "required for a built-in dataset");

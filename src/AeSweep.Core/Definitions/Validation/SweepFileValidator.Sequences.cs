@@ -38,7 +38,7 @@ internal sealed partial class SweepFileValidator
 
     private DatasetSpec? ReadCsvSequences(DocMapping map, int? limit, double split)
     {
-        RejectKeys(map, "dataset", "csv-sequences datasets", "images", "labels", "length", "channels", "anomaly_share");
+        RejectKeys(map, "dataset", "csv-sequences datasets", "images", "labels", "length", "channels", "anomaly_share", "label_column");
         var errorsBefore = errors.Count;
         var path = RequiredPath(map, "path", "dataset.path");
         var normalize = map["normalize"] is { } n ? ReadString(n, "dataset.normalize") : "minmax";
