@@ -2,7 +2,8 @@ namespace AeSweep.Training.Data;
 
 /// <summary>
 /// Generated multichannel sequences for tests and demos (<c>synthetic-sequences</c>): each channel is a sum of two or
-/// three sines with random amplitude (0.3–1), frequency (1–6 cycles per sequence) and phase, plus Gaussian noise
+/// three sines with random phases — a slow one (amplitude 0.5–1, a quarter to one cycle per sequence: the trend, as
+/// sensor series have) and one or two faster, smaller ones (amplitude 0.1–0.4, 1–5 cycles) — plus Gaussian noise
 /// (σ = 0.05). A share of the sequences carries one injected anomaly in one channel — a spike (2–3 consecutive steps
 /// raised or lowered by 2–3) or a level shift (every step from a random point on moved by 1–1.5) — and is labelled 1;
 /// the others are labelled 0. Values are time-major rows (t·C + c), as <see cref="SampleShape.Sequence"/> lays them out.
@@ -27,12 +28,14 @@ public static class SyntheticSequences
                 var sines = 2 + random.Next(2);
                 for (var k = 0; k < sines; k++)
                 {
-                    var amplitude = 0.3 + (0.7 * random.NextDouble());
-                    var cycles = 1 + (5 * random.NextDouble());
+                    // A slow component (a quarter to one cycle: the trend) and faster, smaller oscillations.
+                    var (amplitude, cycles) = k == 0
+                        ? (0.5 + (0.5 * random.NextDouble()), 0.25 + (0.75 * random.NextDouble()))
+                        : (0.1 + (0.3 * random.NextDouble()), 1 + (4 * random.NextDouble()));
                     var phase = 2 * Math.PI * random.NextDouble();
                     for (var t = 0; t < length; t++)
                     {
-                        signal[t] += amplitude * Math.Sin((2 * Math.PI * cycles * t / length) + phase) / sines;
+                        signal[t] += amplitude * Math.Sin((2 * Math.PI * cycles * t / length) + phase);
                     }
                 }
 
