@@ -88,6 +88,7 @@ internal static class StoredSweepDocumentReader
         var type = field.Optional("type") is { } t ? t.String() : "builtin";
         return type switch
         {
+            "builtin" when field.Required("name").String() == "synthetic-sequences" => SequenceSpecJson.ReadSynthetic(field, limit, split),
             "builtin" when field.Required("name").String() is var name && name != "synthetic" =>
                 new DatasetSpec(DatasetSourceKind.BuiltIn, Name: name, Limit: limit, ValidationSplit: split),
             "builtin" or "synthetic" => new DatasetSpec(
