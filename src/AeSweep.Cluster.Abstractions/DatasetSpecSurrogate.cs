@@ -25,6 +25,9 @@ public readonly struct DatasetSpecSurrogate
     [Id(8)] public string? LabelColumn { get; init; }
 
     [Id(9)] public int[]? AnomalyClasses { get; init; }
+
+    /// <summary>Sequence datasets: length (window), channels, stride, anomaly share and columns; null for the others.</summary>
+    [Id(10)] public SequenceSpecSurrogate? Sequence { get; init; }
 }
 
 /// <summary>Converts <see cref="DatasetSpec"/> to and from its surrogate.</summary>
@@ -33,7 +36,8 @@ public sealed class DatasetSpecSurrogateConverter : IConverter<DatasetSpec, Data
 {
     public DatasetSpec ConvertFromSurrogate(in DatasetSpecSurrogate surrogate) =>
         new(surrogate.Kind, surrogate.Name, surrogate.ImagesPath, surrogate.LabelsPath, surrogate.CsvPath, surrogate.Limit, surrogate.ValidationSplit, surrogate.Normalize ?? "minmax", surrogate.LabelColumn,
-            surrogate.AnomalyClasses is null ? null : new ClassLabels(surrogate.AnomalyClasses));
+            surrogate.AnomalyClasses is null ? null : new ClassLabels(surrogate.AnomalyClasses),
+            surrogate.Sequence?.ToSpec());
 
     public DatasetSpecSurrogate ConvertToSurrogate(in DatasetSpec value) => new()
     {
@@ -47,5 +51,6 @@ public sealed class DatasetSpecSurrogateConverter : IConverter<DatasetSpec, Data
         Normalize = value.Normalize,
         LabelColumn = value.LabelColumn,
         AnomalyClasses = value.AnomalyClasses?.ToArray(),
+        Sequence = SequenceSpecSurrogate.From(value.Sequence),
     };
 }

@@ -43,7 +43,12 @@ public sealed record TrialMemoryEstimate(long ParameterCount, long ParameterByte
     {
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(shape);
-        var (parameters, activations) = settings.Family == ModelFamily.Conv ? Conv(settings, shape) : Dense(settings, shape.Features);
+        var (parameters, activations) = settings.Family switch
+        {
+            ModelFamily.Conv => Conv(settings, shape),
+            ModelFamily.Lstm => Lstm(settings, shape),
+            _ => Dense(settings, shape.Features),
+        };
         var optimizerStates = settings.Optimizer switch
         {
             OptimizerKind.Sgd => settings.Momentum > 0 ? 1 : 0,
@@ -122,6 +127,27 @@ public sealed record TrialMemoryEstimate(long ParameterCount, long ParameterByte
 
         // Up-sampling output, convolution output and activation per block: about twice the encoder's, plus the image.
         activations += (2 * convolutions) + (2L * shape.Features);
+        return (parameters, activations);
+    }
+
+    /// <summary>
+    /// The lstm family: two stacked LSTMs (weights 4h·(input + h) and two biases of 4h per layer) and the three linear
+    /// layers; per step and layer the four gates, the cell and the hidden state are kept for backward.
+    /// </summary>
+    private static (long Parameters, long Activations) Lstm(TrialSettings settings, SampleShape shape)
+    {
+        var (steps, stepFeatures) = Models.LstmAutoencoder.StepsOf(shape);
+        long hidden = settings.Widths[0];
+        long parameters = 0;
+        for (var layer = 0; layer < settings.Depth; layer++)
+        {
+            var encoderInput = layer == 0 ? stepFeatures : hidden;
+            parameters += (4 * hidden * (encoderInput + hidden)) + (8 * hidden); // encoder layer
+            parameters += (4 * hidden * (hidden + hidden)) + (8 * hidden); // decoder layer (its input is the repeated code vector)
+        }
+
+        parameters += Linear(hidden, settings.CodeSize) + Linear(settings.CodeSize, hidden) + Linear(hidden, stepFeatures);
+        var activations = (2L * steps * settings.Depth * 6 * hidden) + (3L * shape.Features) + (2L * settings.CodeSize) + (steps * hidden);
         return (parameters, activations);
     }
 

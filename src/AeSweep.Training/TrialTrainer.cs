@@ -238,6 +238,10 @@ public static class TrialTrainer
         {
             artifacts[TrialArtifacts.Gallery] = TrialArtifacts.WriteGallery(directory, run.Model, run.Data, run.Noise, request.DataSeed);
         }
+        else if (run.Data.Shape.IsSequence)
+        {
+            artifacts[TrialArtifacts.Gallery] = SequenceArtifacts.WriteGallery(directory, run.Model, run.Data, run.Noise, request.DataSeed);
+        }
 
         artifacts[TrialArtifacts.LatentMapName] = TrialArtifacts.WriteLatentMap(directory, run.Model, run.Data, request.Dataset);
         AnomalyArtifacts.Write(directory, run.Model, run.Data, request.Dataset, artifacts);

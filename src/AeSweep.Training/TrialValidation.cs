@@ -34,5 +34,10 @@ internal static class TrialValidation
         {
             throw new ArgumentException("model 'conv' needs image data (fashion-mnist, idx or synthetic), not a table");
         }
+
+        if (settings.Family == ModelFamily.Lstm && !dataset.IsImage && !dataset.IsSequence)
+        {
+            throw new ArgumentException("model 'lstm' needs sequences (synthetic-sequences, csv-sequences) or images, not a table");
+        }
     }
 }

@@ -15,8 +15,13 @@ namespace AeSweep.Core.Catalog;
 /// </summary>
 public static partial class ParameterCatalog
 {
-    private static readonly ImmutableArray<ModelFamily> AllFamilies = [Dense, Conv, Denoising, Sparse, Vae];
-    private static readonly ImmutableArray<ModelFamily> DenseFamilies = [Dense, Denoising, Sparse, Vae];
+    private static readonly ImmutableArray<ModelFamily> AllFamilies = [Dense, Conv, Denoising, Sparse, Vae, Lstm];
+
+    // The LSTM's gates have their own fixed nonlinearities (sigmoid, tanh), so activation does not apply to it.
+    private static readonly ImmutableArray<ModelFamily> FeedForwardFamilies = [Dense, Conv, Denoising, Sparse, Vae];
+
+    // width is the dense families' layer width and the LSTM's hidden size.
+    private static readonly ImmutableArray<ModelFamily> WidthFamilies = [Dense, Denoising, Sparse, Vae, Lstm];
 
     /// <summary>The most hidden layers (and so the largest N of <c>width_N</c>).</summary>
     public const int MaxLayers = 16;
@@ -28,10 +33,10 @@ public static partial class ParameterCatalog
     public static CatalogParameter CodeSize { get; } = Int(ParameterNames.CodeSize, 1, 65_536, 32, AllFamilies, "size of the bottleneck code");
 
     /// <summary><c>depth</c>.</summary>
-    public static CatalogParameter Depth { get; } = Int(ParameterNames.Depth, 1, MaxLayers, 2, AllFamilies, "hidden layers (dense) or down-sampling blocks (conv) in the encoder; the decoder mirrors it");
+    public static CatalogParameter Depth { get; } = Int(ParameterNames.Depth, 1, MaxLayers, 2, AllFamilies, "hidden layers (dense), down-sampling blocks (conv) or stacked LSTM layers (lstm) in the encoder; the decoder mirrors it");
 
     /// <summary><c>width</c> (and, through <see cref="Find"/>, <c>width_N</c>).</summary>
-    public static CatalogParameter Width { get; } = Int(ParameterNames.Width, 1, 65_536, 256, DenseFamilies, "nodes per hidden layer");
+    public static CatalogParameter Width { get; } = Int(ParameterNames.Width, 1, 65_536, 256, WidthFamilies, "nodes per hidden layer (dense), hidden size of every LSTM layer (lstm)");
 
     /// <summary><c>loss</c>.</summary>
     public static CatalogParameter Loss { get; } = Choice(ParameterNames.Loss, "reconstruction loss used for training", AllFamilies, "mse", "mse", "l1", "bce");
@@ -56,7 +61,7 @@ public static partial class ParameterCatalog
 
     /// <summary><c>activation</c>.</summary>
     public static CatalogParameter Activation { get; } =
-        Choice(ParameterNames.Activation, "hidden-layer activation", AllFamilies, "relu", "relu", "leaky_relu", "elu", "gelu", "silu", "tanh", "sigmoid");
+        Choice(ParameterNames.Activation, "hidden-layer activation", FeedForwardFamilies, "relu", "relu", "leaky_relu", "elu", "gelu", "silu", "tanh", "sigmoid");
 
     /// <summary><c>schedule</c> (step: ×0.1 every third of the epochs; cosine: to 0 at the last epoch).</summary>
     public static CatalogParameter Schedule { get; } = Choice(ParameterNames.Schedule, "learning-rate schedule", AllFamilies, "none", "none", "cosine", "step");

@@ -11,4 +11,8 @@ public enum DatasetSourceKind
     Csv,
     /// <summary>Generated data for tests and demos.</summary>
     Synthetic,
+    /// <summary>Generated multichannel sequences (sums of sines with noise, optional injected anomalies): <c>synthetic-sequences</c>.</summary>
+    SyntheticSequences,
+    /// <summary>A multivariate time series CSV cut into windows: <c>{type: csv-sequences, ...}</c>.</summary>
+    CsvSequences,
 }

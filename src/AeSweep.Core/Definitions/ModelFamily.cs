@@ -13,4 +13,6 @@ public enum ModelFamily
     Sparse,
     /// <summary>Variational autoencoder (reparameterization, KL term weighted by beta).</summary>
     Vae,
+    /// <summary>Sequence-to-sequence LSTM autoencoder for sequence datasets (last hidden state → code → LSTM decoder).</summary>
+    Lstm,
 }

@@ -4,7 +4,7 @@ namespace AeSweep.Core.Definitions;
 public static class ModelFamilyNames
 {
     /// <summary>All names, in the order of <see cref="ModelFamily"/>.</summary>
-    public static IReadOnlyList<string> All { get; } = ["dense", "conv", "denoising", "sparse", "vae"];
+    public static IReadOnlyList<string> All { get; } = ["dense", "conv", "denoising", "sparse", "vae", "lstm"];
 
     /// <summary>The sweep file name of a family.</summary>
     public static string ToName(this ModelFamily family) => All[(int)family];

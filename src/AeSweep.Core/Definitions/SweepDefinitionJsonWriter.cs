@@ -137,7 +137,17 @@ public static class SweepDefinitionJsonWriter
                 }
 
                 break;
+            case DatasetSourceKind.SyntheticSequences:
+                json.WriteString("name", dataset.Name);
+                break;
+            case DatasetSourceKind.CsvSequences:
+                json.WriteString("type", "csv-sequences");
+                json.WriteString("path", dataset.CsvPath);
+                json.WriteString("normalize", dataset.Normalize);
+                break;
         }
+
+        Stored.SequenceSpecJson.Write(json, dataset);
 
         if (dataset.Limit is { } limit)
         {

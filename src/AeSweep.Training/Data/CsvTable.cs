@@ -85,7 +85,7 @@ public static class CsvTable
     }
 
     /// <summary>One line without its terminator (\n, \r\n or \r); null at the end; an error past <paramref name="maxChars"/>.</summary>
-    private static string? ReadLine(StreamReader reader, int maxChars, string path, int lineNumber)
+    internal static string? ReadLine(StreamReader reader, int maxChars, string path, int lineNumber)
     {
         var line = new StringBuilder();
         while (true)

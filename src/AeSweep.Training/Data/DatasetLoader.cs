@@ -28,6 +28,8 @@ public static class DatasetLoader
             DatasetSourceKind.Synthetic => LoadSynthetic(spec, dataSeed, device),
             DatasetSourceKind.Idx => LoadIdx(spec, dataSeed, device),
             DatasetSourceKind.Csv => LoadCsv(spec, dataSeed, device),
+            DatasetSourceKind.SyntheticSequences => SequenceDatasets.LoadSynthetic(spec, dataSeed, device),
+            DatasetSourceKind.CsvSequences => SequenceDatasets.LoadCsv(spec, device),
             _ => throw new ArgumentException($"Unknown built-in dataset '{spec.Name}' (known: {string.Join(", ", DatasetSpec.BuiltInNames)})"),
         };
         data.Train.MoveToOuterDisposeScope();
@@ -55,7 +57,7 @@ public static class DatasetLoader
         {
             DatasetSourceKind.BuiltIn when spec.Name == "fashion-mnist" => [FashionMnist.TrainImages, FashionMnist.TrainLabels, FashionMnist.TestImages, FashionMnist.TestLabels],
             DatasetSourceKind.Idx => new[] { spec.ImagesPath, spec.LabelsPath }.OfType<string>().ToArray(),
-            DatasetSourceKind.Csv => [spec.CsvPath!],
+            DatasetSourceKind.Csv or DatasetSourceKind.CsvSequences => [spec.CsvPath!],
             _ => Array.Empty<string>(),
         };
         var stamps = files.Select(f => FileStamp.Of(f).ToString());
@@ -204,7 +206,7 @@ public static class DatasetLoader
             trainLabels: labels?.index_select(0, trainIndex));
     }
 
-    private static (Tensor Train, Tensor Validation) Split(int count, double validationShare, long seed)
+    internal static (Tensor Train, Tensor Validation) Split(int count, double validationShare, long seed)
     {
         if (count < 2)
         {

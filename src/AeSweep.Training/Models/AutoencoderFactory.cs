@@ -16,6 +16,8 @@ public static class AutoencoderFactory
             ModelFamily.Conv => new ConvAutoencoder(
                 shape, settings.Depth, settings.Channels, settings.CodeSize, settings.Activation, settings.Downsampling, settings.Upsampling, unitIntervalData),
             ModelFamily.Vae => new VariationalAutoencoder(shape.Features, settings.Widths, settings.CodeSize, settings.Activation, unitIntervalData),
+            // One hidden size for every layer: the first layer's width (width, or width_1 where given).
+            ModelFamily.Lstm => new LstmAutoencoder(shape, settings.Depth, settings.Widths[0], settings.CodeSize, unitIntervalData),
             _ => new DenseAutoencoder(
                 shape.Features,
                 settings.Widths,

@@ -65,6 +65,7 @@ public sealed class ParameterCatalogTests
             Assert.Equal(family == ModelFamily.Vae, ParameterCatalog.Beta.AppliesTo(family));
             Assert.Equal(family == ModelFamily.Conv, ParameterCatalog.Channels.AppliesTo(family));
             Assert.Equal(family != ModelFamily.Conv, ParameterCatalog.Width.AppliesTo(family));
+            Assert.Equal(family != ModelFamily.Lstm, ParameterCatalog.Activation.AppliesTo(family));
         }
 
         Assert.Equal(ModelFamilyNames.All, ParameterCatalog.Model.Choices!.Value);

@@ -27,6 +27,8 @@ public static class TrialDeviceMemory
 
         var settings = TrialSettings.FromParameters(assignment.Parameters);
         var samples = dataset.Limit ?? (dataset.Kind == DatasetSourceKind.BuiltIn ? FashionMnistSamples : 0);
-        return TrialMemoryEstimate.For(settings, SampleShape.Image(1, 28, 28), samples).TotalBytes;
+        // A sequence dataset's window is in its spec (a CSV series' channel count only where columns are named).
+        var shape = dataset.Sequence is { } sequence ? SampleShape.Sequence(sequence.Length, Math.Max(1, sequence.Channels)) : SampleShape.Image(1, 28, 28);
+        return TrialMemoryEstimate.For(settings, shape, samples).TotalBytes;
     }
 }

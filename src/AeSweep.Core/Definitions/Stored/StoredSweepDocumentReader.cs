@@ -92,6 +92,7 @@ internal static class StoredSweepDocumentReader
         var type = field.Optional("type") is { } t ? t.String() : "builtin";
         var spec = type switch
         {
+            "builtin" when field.Required("name").String() == "synthetic-sequences" => SequenceSpecJson.ReadSynthetic(field, limit, split),
             "builtin" when field.Required("name").String() is var name && name != "synthetic" =>
                 new DatasetSpec(DatasetSourceKind.BuiltIn, Name: name, Limit: limit, ValidationSplit: split),
             "builtin" or "synthetic" => new DatasetSpec(
@@ -101,7 +102,9 @@ internal static class StoredSweepDocumentReader
             "csv" => new DatasetSpec(
                 DatasetSourceKind.Csv, CsvPath: field.Required("path").String(), Limit: limit, ValidationSplit: split,
                 Normalize: field.Optional("normalize")?.String() ?? V1Normalize, LabelColumn: field.Optional("label_column")?.String()),
-            _ => throw field.Required("type").Wrong("builtin, synthetic, idx or csv"),
+            "synthetic-sequences" => SequenceSpecJson.ReadSynthetic(field, limit, split),
+            "csv-sequences" => SequenceSpecJson.ReadCsv(field, limit, split),
+            _ => throw field.Required("type").Wrong("builtin, synthetic, idx, csv, synthetic-sequences or csv-sequences"),
         };
 
         // Absent before anomaly detection existed, and in documents of sweeps without it.

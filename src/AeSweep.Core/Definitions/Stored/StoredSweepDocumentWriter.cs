@@ -59,16 +59,18 @@ internal static class StoredSweepDocumentWriter
     private static void WriteDataset(Utf8JsonWriter json, DatasetSpec dataset)
     {
         json.WriteStartObject("dataset");
-        json.WriteString("type", dataset.Kind == DatasetSourceKind.BuiltIn ? "builtin" : dataset.Kind.ToString().ToLowerInvariant());
+        json.WriteString("type", dataset.Kind == DatasetSourceKind.BuiltIn ? "builtin" : SequenceSpecJson.TypeName(dataset.Kind) ?? dataset.Kind.ToString().ToLowerInvariant());
         WriteIfSet(json, "name", dataset.Name);
         WriteIfSet(json, "images", dataset.ImagesPath);
         WriteIfSet(json, "labels", dataset.LabelsPath);
         WriteIfSet(json, "path", dataset.CsvPath);
-        if (dataset.Kind == DatasetSourceKind.Csv)
+        if (dataset.Kind is DatasetSourceKind.Csv or DatasetSourceKind.CsvSequences)
         {
             json.WriteString("normalize", dataset.Normalize);
             WriteIfSet(json, "label_column", dataset.LabelColumn);
         }
+
+        SequenceSpecJson.Write(json, dataset);
 
         if (dataset.Limit is { } limit)
         {

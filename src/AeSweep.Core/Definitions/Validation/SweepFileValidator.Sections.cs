@@ -8,7 +8,7 @@ namespace AeSweep.Core.Definitions;
 /// <summary>The dataset, model, program and early_terminate sections.</summary>
 internal sealed partial class SweepFileValidator
 {
-    private static readonly string[] DatasetKeys = ["name", "type", "images", "labels", "path", "limit", "validation_split", "normalize", "label_column", "anomaly_classes"];
+    private static readonly string[] DatasetKeys = ["name", "type", "images", "labels", "path", "limit", "validation_split", "normalize", "label_column", "anomaly_classes", .. SequenceKeys];
 
     private DatasetSpec? ReadDataset(DocNode node)
     {
@@ -37,13 +37,29 @@ internal sealed partial class SweepFileValidator
 
             RejectKeys(map, "dataset", "built-in datasets", "images", "labels", "path", "normalize", "label_column");
             var name = ReadString(nameNode, "dataset.name");
+            if (name == SyntheticSequencesName)
+            {
+                return ReadSyntheticSequences(map, limit, split);
+            }
+
+            RejectKeys(map, "dataset", "image datasets", SequenceKeys);
             return name is null ? null : BuiltIn(name, "dataset.name", nameNode, limit, split);
+        }
+
+        if (type is not (CsvSequencesType or SyntheticSequencesName))
+        {
+            RejectKeys(map, "dataset", $"{type ?? "these"} datasets", SequenceKeys);
         }
 
         switch (type)
         {
+            case CsvSequencesType:
+                return ReadCsvSequences(map, limit, split);
+            case SyntheticSequencesName:
+                RejectKeys(map, "dataset", "synthetic sequences", "images", "labels", "path", "normalize", "label_column");
+                return ReadSyntheticSequences(map, limit, split);
             case null:
-                Error("dataset", map, "needs name: (a built-in dataset) or type: idx|csv");
+                Error("dataset", map, "needs name: (a built-in dataset) or type: idx|csv|csv-sequences");
                 return null;
             case "idx":
                 RejectKeys(map, "dataset", "idx datasets", "path", "normalize", "label_column");
@@ -67,13 +83,18 @@ internal sealed partial class SweepFileValidator
                 Error("dataset.name", map, "required for a built-in dataset");
                 return null;
             default:
-                Error("dataset.type", map["type"], NameSuggestions.WithSuggestion($"'{type}' is not a dataset type (idx, csv, synthetic)", type, ["idx", "csv", "synthetic"]));
+                Error("dataset.type", map["type"], NameSuggestions.WithSuggestion($"'{type}' is not a dataset type (idx, csv, csv-sequences, synthetic, synthetic-sequences)", type, ["idx", "csv", "csv-sequences", "synthetic", "synthetic-sequences"]));
                 return null;
         }
     }
 
     private DatasetSpec? BuiltIn(string name, string path, DocNode node, int? limit, double split)
     {
+        if (name == SyntheticSequencesName)
+        {
+            return ReadSyntheticSequences(null, limit, split);
+        }
+
         if (DatasetSpec.BuiltInNames.Contains(name))
         {
             return name == "synthetic"

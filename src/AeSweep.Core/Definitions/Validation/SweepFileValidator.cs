@@ -79,6 +79,7 @@ internal sealed partial class SweepFileValidator(SweepParseOptions options, List
             Error("model", map["model"], $"conv needs image data, but the dataset is {dataset.Kind.ToString().ToLowerInvariant()}; use dense, denoising, sparse or vae");
         }
 
+        CheckLstmAgainstData(models, dataset, map["model"]);
         CheckMethodAgainstSpace(method, space, budget, map);
         CheckObjectives(objectives, method, earlyTerminate, program, map);
         CheckProgramArguments(program, space, map);
