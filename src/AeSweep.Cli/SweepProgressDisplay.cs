@@ -25,6 +25,12 @@ internal sealed class SweepProgressDisplay(ISweepQueries queries, SweepDefinitio
             await output.WriteLineAsync($"sampler: {TerminalText.Escape(sampler)}");
         }
 
+        if (total is null && definition.Budget.MaxMinutes is null)
+        {
+            // W&B's habit: a sweep without a run cap runs until stopped. Say so, since nothing else will end it.
+            await output.WriteLineAsync($"no trial limit: this sweep runs until cancelled (Ctrl+C here, or `aesweep cancel {sweepId}`); set run_cap or budget.max_trials to bound it");
+        }
+
         var clock = Stopwatch.StartNew();
         if (ReferenceEquals(output, Console.Error) && !Console.IsErrorRedirected)
         {
@@ -94,7 +100,7 @@ internal sealed class SweepProgressDisplay(ISweepQueries queries, SweepDefinitio
 
         public string Describe(string metric, int? total, TimeSpan? elapsed)
         {
-            var of = total is { } t ? $"/{t}" : string.Empty;
+            var of = total is { } t ? $"/{t}" : " (no limit: until cancelled)";
             var best = Best?.Objective is { } v ? $" · best {metric} {v.ToString("G5", CultureInfo.InvariantCulture)} (#{Best.Number})" : string.Empty;
             var eta = elapsed is { } e && total is { } all && Finished > 0 && Finished < all
                 ? $" · ETA {TimeSpan.FromSeconds(e.TotalSeconds / Finished * (all - Finished)):hh\\:mm\\:ss}"

@@ -10,4 +10,8 @@ public sealed record SweepDesign(
     IReadOnlyList<string> Parameters,
     IReadOnlySet<string> Constants,
     IReadOnlySet<string> LogScale,
-    string Sampler);
+    string Sampler)
+{
+    /// <summary>No trial limit and no time limit (W&amp;B's habit): the sweep runs until cancelled.</summary>
+    public bool RunsUntilCancelled { get; init; }
+}

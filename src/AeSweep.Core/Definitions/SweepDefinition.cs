@@ -43,6 +43,19 @@ public sealed record SweepDefinition(
     /// <summary>How workers run the trials (<c>execution:</c>); defaults when the file has no such section.</summary>
     public ExecutionSpec Execution { get; init; } = ExecutionSpec.Default;
 
+    /// <summary>The dialect the sweep file was written in (<c>aesweep validate</c> says which, and why).</summary>
+    public SweepFlavor Flavor { get; init; } = SweepFlavor.AeSweep;
+
+    /// <summary>
+    /// Labels kept from the file without meaning to the engine: a W&amp;B file's <c>project</c>, <c>entity</c> and
+    /// <c>description</c>. Empty for most sweeps.
+    /// </summary>
+    public System.Collections.Immutable.ImmutableSortedDictionary<string, string> Labels { get; init; } =
+        System.Collections.Immutable.ImmutableSortedDictionary<string, string>.Empty;
+
+    /// <summary>The method as the file named it where that differs from <see cref="Method"/> (W&amp;B's <c>bayes</c>, run as auto); null otherwise.</summary>
+    public string? MethodAlias { get; init; }
+
     /// <summary>The model families this sweep may train (empty for <c>program:</c> sweeps).</summary>
     public IReadOnlyList<ModelFamily> ModelFamilies =>
         SearchSpace.Find(ModelParameter) is { } p

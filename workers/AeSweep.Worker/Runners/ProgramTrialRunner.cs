@@ -35,15 +35,23 @@ public sealed class ProgramTrialRunner(ILogger<ProgramTrialRunner> logger) : ITr
             start.ArgumentList.Add(argument);
         }
 
-        foreach (var (name, value) in context.Assignment.Parameters.OrderBy(p => p.Key, StringComparer.Ordinal))
-        {
-            start.ArgumentList.Add($"--{name}={value}");
-        }
-
         start.Environment["AESWEEP_PARAMS"] = ParameterJson.Write(context.Assignment.Parameters);
         start.Environment["AESWEEP_TRIAL_ID"] = context.Assignment.Lease.TrialId;
         start.Environment["AESWEEP_ARTIFACT_DIR"] = context.ArtifactDirectory;
         Directory.CreateDirectory(context.ArtifactDirectory);
+        if (program.WandbArguments)
+        {
+            // W&B's command template decides where the parameters go (${args}, ${args_json}, ...).
+            WandbTrialSetup.Apply(start, program, context);
+        }
+        else
+        {
+            foreach (var argument in WandbTrialSetup.FlagArguments(context.Assignment.Parameters))
+            {
+                start.ArgumentList.Add(argument);
+            }
+        }
+
         if (!Exists(program.Command[0], start.WorkingDirectory))
         {
             return Failed($"could not start '{program.Command[0]}': no such file{(program.Command[0].Contains('/', StringComparison.Ordinal) ? string.Empty : " on PATH")}", 0);
@@ -140,7 +148,7 @@ public sealed class ProgramTrialRunner(ILogger<ProgramTrialRunner> logger) : ITr
             return Failed($"the program reported a non-finite {metric}", reports.Steps);
         }
 
-        return new TrialRunResult(TrialState.Completed, final, new Dictionary<string, string>(), null, reports.Steps);
+        return new TrialRunResult(TrialState.Completed, final, reports.Artifacts, null, reports.Steps);
     }
 
     /// <summary>Whether the command names a file: a path (relative to the working directory) or a name on PATH.</summary>

@@ -61,10 +61,17 @@ internal static class StoredSweepDocumentReader
         };
         var seed = root.Optional("seed")?.Long();
         var execution = root.Optional("execution") is { } x ? ReadExecution(x) : new ExecutionSpec { CheckpointSeconds = NoExecutionCheckpointSeconds };
+        // Flavour, labels and the method alias were added to version 2 as optional fields: absent, an AeSweep sweep.
+        var labels = root.Optional("labels") is { } l
+            ? l.Properties().ToImmutableSortedDictionary(p => p.Key, p => p.Value.String(), StringComparer.Ordinal)
+            : ImmutableSortedDictionary<string, string>.Empty;
         return new SweepDefinition(name, dataset, program, method, metric, space, earlyTerminate, budget, seed)
         {
             TpeMultivariate = tpeMultivariate,
             Execution = execution,
+            Flavor = root.Optional("flavor")?.String() == "wandb" ? SweepFlavor.Wandb : SweepFlavor.AeSweep,
+            Labels = labels,
+            MethodAlias = root.Optional("method_alias")?.String(),
         };
     }
 
@@ -76,7 +83,12 @@ internal static class StoredSweepDocumentReader
         }
 
         var command = field.Required("command").Items().Select(part => part.String()).ToImmutableArray();
-        return new ProgramSpec(command, field.Optional("working_directory")?.String());
+        return new ProgramSpec(command, field.Optional("working_directory")?.String())
+        {
+            WandbArguments = field.Optional("wandb_arguments")?.Boolean() ?? false,
+            WandbShim = field.Optional("wandb_shim")?.Boolean() ?? false,
+            NestedParameters = field.Optional("nested_parameters") is { } nested ? [.. nested.Items().Select(n => n.String())] : [],
+        };
     }
 
     private static DatasetSpec ReadDataset(StoredField field)
@@ -111,7 +123,7 @@ internal static class StoredSweepDocumentReader
             "maximize" => MetricGoal.Maximize,
             _ => throw goalField!.Value.Wrong("minimize or maximize"),
         };
-        return new MetricSpec(field.Required("name").String(), goal);
+        return new MetricSpec(field.Required("name").String(), goal) { Target = field.Optional("target")?.Number() };
     }
 
     private static EarlyTerminateSpec ReadEarlyTerminate(StoredField field)
