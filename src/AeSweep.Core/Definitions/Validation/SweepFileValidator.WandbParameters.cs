@@ -157,6 +157,12 @@ internal sealed partial class SweepFileValidator
                     return null;
                 }
 
+                if (list.Items.Select((item, i) => (item, i)).FirstOrDefault(x => x.item is not DocScalar) is { item: { } nonScalar } found)
+                {
+                    Error($"{path}.values[{found.i}]", nonScalar, $"is {nonScalar.KindName}: W&B passes lists and mappings as values, AeSweep's parameter values are numbers, strings and booleans (give each choice a name, or one parameter per element)");
+                    return null;
+                }
+
                 return ReadChoices(list, $"{path}.values") is { } choices ? new CategoricalDistribution(choices) : null;
             case "normal" or "q_normal" or "log_normal" or "q_log_normal":
                 return WandbPrior(map, path, distribution.Contains("log", StringComparison.Ordinal) ? PriorKind.LogNormal : PriorKind.Normal, "mu", 0, "sigma", 1);

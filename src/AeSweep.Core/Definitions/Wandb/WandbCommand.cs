@@ -212,6 +212,15 @@ public static class WandbCommand
 
         var text = x.ToString("R", CultureInfo.InvariantCulture);
         var e = text.IndexOf('E', StringComparison.Ordinal);
+        if (e < 0 && Math.Abs(x) >= 1e16)
+        {
+            // .NET writes 15000000000000000 where Python writes 1.5e+16.
+            var sign0 = x < 0 ? "-" : string.Empty;
+            var digits0 = text.TrimStart('-');
+            var fraction = digits0[1..].TrimEnd('0');
+            return $"{sign0}{digits0[0]}{(fraction.Length > 0 ? "." + fraction : string.Empty)}e+{digits0.Length - 1:00}";
+        }
+
         if (e < 0)
         {
             return text;
