@@ -81,6 +81,14 @@ internal static class WorkerCommand
                 return ValidateCommand.Invalid;
             }
 
+            // An agent serves the one sweep its operator named, as `wandb agent` runs whatever that sweep's command is:
+            // naming the sweep is the decision --allow-programs stands for (it leases no other sweep's trials).
+            // --allow-program EXE still narrows it.
+            if (sweepId is not null && programs.Executables.IsEmpty)
+            {
+                programs = Core.Definitions.ProgramPolicy.Any;
+            }
+
             var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
             HostLogging.Configure(builder.Logging, LogLevel.Information);
             if (parse.GetValue(gateway) is { } gatewayText)
