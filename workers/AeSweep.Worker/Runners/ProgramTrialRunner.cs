@@ -30,7 +30,8 @@ public sealed class ProgramTrialRunner(ILogger<ProgramTrialRunner> logger) : ITr
         ArgumentNullException.ThrowIfNull(context);
         var program = context.Program!;
         var start = new ProcessStartInfo(program.Command[0]) { WorkingDirectory = program.WorkingDirectory ?? Environment.CurrentDirectory };
-        foreach (var argument in program.Command.Skip(1))
+        // A W&B command's fixed arguments are added with its macros, in their places (WandbTrialSetup).
+        foreach (var argument in program.WandbArguments ? [] : program.Command.Skip(1))
         {
             start.ArgumentList.Add(argument);
         }

@@ -4,7 +4,8 @@ namespace AeSweep.Core.Definitions;
 
 /// <summary>
 /// Which dialect a file is written in. A file is read as W&amp;B's when it says so (<c>flavor: wandb</c>) or uses
-/// something only W&amp;B's dialect has; otherwise as AeSweep's. <c>flavor: aesweep</c> keeps AeSweep's reading (and
+/// something only W&amp;B's dialect has, and names none of AeSweep's own keys (<c>model</c>, <c>dataset</c>,
+/// <c>program: {command: [...]}</c>); otherwise as AeSweep's. <c>flavor: aesweep</c> keeps AeSweep's reading (and
 /// its hints at W&amp;B's names) whatever the file holds.
 /// </summary>
 internal sealed partial class SweepFileValidator
@@ -36,6 +37,17 @@ internal sealed partial class SweepFileValidator
                 default:
                     return (SweepFlavor.AeSweep, "flavor: (invalid)");
             }
+        }
+
+        // AeSweep's own keys settle it: such a file gets AeSweep's reading, with hints at the W&B names it also uses.
+        if (map.ContainsKey("model") || map.ContainsKey("dataset"))
+        {
+            return (SweepFlavor.AeSweep, $"it names AeSweep's {(map.ContainsKey("model") ? "model" : "dataset")} key");
+        }
+
+        if (map["program"] is DocMapping or DocSequence)
+        {
+            return (SweepFlavor.AeSweep, "program is AeSweep's {command: [...]} form");
         }
 
         if (map["program"] is DocScalar { IsNull: false })
