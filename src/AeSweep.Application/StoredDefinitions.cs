@@ -17,7 +17,8 @@ internal static class StoredDefinitions
     public static SweepDefinition? Read(SweepSnapshot sweep) => StoredSweepDocument.ReadOrNull(sweep.DefinitionText);
 
     /// <summary>The sweep's sampler in words; the core owns the wording (<see cref="SamplerFactory.Describe"/>).</summary>
-    public static string? Sampler(SweepDefinition? definition) => definition is null ? null : SamplerFactory.Describe(definition);
+    public static string? Sampler(SweepDefinition? definition) => definition is null ? null
+        : definition.MethodAlias is { } alias ? $"{alias} (run as {SamplerFactory.Describe(definition)})" : SamplerFactory.Describe(definition);
 
     public static DefinitionSummaryView? Summary(SweepSnapshot sweep, SweepDefinition? definition) => definition is null
         ? null
@@ -35,6 +36,7 @@ internal static class StoredDefinitions
         FloatDistribution f => string.Create(CultureInfo.InvariantCulture, $"float [{f.Low:G6}, {f.High:G6}]{(f.Log ? " log" : string.Empty)}{(f.Step is { } s ? $" step {s:G6}" : string.Empty)}"),
         IntDistribution i => string.Create(CultureInfo.InvariantCulture, $"int [{i.Low}, {i.High}]{(i.Log ? " log" : string.Empty)}{(i.Step != 1 ? $" step {i.Step}" : string.Empty)}"),
         ConstantDistribution c => $"constant {c.Value}",
+        PriorDistribution p => p.Describe(),
         _ => $"one of {string.Join(", ", distribution.EnumerateValues())}",
     };
 }

@@ -13,5 +13,8 @@ root.Subcommands.Add(ExportCommand.Create());
 root.Subcommands.Add(CancelCommand.Create());
 root.Subcommands.Add(CoordinatorCommand.Create());
 root.Subcommands.Add(WorkerCommand.Create());
+// W&B's two-command habit: `aesweep sweep FILE` (= submit) and `aesweep agent SWEEP_ID` (a worker for that sweep).
+root.Subcommands.Add(SubmitCommand.CreateSweepAlias());
+root.Subcommands.Add(WorkerCommand.CreateAgent());
 
 return await root.Parse(args).InvokeAsync();

@@ -33,6 +33,12 @@ internal sealed class SweepProgressDisplay(ISweepQueries queries, SweepDefinitio
             await output.WriteLineAsync($"parallel: {TerminalText.Escape(note)}");
         }
 
+        if (total is null && definition.Budget.MaxMinutes is null)
+        {
+            // W&B's habit: a sweep without a run cap runs until stopped. Say so, since nothing else will end it.
+            await output.WriteLineAsync($"no trial limit: this sweep runs until cancelled (Ctrl+C here, or `aesweep cancel {sweepId}`); set run_cap or budget.max_trials to bound it");
+        }
+
         var clock = Stopwatch.StartNew();
         if (ReferenceEquals(output, Console.Error) && !Console.IsErrorRedirected)
         {
@@ -46,7 +52,7 @@ internal sealed class SweepProgressDisplay(ISweepQueries queries, SweepDefinitio
                     {
                         bar.MaxValue = total ?? Math.Max(1, snapshot.Total);
                         bar.Value = snapshot.Finished;
-                        bar.Description = Markup.Escape(TerminalText.Escape(snapshot.Describe(definition.Metric.Name, null, null, ParallelismNote)));
+                        bar.Description = Markup.Escape(TerminalText.Escape(snapshot.Describe(definition.Metric.Name, total, null, ParallelismNote)));
                     }, cancellationToken);
                     bar.Value = bar.MaxValue;
                 });
@@ -103,7 +109,7 @@ internal sealed class SweepProgressDisplay(ISweepQueries queries, SweepDefinitio
         public string Describe(string metric, int? total, TimeSpan? elapsed, string? parallelismNote)
         {
             var cap = parallelismNote is null ? string.Empty : " (core cap)";
-            var of = total is { } t ? $"/{t}" : string.Empty;
+            var of = total is { } t ? $"/{t}" : " (no limit: until cancelled)";
             var best = Best?.Objective is { } v ? $" · best {metric} {v.ToString("G5", CultureInfo.InvariantCulture)} (#{Best.Number})" : string.Empty;
             var eta = elapsed is { } e && total is { } all && Finished > 0 && Finished < all
                 ? $" · ETA {TimeSpan.FromSeconds(e.TotalSeconds / Finished * (all - Finished)):hh\\:mm\\:ss}"

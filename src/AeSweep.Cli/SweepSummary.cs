@@ -11,10 +11,15 @@ internal static class SweepSummary
     {
         var searched = sweep.SearchSpace.Parameters.Count(p => p.Distribution is not ConstantDistribution);
         var what = sweep.Program is { AskTell: true } ? "ask-and-tell through the API" : sweep.Program is { } program ? $"program '{string.Join(' ', program.Command)}'" : string.Join("|", sweep.ModelFamilies.Select(f => f.ToName()));
-        var trials = sweep.Budget.MaxTrials is { } max ? max.ToString(CultureInfo.InvariantCulture) : sweep.Method == SearchMethod.Grid ? "all grid" : "unlimited";
+        var trials = sweep.Budget.MaxTrials is { } max ? $"{max.ToString(CultureInfo.InvariantCulture)} trials"
+            : sweep.Method == SearchMethod.Grid ? "all grid trials"
+            : sweep.Budget.MaxMinutes is null ? "no trial limit (runs until cancelled)" : "unlimited trials";
         var pruning = sweep.EarlyTerminate.Type == EarlyTerminateType.None ? "no pruning" : $"{sweep.EarlyTerminate.Type.ToString().ToLowerInvariant()} pruning";
         var data = sweep.Dataset is { } dataset ? $" on {dataset.Describe()}{(dataset.Limit is { } limit ? $" (first {limit:N0})" : string.Empty)}" : string.Empty;
-        return $"{sweep.Name}: {what}{data}, {sweep.Method.ToString().ToLowerInvariant()} search over {searched} of {sweep.SearchSpace.Parameters.Length} parameters, " +
-               $"{trials} trials, {sweep.Budget.MaxParallel} at a time, {pruning}, {sweep.Metric.Name} ({sweep.Metric.Goal.ToString().ToLowerInvariant()})";
+        var method = sweep.MethodAlias is { } alias ? $"{alias} (run as {sweep.Method.ToString().ToLowerInvariant()})" : sweep.Method.ToString().ToLowerInvariant();
+        var target = sweep.Metric.Target is { } t ? $", stops when a trial reaches {t.ToString("G6", CultureInfo.InvariantCulture)}" : string.Empty;
+        var labels = sweep.Labels.IsEmpty ? string.Empty : " [" + string.Join(", ", sweep.Labels.Where(l => l.Key != "description").Select(l => $"{l.Key}: {l.Value}")) + "]";
+        return $"{sweep.Name}{labels}: {what}{data}, {method} search over {searched} of {sweep.SearchSpace.Parameters.Length} parameters, " +
+               $"{trials}, {sweep.Budget.MaxParallel} at a time, {pruning}, {sweep.Metric.Name} ({sweep.Metric.Goal.ToString().ToLowerInvariant()}){target}";
     }
 }

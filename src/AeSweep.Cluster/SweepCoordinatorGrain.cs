@@ -34,7 +34,13 @@ public sealed partial class SweepCoordinatorGrain(
 
     private string SweepId => this.GetPrimaryKeyString();
 
-    private SweepProgress Progress => SweepProgress.Of(_study.Trials.Select(t => t.State), _exhausted, _sweep.StartedAt, _finished);
+    private SweepProgress Progress => SweepProgress.Of(_study.Trials.Select(t => t.State), _exhausted, _sweep.StartedAt, _finished) with
+    {
+        TargetReached = _metric.Target is not null && _study.Trials.Any(t => t.State == TrialState.Completed && t.Value is { } v && _metric.Reaches(v)),
+    };
+
+    // The ranking metric as the definition gives it (its target, W&B's metric.target, ends the sweep).
+    private Core.Definitions.MetricSpec _metric = Core.Definitions.MetricSpec.Default;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -57,6 +63,7 @@ public sealed partial class SweepCoordinatorGrain(
         _sweep = history.Sweep;
         var definition = SweepStudyFactory.ParseStoredDefinition(_sweep);
         _policy = SweepPolicy.For(definition, _sweep.MetricName, time);
+        _metric = definition.Metric;
         _study = SweepStudyFactory.Create(definition, history, out _numberByTrialId);
         _finished = _sweep.State is SweepState.Completed or SweepState.Cancelled or SweepState.Failed;
         _exhausted = false;

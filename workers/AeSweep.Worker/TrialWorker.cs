@@ -76,7 +76,9 @@ public sealed partial class TrialWorker(
                     List<TrialAssignment> assignments;
                     try
                     {
-                        assignments = await Dispatcher.LeaseTrialsAsync(Options.WorkerId, free);
+                        assignments = Options.SweepId is { } sweepId
+                            ? await LeaseFromSweepAsync(sweepId, free)
+                            : await Dispatcher.LeaseTrialsAsync(Options.WorkerId, free);
                     }
                     catch (Exception ex) when (ex is not OperationCanceledException)
                     {
@@ -195,6 +197,13 @@ public sealed partial class TrialWorker(
                 _signal.WorkAvailable();
             },
             TaskScheduler.Default);
+    }
+
+    /// <summary>An agent's lease: pending trials of its one sweep, claimed by id (another worker may claim some first).</summary>
+    private async Task<List<TrialAssignment>> LeaseFromSweepAsync(string sweepId, int free)
+    {
+        var pending = await Dispatcher.PendingTrialsAsync(sweepId, free);
+        return pending.Count == 0 ? [] : await Dispatcher.LeaseTrialsByIdAsync(Options.WorkerId, [.. pending.Select(p => p.TrialId)]);
     }
 
     private void RunTrial(TrialAssignment assignment, Slot slot, CancellationToken cancellationToken)

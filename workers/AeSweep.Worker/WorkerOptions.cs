@@ -33,6 +33,12 @@ public sealed class WorkerOptions
     /// <summary>Where trials write checkpoints and images: ROOT/SWEEP/TRIAL/.</summary>
     public string ArtifactRoot { get; set; } = Path.Combine(Path.GetTempPath(), "aesweep-artifacts");
 
+    /// <summary>
+    /// Serve this sweep only (<c>aesweep agent SWEEP_ID</c>, W&amp;B's agent): the worker leases that sweep's pending
+    /// trials and no other's. Null: any sweep's.
+    /// </summary>
+    public string? SweepId { get; set; }
+
     /// <summary>How often leases are renewed.</summary>
     public TimeSpan HeartbeatInterval { get; set; } = TimeSpan.FromSeconds(5);
 

@@ -28,7 +28,10 @@ internal static class RecordMapping
             definition.SearchSpace.Parameters.Where(p => p.Distribution is ConstantDistribution).Select(p => p.Name).ToHashSet(StringComparer.Ordinal),
             definition.SearchSpace.Parameters.Where(p => p.Distribution is FloatDistribution { Log: true } or IntDistribution { Log: true }).Select(p => p.Name).ToHashSet(StringComparer.Ordinal),
             StoredDefinitions.Sampler(definition)!,
-            definition.Dataset?.AnomalyClasses is { } anomalyClasses ? [.. anomalyClasses] : null);
+            definition.Dataset?.AnomalyClasses is { } anomalyClasses ? [.. anomalyClasses] : null)
+        {
+            RunsUntilCancelled = definition.Budget is { MaxTrials: null, MaxMinutes: null } && definition.Method != SearchMethod.Grid,
+        };
 
     /// <summary>The epochs a trial plans, when its <c>epochs</c> parameter says.</summary>
     public static int? PlannedEpochs(IReadOnlyDictionary<string, ParameterValue> parameters) =>

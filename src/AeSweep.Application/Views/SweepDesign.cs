@@ -12,4 +12,8 @@ public sealed record SweepDesign(
     IReadOnlySet<string> Constants,
     IReadOnlySet<string> LogScale,
     string Sampler,
-    IReadOnlyList<int>? AnomalyClasses = null);
+    IReadOnlyList<int>? AnomalyClasses = null)
+{
+    /// <summary>No trial limit and no time limit (W&amp;B's habit): the sweep runs until cancelled.</summary>
+    public bool RunsUntilCancelled { get; init; }
+}

@@ -14,7 +14,16 @@ namespace AeSweep.Cli.Commands;
 /// </summary>
 internal static class SubmitCommand
 {
-    public static Command Create()
+    /// <summary>
+    /// <c>aesweep sweep FILE</c>: W&amp;B's <c>wandb sweep</c> habit, the same as <c>submit</c>; prints the sweep id that
+    /// <c>aesweep agent SWEEP_ID</c> serves.
+    /// </summary>
+    public static Command CreateSweepAlias() =>
+        Create("sweep", "Submit a sweep, W&B-style (the same as submit): prints the id for `aesweep agent SWEEP_ID`.");
+
+    public static Command Create() => Create("submit", "Submit a sweep to a running cluster (see aesweep coordinator).");
+
+    private static Command Create(string name, string description)
     {
         var file = new Argument<FileInfo>("file") { Description = "The sweep file (YAML or JSON)." };
         var postgres = ClusterOptions.Postgres();
@@ -25,7 +34,7 @@ internal static class SubmitCommand
         var json = new Option<bool>("--json") { Description = "Print JSON on stdout: {sweep_id} at once, or the run summary with --wait." };
         var artifacts = ClusterOptions.Artifacts();
         var data = RunCommand.DataOption();
-        var command = new Command("submit", "Submit a sweep to a running cluster (see aesweep coordinator).") { file, server, apiKey, postgres, clusterId, wait, json, artifacts, data };
+        var command = new Command(name, description) { file, server, apiKey, postgres, clusterId, wait, json, artifacts, data };
         // Only for --postgres, which bypasses every server's policy: the REST API applies the server's own.
         var programOptions = new ProgramOptions();
         programOptions.AddTo(command);

@@ -42,13 +42,18 @@ internal static class ValidateCommand
                 output.WriteLine(TerminalText.Escape(problem.ToString()));
             }
 
-            error.WriteLine($"{file.Name}: {result.Errors.Count} error{(result.Errors.Count == 1 ? string.Empty : "s")}");
+            error.WriteLine($"{file.Name}: {result.Errors.Count} error{(result.Errors.Count == 1 ? string.Empty : "s")}{FlavorNote(result)}");
             return Invalid;
         }
 
-        output.WriteLine($"{file.Name}: valid — {TerminalText.Escape(SweepSummary.Describe(result.Definition!))}");
+        output.WriteLine($"{file.Name}: valid{FlavorNote(result)} — {TerminalText.Escape(SweepSummary.Describe(result.Definition!))}");
         return Valid;
     }
+
+    /// <summary>Which dialect the file was read in, when it is W&amp;B's or named explicitly (AeSweep's own needs no note).</summary>
+    private static string FlavorNote(SweepParseResult result) => result.Flavor == SweepFlavor.Wandb
+        ? $" (read as a W&B sweep file: {TerminalText.Escape(result.FlavorReason)})"
+        : result.FlavorReason.StartsWith("flavor:", StringComparison.Ordinal) ? $" (read as an AeSweep sweep file: {result.FlavorReason})" : string.Empty;
 
     private static string DescribeUnreadable(FileInfo file, SweepFileUnreadableException ex) => ex.InnerException switch
     {

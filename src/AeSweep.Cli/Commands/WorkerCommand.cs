@@ -15,7 +15,19 @@ internal static class WorkerCommand
     /// <summary>The most trials side by side on one GPU when --slots is not given: device memory decides below it.</summary>
     public const int DefaultGpuSlots = 32;
 
-    public static Command Create()
+    /// <summary>
+    /// <c>aesweep agent SWEEP_ID</c>: W&amp;B's <c>wandb agent</c> habit, a worker that serves that one sweep's trials (same
+    /// options as <c>worker</c>; it runs until stopped, as a worker does).
+    /// </summary>
+    public static Command CreateAgent()
+    {
+        var sweepId = new Argument<string>("sweep-id") { Description = "The sweep to serve (as `aesweep sweep` or `submit` printed it)." };
+        return Create("agent", "Serve one sweep's trials, W&B-style: a worker that takes only this sweep's trials.", sweepId);
+    }
+
+    public static Command Create() => Create("worker", "Join a coordinator and train its trials.", null);
+
+    private static Command Create(string name, string description, Argument<string>? sweepId)
     {
         var gateway = new Option<string?>("--gateway") { Description = "The gateway of an embedded coordinator (aesweep run), HOST:PORT." };
         var postgres = ClusterOptions.Postgres();
@@ -53,7 +65,12 @@ internal static class WorkerCommand
             Hidden = true,
         };
         runner.AcceptOnlyFromAmong("auto", "noop");
-        var command = new Command("worker", "Join a coordinator and train its trials.") { gateway, postgres, clusterId, slots, device, gpuMemoryFraction, artifacts, data, id, threads, runner };
+        var command = new Command(name, description) { gateway, postgres, clusterId, slots, device, gpuMemoryFraction, artifacts, data, id, threads, runner };
+        if (sweepId is not null)
+        {
+            command.Arguments.Add(sweepId);
+        }
+
         var programOptions = new ProgramOptions();
         programOptions.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
@@ -62,6 +79,14 @@ internal static class WorkerCommand
             {
                 await Console.Error.WriteLineAsync(programError);
                 return ValidateCommand.Invalid;
+            }
+
+            // An agent serves the one sweep its operator named, as `wandb agent` runs whatever that sweep's command is:
+            // naming the sweep is the decision --allow-programs stands for (it leases no other sweep's trials).
+            // --allow-program EXE still narrows it.
+            if (sweepId is not null && programs.Executables.IsEmpty)
+            {
+                programs = Core.Definitions.ProgramPolicy.Any;
             }
 
             var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
@@ -96,6 +121,7 @@ internal static class WorkerCommand
                 o.GpuMemoryFraction = parse.GetValue(gpuMemoryFraction);
                 o.ArtifactRoot = artifactRoot;
                 o.ThreadsPerTrial = parse.GetValue(threads);
+                o.SweepId = sweepId is null ? null : parse.GetValue(sweepId);
                 if (parse.GetValue(id) is { Length: > 0 } workerId)
                 {
                     o.WorkerId = workerId;

@@ -71,7 +71,7 @@ internal sealed class RemoteSweepWatcher(AeSweepApiClient api, TextWriter log)
         var done = Count("completed") + Count("pruned") + Count("failed") + Count("cancelled");
         var max = sweep.Budget?.MaxTrials;
         return string.Create(CultureInfo.InvariantCulture,
-            $"{TerminalText.Escape(sweep.Sweep.State)}: {done}{(max is { } m ? $"/{m}" : string.Empty)} trials done · {Count("running")} running · {Count("completed")} completed, {Count("pruned")} pruned, {Count("failed")} failed");
+            $"{TerminalText.Escape(sweep.Sweep.State)}: {done}{(max is { } m ? $"/{m}" : sweep.Budget?.MaxMinutes is null ? " (no limit: until cancelled)" : string.Empty)} trials done · {Count("running")} running · {Count("completed")} completed, {Count("pruned")} pruned, {Count("failed")} failed");
     }
 
     private static Rows Render(SweepDetailView sweepView, PageView<TrialView> trials)

@@ -55,6 +55,19 @@ public sealed record SweepDefinition(
     /// <summary>Whether the sweep has several objectives (<c>metrics:</c>) and looks for their Pareto front.</summary>
     public bool IsMultiObjective => Objectives.Count > 1;
 
+    /// <summary>The dialect the sweep file was written in (<c>aesweep validate</c> says which, and why).</summary>
+    public SweepFlavor Flavor { get; init; } = SweepFlavor.AeSweep;
+
+    /// <summary>
+    /// Labels kept from the file without meaning to the engine: a W&amp;B file's <c>project</c>, <c>entity</c> and
+    /// <c>description</c>. Empty for most sweeps.
+    /// </summary>
+    public System.Collections.Immutable.ImmutableSortedDictionary<string, string> Labels { get; init; } =
+        System.Collections.Immutable.ImmutableSortedDictionary<string, string>.Empty;
+
+    /// <summary>The method as the file named it where that differs from <see cref="Method"/> (W&amp;B's <c>bayes</c>, run as auto); null otherwise.</summary>
+    public string? MethodAlias { get; init; }
+
     /// <summary>The model families this sweep may train (empty for <c>program:</c> sweeps).</summary>
     public IReadOnlyList<ModelFamily> ModelFamilies =>
         SearchSpace.Find(ModelParameter) is { } p

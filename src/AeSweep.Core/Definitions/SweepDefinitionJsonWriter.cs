@@ -197,6 +197,9 @@ public static class SweepDefinitionJsonWriter
                 }
 
                 break;
+            case PriorDistribution prior:
+                Stored.StoredSweepDocumentWriter.WritePrior(json, prior);
+                break;
             case FloatDistribution range:
                 json.WriteString("distribution", range.Log ? "log_uniform_values" : "uniform");
                 WriteFloat(json, "min", range.Low);

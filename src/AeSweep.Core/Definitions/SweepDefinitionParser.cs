@@ -22,8 +22,11 @@ public static class SweepDefinitionParser
                 return new(null, errors);
             }
 
-            var definition = new SweepFileValidator(options, errors).Validate(root);
-            return errors.Count == 0 && definition is not null ? new(definition, []) : new(null, Sorted(errors));
+            var validator = new SweepFileValidator(options, errors);
+            var definition = validator.Validate(root);
+            var (flavor, reason) = validator.Flavor;
+            return (errors.Count == 0 && definition is not null ? new SweepParseResult(definition, []) : new SweepParseResult(null, Sorted(errors)))
+                with { Flavor = flavor, FlavorReason = reason };
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {

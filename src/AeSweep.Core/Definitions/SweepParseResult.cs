@@ -7,4 +7,10 @@ public sealed record SweepParseResult(SweepDefinition? Definition, IReadOnlyList
 {
     /// <summary>True when the file is a valid sweep.</summary>
     public bool IsValid => Definition is not null && Errors.Count == 0;
+
+    /// <summary>The dialect the file was read in (see <see cref="SweepFlavor"/>), also when it has errors.</summary>
+    public SweepFlavor Flavor { get; init; }
+
+    /// <summary>Why the file was read in that dialect, e.g. "program is a script path, as in W&amp;B".</summary>
+    public string FlavorReason { get; init; } = string.Empty;
 }

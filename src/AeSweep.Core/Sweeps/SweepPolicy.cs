@@ -19,6 +19,9 @@ public sealed class SweepPolicy
     /// <summary>The reason when budget.max_trials trials exist.</summary>
     public const string MaxTrialsReason = "budget.max_trials reached";
 
+    /// <summary>The reason when a completed trial reached metric.target (W&amp;B's target).</summary>
+    public const string TargetReason = "metric.target reached";
+
     /// <summary>The reason when budget.max_minutes has passed since the sweep started.</summary>
     public const string MaxMinutesReason = "budget.max_minutes reached";
 
@@ -82,7 +85,7 @@ public sealed class SweepPolicy
 
     /// <summary>Whether no more trials may be created: budget.max_trials trials exist, or the deadline passed.</summary>
     public bool BudgetSpent(SweepProgress progress) =>
-        (Budget.MaxTrials is { } max && progress.Trials >= max) || DeadlinePassed(progress.StartedAt);
+        (Budget.MaxTrials is { } max && progress.Trials >= max) || DeadlinePassed(progress.StartedAt) || progress.TargetReached;
 
     /// <summary>
     /// How many trials to suggest now for workers: the free budget.max_parallel places, within budget.max_trials;
@@ -239,5 +242,6 @@ public sealed class SweepPolicy
         _ => null,
     };
 
-    private string SpentReason(SweepProgress progress) => DeadlinePassed(progress.StartedAt) ? MaxMinutesReason : MaxTrialsReason;
+    private string SpentReason(SweepProgress progress) =>
+        DeadlinePassed(progress.StartedAt) ? MaxMinutesReason : progress.TargetReached ? TargetReason : MaxTrialsReason;
 }

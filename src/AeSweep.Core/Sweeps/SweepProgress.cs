@@ -10,6 +10,9 @@ namespace AeSweep.Core.Sweeps;
 /// <param name="Finished">The sweep has already ended (completed, failed or cancelled).</param>
 public sealed record SweepProgress(int Trials, int InFlight, bool Exhausted, DateTimeOffset? StartedAt, bool Finished = false)
 {
+    /// <summary>A completed trial reached the metric's target (W&amp;B's <c>metric.target</c>): no new trials start.</summary>
+    public bool TargetReached { get; init; }
+
     /// <summary>The progress of a sweep whose trials are in <paramref name="states"/>.</summary>
     public static SweepProgress Of(IEnumerable<TrialState> states, bool exhausted, DateTimeOffset? startedAt, bool finished = false)
     {

@@ -8,6 +8,12 @@ namespace AeSweep.Worker.Runners;
 /// </summary>
 internal sealed record ProgramReport(int? Step, Dictionary<string, double> Metrics, string? StepProblem = null)
 {
+    /// <summary>The JSON key of an artifact line: <c>{"aesweep_artifact": NAME, "path": FILE}</c> (FILE relative to AESWEEP_ARTIFACT_DIR).</summary>
+    public const string ArtifactKey = "aesweep_artifact";
+
+    /// <summary>An artifact the program announced (name, path as written), or null for a metrics line.</summary>
+    public (string Name, string Path)? Artifact { get; init; }
+
     /// <summary>The highest step a program may report (<see cref="Core.Trials.EpochLimit.Max"/>).</summary>
     public const int MaxStep = Core.Trials.EpochLimit.Max;
 
@@ -26,6 +32,13 @@ internal sealed record ProgramReport(int? Step, Dictionary<string, double> Metri
             if (document.RootElement.ValueKind != JsonValueKind.Object)
             {
                 return null;
+            }
+
+            var root = document.RootElement;
+            if (root.TryGetProperty(ArtifactKey, out var artifactName) && artifactName.ValueKind == JsonValueKind.String
+                && root.TryGetProperty("path", out var artifactPath) && artifactPath.ValueKind == JsonValueKind.String)
+            {
+                return new ProgramReport(null, [], null) { Artifact = (artifactName.GetString()!, artifactPath.GetString()!) };
             }
 
             int? step = null;

@@ -18,6 +18,15 @@ internal sealed class ProgramReports(TrialRunContext context, ILogger logger)
     /// <summary>The highest step reported.</summary>
     public int Steps { get; private set; }
 
+    /// <summary>The most artifacts one trial may announce.</summary>
+    public const int MaxArtifacts = 64;
+
+    private readonly Dictionary<string, string> _artifacts = new(StringComparer.Ordinal);
+    private bool _warnedArtifact;
+
+    /// <summary>The artifacts the program announced and that passed <see cref="ProgramArtifact.Resolve"/>: name → full path.</summary>
+    public IReadOnlyDictionary<string, string> Artifacts => _artifacts;
+
     /// <summary>The last line without a step, or null.</summary>
     public Dictionary<string, double>? Final { get; private set; }
 
@@ -33,6 +42,24 @@ internal sealed class ProgramReports(TrialRunContext context, ILogger logger)
         if (ProgramReport.Parse(line.Text) is not { } report)
         {
             logger.LogDebug("Trial {TrialId}: program printed a non-report line: {Line}", TrialId, line.Text.Length > 200 ? line.Text[..200] + "…" : line.Text);
+            return null;
+        }
+
+        if (report.Artifact is { } artifact)
+        {
+            string? full = null;
+            var problemWithArtifact = _artifacts.Count >= MaxArtifacts && !_artifacts.ContainsKey(artifact.Name)
+                ? $"more than {MaxArtifacts} artifacts"
+                : ProgramArtifact.Resolve(context.ArtifactDirectory, artifact.Name, artifact.Path, out full);
+            if (problemWithArtifact is null)
+            {
+                _artifacts[artifact.Name] = full!;
+            }
+            else
+            {
+                Warn(ref _warnedArtifact, "Trial {TrialId}: ignoring an artifact the program announced: {Problem}", problemWithArtifact);
+            }
+
             return null;
         }
 
@@ -52,7 +79,7 @@ internal sealed class ProgramReports(TrialRunContext context, ILogger logger)
         return context.Reporter.ReportEpoch(step, report.Metrics) switch
         {
             TrialDecision.Continue => null,
-            TrialDecision.Prune => new TrialRunResult(TrialState.Pruned, report.Metrics, new Dictionary<string, string>(), $"pruned at step {step}", Steps),
+            TrialDecision.Prune => new TrialRunResult(TrialState.Pruned, report.Metrics, new Dictionary<string, string>(_artifacts, StringComparer.Ordinal), $"pruned at step {step}", Steps),
             _ => TrialRunResult.Abandoned,
         };
     }

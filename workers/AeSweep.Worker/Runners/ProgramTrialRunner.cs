@@ -30,14 +30,10 @@ public sealed class ProgramTrialRunner(ILogger<ProgramTrialRunner> logger) : ITr
         ArgumentNullException.ThrowIfNull(context);
         var program = context.Program!;
         var start = new ProcessStartInfo(program.Command[0]) { WorkingDirectory = program.WorkingDirectory ?? Environment.CurrentDirectory };
-        foreach (var argument in program.Command.Skip(1))
+        // A W&B command's fixed arguments are added with its macros, in their places (WandbTrialSetup).
+        foreach (var argument in program.WandbArguments ? [] : program.Command.Skip(1))
         {
             start.ArgumentList.Add(argument);
-        }
-
-        foreach (var (name, value) in context.Assignment.Parameters.OrderBy(p => p.Key, StringComparer.Ordinal))
-        {
-            start.ArgumentList.Add($"--{name}={value}");
         }
 
         start.Environment["AESWEEP_PARAMS"] = ParameterJson.Write(context.Assignment.Parameters);
@@ -46,6 +42,19 @@ public sealed class ProgramTrialRunner(ILogger<ProgramTrialRunner> logger) : ITr
         start.Environment["AESWEEP_SEED"] = Core.Trials.TrialSeed.Of(context.Training.Seed, context.Assignment.Number).ToString(System.Globalization.CultureInfo.InvariantCulture);
         start.Environment["AESWEEP_ARTIFACT_DIR"] = context.ArtifactDirectory;
         Directory.CreateDirectory(context.ArtifactDirectory);
+        if (program.WandbArguments)
+        {
+            // W&B's command template decides where the parameters go (${args}, ${args_json}, ...).
+            WandbTrialSetup.Apply(start, program, context);
+        }
+        else
+        {
+            foreach (var argument in WandbTrialSetup.FlagArguments(context.Assignment.Parameters))
+            {
+                start.ArgumentList.Add(argument);
+            }
+        }
+
         if (!Exists(program.Command[0], start.WorkingDirectory))
         {
             return Failed($"could not start '{program.Command[0]}': no such file{(program.Command[0].Contains('/', StringComparison.Ordinal) ? string.Empty : " on PATH")}", 0);
@@ -142,7 +151,7 @@ public sealed class ProgramTrialRunner(ILogger<ProgramTrialRunner> logger) : ITr
             return Failed($"the program reported a non-finite {metric}", reports.Steps);
         }
 
-        return new TrialRunResult(TrialState.Completed, final, new Dictionary<string, string>(), null, reports.Steps);
+        return new TrialRunResult(TrialState.Completed, final, reports.Artifacts, null, reports.Steps);
     }
 
     /// <summary>Whether the command names a file: a path (relative to the working directory) or a name on PATH.</summary>

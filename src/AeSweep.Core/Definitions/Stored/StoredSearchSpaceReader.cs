@@ -52,14 +52,23 @@ internal static class StoredSearchSpaceReader
 
         var kind = spec.Optional("distribution") ?? throw new StoredSweepDocumentException(spec.Path, "needs value, values or distribution");
         var q = spec.Optional("q");
+        var integerValues = spec.Optional("integer_values")?.Boolean() ?? false;
         return kind.String() switch
         {
+            "normal" or "q_normal" => Prior(PriorKind.Normal, "mu", "sigma"),
+            "log_normal" or "q_log_normal" => Prior(PriorKind.LogNormal, "mu", "sigma"),
+            "beta" or "q_beta" => Prior(PriorKind.Beta, "a", "b"),
+            "q_uniform" => Prior(PriorKind.Uniform, "min", "max"),
+            "log_uniform" or "q_log_uniform" => Prior(PriorKind.LogUniform, "min", "max"),
             "int_uniform" => new IntDistribution(spec.Required("min").Long(), spec.Required("max").Long(), step: q?.Long() ?? 1),
             "int_log_uniform" => new IntDistribution(spec.Required("min").Long(), spec.Required("max").Long(), log: true, step: q?.Long() ?? 1),
             "uniform" => new FloatDistribution(spec.Required("min").Number(), spec.Required("max").Number(), step: q?.Number()),
             "log_uniform_values" => new FloatDistribution(spec.Required("min").Number(), spec.Required("max").Number(), log: true, step: q?.Number()),
-            _ => throw kind.Wrong("int_uniform, int_log_uniform, uniform or log_uniform_values"),
+            _ => throw kind.Wrong("int_uniform, int_log_uniform, uniform, log_uniform_values or a W&B prior"),
         };
+
+        PriorDistribution Prior(PriorKind priorKind, string first, string second) =>
+            new(priorKind, spec.Required(first).Number(), spec.Required(second).Number(), q?.Number(), integerValues);
     }
 
     private static ImmutableArray<ParameterValue> ReadChoices(StoredField field)

@@ -63,12 +63,19 @@ internal static class StoredSweepDocumentReader
         };
         var seed = root.Optional("seed")?.Long();
         var execution = root.Optional("execution") is { } x ? ReadExecution(x) : new ExecutionSpec { CheckpointSeconds = NoExecutionCheckpointSeconds };
+        // Flavour, labels and the method alias were added to version 2 as optional fields: absent, an AeSweep sweep.
+        var labels = root.Optional("labels") is { } l
+            ? l.Properties().ToImmutableSortedDictionary(p => p.Key, p => p.Value.String(), StringComparer.Ordinal)
+            : ImmutableSortedDictionary<string, string>.Empty;
         return new SweepDefinition(name, dataset, program, method, objectives.Count > 0 ? objectives[0] : metric, space, earlyTerminate, budget, seed)
         {
             TpeMultivariate = tpeMultivariate,
             Execution = execution,
             Finalize = root.Optional("finalize") is { } f ? new FinalizeSpec(f.Required("top_k").Int(), f.Required("seeds").Int()) : null,
             Objectives = objectives,
+            Flavor = root.Optional("flavor")?.String() == "wandb" ? SweepFlavor.Wandb : SweepFlavor.AeSweep,
+            Labels = labels,
+            MethodAlias = root.Optional("method_alias")?.String(),
         };
     }
 
@@ -80,7 +87,12 @@ internal static class StoredSweepDocumentReader
         }
 
         var command = field.Required("command").Items().Select(part => part.String()).ToImmutableArray();
-        return new ProgramSpec(command, field.Optional("working_directory")?.String());
+        return new ProgramSpec(command, field.Optional("working_directory")?.String())
+        {
+            WandbArguments = field.Optional("wandb_arguments")?.Boolean() ?? false,
+            WandbShim = field.Optional("wandb_shim")?.Boolean() ?? false,
+            NestedParameters = field.Optional("nested_parameters") is { } nested ? [.. nested.Items().Select(n => n.String())] : [],
+        };
     }
 
     private static DatasetSpec ReadDataset(StoredField field)
@@ -123,7 +135,7 @@ internal static class StoredSweepDocumentReader
             "maximize" => MetricGoal.Maximize,
             _ => throw goalField!.Value.Wrong("minimize or maximize"),
         };
-        return new MetricSpec(field.Required("name").String(), goal);
+        return new MetricSpec(field.Required("name").String(), goal) { Target = field.Optional("target")?.Number() };
     }
 
     private static EarlyTerminateSpec ReadEarlyTerminate(StoredField field)

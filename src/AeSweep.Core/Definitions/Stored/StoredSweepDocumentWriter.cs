@@ -30,6 +30,23 @@ internal static class StoredSweepDocumentWriter
             }
 
             json.WriteString("method", definition.Method.ToString().ToLowerInvariant());
+            WriteIfSet(json, "method_alias", definition.MethodAlias);
+            if (definition.Flavor == SweepFlavor.Wandb)
+            {
+                json.WriteString("flavor", "wandb");
+            }
+
+            if (!definition.Labels.IsEmpty)
+            {
+                json.WriteStartObject("labels");
+                foreach (var (key, value) in definition.Labels)
+                {
+                    json.WriteString(key, value);
+                }
+
+                json.WriteEndObject();
+            }
+
             if (definition.Method == SearchMethod.Tpe)
             {
                 json.WriteBoolean("tpe_multivariate", definition.TpeMultivariate);
@@ -38,6 +55,11 @@ internal static class StoredSweepDocumentWriter
             json.WriteStartObject("metric");
             json.WriteString("name", definition.Metric.Name);
             json.WriteString("goal", definition.Metric.Goal == MetricGoal.Minimize ? "minimize" : "maximize");
+            if (definition.Metric.Target is { } target)
+            {
+                json.WriteNumber("target", target);
+            }
+
             json.WriteEndObject();
             ObjectivesJson.Write(json, definition);
             WriteParameters(json, definition.SearchSpace);
@@ -109,6 +131,18 @@ internal static class StoredSweepDocumentWriter
 
             json.WriteEndArray();
             WriteIfSet(json, "working_directory", program.WorkingDirectory);
+            if (program.WandbArguments)
+            {
+                json.WriteBoolean("wandb_arguments", true);
+                json.WriteBoolean("wandb_shim", program.WandbShim);
+                json.WriteStartArray("nested_parameters");
+                foreach (var name in program.NestedParameters)
+                {
+                    json.WriteStringValue(name);
+                }
+
+                json.WriteEndArray();
+            }
         }
 
         json.WriteEndObject();
@@ -168,8 +202,32 @@ internal static class StoredSweepDocumentWriter
                 }
 
                 break;
+            case PriorDistribution prior:
+                WritePrior(json, prior);
+                break;
             default:
                 throw new ArgumentException($"no stored form for {distribution.GetType().Name}", nameof(distribution));
+        }
+    }
+
+    /// <summary>A W&amp;B prior in W&amp;B's own spelling, so the stored document reads as the file meant it.</summary>
+    internal static void WritePrior(Utf8JsonWriter json, PriorDistribution prior)
+    {
+        var (name, first, second) = prior.Kind switch
+        {
+            PriorKind.Normal => ("normal", "mu", "sigma"),
+            PriorKind.LogNormal => ("log_normal", "mu", "sigma"),
+            PriorKind.Beta => ("beta", "a", "b"),
+            PriorKind.Uniform => ("uniform", "min", "max"),
+            _ => ("log_uniform", "min", "max"),
+        };
+        json.WriteString("distribution", prior.Q is null ? name : "q_" + name);
+        ParameterJson.WriteProperty(json, first, ParameterValue.Of(prior.A));
+        ParameterJson.WriteProperty(json, second, ParameterValue.Of(prior.B));
+        if (prior.Q is { } q)
+        {
+            ParameterJson.WriteProperty(json, "q", ParameterValue.Of(q));
+            json.WriteBoolean("integer_values", prior.IntegerValues);
         }
     }
 

@@ -12,7 +12,7 @@ namespace AeSweep.Core.Definitions;
 internal sealed partial class SweepFileValidator(SweepParseOptions options, List<ValidationError> errors)
 {
     private static readonly string[] TopLevelKeys =
-        ["name", "dataset", "model", "program", "method", "metric", "metrics", "parameters", "early_terminate", "budget", "execution", "seed", "finalize"];
+        ["name", "dataset", "model", "program", "method", "metric", "metrics", "parameters", "early_terminate", "budget", "execution", "seed", "finalize", "flavor"];
 
     // Keys W&B users bring along, with where the same thing lives here.
     private static readonly Dictionary<string, string> WandbHints = new(StringComparer.Ordinal)
@@ -36,6 +36,12 @@ internal sealed partial class SweepFileValidator(SweepParseOptions options, List
         {
             Error(ValidationError.FilePath, root, $"a sweep file is a mapping of keys (name, dataset, model, method, parameters, ...), but this is {root.KindName}");
             return null;
+        }
+
+        Flavor = DetectFlavor(map);
+        if (Flavor.Flavor == SweepFlavor.Wandb)
+        {
+            return ValidateWandb(map);
         }
 
         CheckKeys(map, string.Empty, TopLevelKeys, WandbHints);

@@ -400,6 +400,7 @@ internal sealed class ParzenEstimator
             FloatDistribution f => (false, f.Low, f.High, null),
             IntDistribution { Log: true } i => (true, Math.Log(i.Low - 0.5), Math.Log(i.High + 0.5), null),
             IntDistribution i => (false, i.Low - (0.5 * Math.Max(1, i.Step)), i.Quantize(i.High) + (0.5 * Math.Max(1, i.Step)), Math.Max(1, i.Step)),
+            PriorDistribution => (false, 0, 1, null),
             _ => throw new ArgumentException($"TPE cannot model {distribution.GetType().Name}", nameof(distribution)),
         };
 

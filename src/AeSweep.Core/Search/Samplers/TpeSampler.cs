@@ -266,6 +266,11 @@ public sealed class TpeSampler : ISampler
                 var index = categorical.IndexOf(value);
                 values[p] = index < 0 ? double.NaN : index;
             }
+            else if (parameter.Distribution is PriorDistribution prior)
+            {
+                // W&B's priors are modelled on their CDF scale, where the prior is uniform on [0, 1].
+                values[p] = prior.ToUnit(value);
+            }
             else if (value.IsNumeric && parameter.Distribution.NumericRange is { } r && value.AsDouble() is var x && x >= r.Min && x <= r.Max)
             {
                 values[p] = x;
@@ -280,6 +285,7 @@ public sealed class TpeSampler : ISampler
     {
         CategoricalDistribution c => c.Choices[(int)internalValue],
         IntDistribution => ParameterValue.Of((long)internalValue),
+        PriorDistribution p => p.FromUnit(internalValue),
         _ => ParameterValue.Of(internalValue),
     };
 

@@ -10,6 +10,8 @@ internal static class UnitCube
     public static ParameterValue ToValue(ParameterDistribution distribution, double u) => distribution switch
     {
         ConstantDistribution c => c.Value,
+        // A W&B prior maps u through its quantile function: a uniform u is a draw from the prior.
+        PriorDistribution p => p.FromUnit(u),
         CategoricalDistribution c => c.Choices[Cell(u, c.Choices.Length)],
         FloatDistribution { Log: true } f => ParameterValue.Of(f.Quantize(Math.Exp(Lerp(Math.Log(f.Low), Math.Log(f.High), u)))),
         FloatDistribution { Step: > 0 } f => ParameterValue.Of(f.Quantize(f.Low + (Cell(u, (long)Math.Floor(((f.High - f.Low) / f.Step!.Value) + 1e-9) + 1) * f.Step.Value))),

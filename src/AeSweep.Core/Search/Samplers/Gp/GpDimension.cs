@@ -34,6 +34,11 @@ internal sealed record GpDimension(SearchParameter Parameter, GpDimensionKind Ki
             return index < 0 ? double.NaN : index;
         }
 
+        if (Parameter.Distribution is PriorDistribution prior)
+        {
+            return prior.ToUnit(value);
+        }
+
         if (!value.IsNumeric)
         {
             return double.NaN;
@@ -58,6 +63,8 @@ internal sealed record GpDimension(SearchParameter Parameter, GpDimensionKind Ki
                 return c.Choices[Math.Min((int)(u * c.Choices.Length), c.Choices.Length - 1)];
             case IntDistribution i:
                 return ParameterValue.Of(i.Quantize(FromModel(u)));
+            case PriorDistribution p:
+                return p.FromUnit(u);
             case FloatDistribution f:
                 return ParameterValue.Of(f.Quantize(FromModel(u)));
             default:

@@ -125,6 +125,9 @@ internal sealed class GpSearchSpace
                 return f.Log
                     ? new GpDimension(parameter, GpDimensionKind.Continuous, Math.Log(f.Low), Math.Log(f.High))
                     : new GpDimension(parameter, GpDimensionKind.Continuous, f.Low, f.High);
+            case PriorDistribution:
+                // W&B's priors on their CDF scale, as W&B's own Bayesian search models them.
+                return new GpDimension(parameter, GpDimensionKind.Continuous, 0, 1);
             case IntDistribution i when i.Low < i.High:
                 var (low, high) = Widened(i.Low, i.High, Math.Max(1, i.Step), i.Log);
                 return new GpDimension(parameter, GpDimensionKind.Discrete, low, high);

@@ -1,0 +1,5 @@
+import wandb
+
+wandb.init()
+wandb.log({"loss": float(wandb.config.x)})
+wandb.finish()
