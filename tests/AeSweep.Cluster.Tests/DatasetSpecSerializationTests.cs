@@ -18,6 +18,6 @@ public sealed class DatasetSpecSerializationTests
         var copy = serializer.Deserialize<DatasetSpec>(serializer.SerializeToArray(spec));
 
         Assert.Equal(spec, copy);
-        Assert.Equal([3, 1], copy.AnomalyClasses!);
+        Assert.Equal([3, 1], copy!.AnomalyClasses!);
     }
 }
