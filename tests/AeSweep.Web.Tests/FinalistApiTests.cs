@@ -45,7 +45,8 @@ public sealed class FinalistApiTests(ApiServer server)
 
         using var json = JsonDocument.Parse(await _client.GetStringAsync($"/api/sweeps/{id}/finalists"));
         var finalists = json.RootElement.GetProperty("finalists").EnumerateArray().ToList();
-        Assert.Equal(["loss", "minimize"], new[] { json.RootElement.GetProperty("metric").GetString(), json.RootElement.GetProperty("goal").GetString() });
+        Assert.Equal("loss", json.RootElement.GetProperty("metric").GetString());
+        Assert.Equal("minimize", json.RootElement.GetProperty("goal").GetString());
         Assert.Equal([search[2], search[1]], finalists.Select(f => f.GetProperty("trial_id").GetString()));
         Assert.Equal([1, 2], finalists.Select(f => f.GetProperty("rank").GetInt32()));
         AssertSpread(finalists[0], [0.20, 0.22, 0.27]);
