@@ -25,8 +25,30 @@ public sealed class FinalistRunTests : IDisposable
         // 4 search trials (budget.max_trials) + 2 finalists × 2 seeds, which do not count against max_trials.
         Assert.Equal(8, root.GetProperty("counts").EnumerateObject().Sum(c => c.Value.GetInt32()));
 
-        var (exportCode, exported, exportErrors) = ValidateCommandTests.Run("export", root.GetProperty("sweep_id").GetString()!, "--format", "json", "--data", _data);
-        Assert.True(exportCode == 0, exportErrors);
+        // The stored trials, read back through a server on the same data folder (export is a remote verb).
+        var url = $"http://127.0.0.1:{ServeSecurityTests.FreePort()}";
+        var serveLog = new System.Text.StringBuilder();
+        string exported;
+        using (var serve = ServeSecurityTests.Start(new Dictionary<string, string?> { ["AESWEEP_API_KEY"] = null }, serveLog, "serve", "--urls", url, "--data", _data, "--slots", "0"))
+        {
+            try
+            {
+                var (exportCode, output, exportErrors) = (1, string.Empty, string.Empty);
+                for (var attempt = 0; attempt < 120 && exportCode != 0; attempt++)
+                {
+                    Thread.Sleep(500);
+                    (exportCode, output, exportErrors) = ValidateCommandTests.Run("export", root.GetProperty("sweep_id").GetString()!, "--format", "json", "--server", url, "--data", _data);
+                }
+
+                Assert.True(exportCode == 0, exportErrors + "\n" + ServeSecurityTests.Read(serveLog));
+                exported = output;
+            }
+            finally
+            {
+                serve.Kill(entireProcessTree: true);
+            }
+        }
+
         using var export = JsonDocument.Parse(exported);
         var stored = export.RootElement.GetProperty("trials").EnumerateArray()
             .ToDictionary(t => t.GetProperty("trial_id").GetString()!, t => t.GetProperty("metrics").GetProperty("val_mse").GetDouble());

@@ -35,7 +35,7 @@ public sealed class ValidateCommandTests : IDisposable
         Assert.Equal(2, code);
         Assert.Equal(
             [
-                "model (line 2): 'densse' is not a model family (dense, conv, denoising, sparse, vae); did you mean 'dense'?",
+                "model (line 2): 'densse' is not a model family (dense, conv, denoising, sparse, vae, lstm); did you mean 'dense'?",
                 "parameters.depth.min (line 5): must be an integer ≥ 1 and ≤ 16",
                 "budget.max_trials (line 7): must be an integer from 1 to 1,000,000, not 0",
             ],

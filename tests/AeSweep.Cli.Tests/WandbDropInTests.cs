@@ -95,6 +95,93 @@ public sealed class WandbDropInTests : IDisposable
         Assert.Contains("bayes (run as auto)", stdout, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Sweep_then_agent_run_a_wandb_sweep_unchanged_against_a_server()
+    {
+        // W&B's two commands: `sweep FILE` hands the file to a server, `agent ID` (started where train.py is, as
+        // `wandb agent` is) trains that sweep's trials. Real processes: serve, sweep, agent.
+        var project = Directory.CreateDirectory(Path.Combine(_data, "wandb-project")).FullName;
+        foreach (var file in new[] { "sweep.yaml", "train.py" })
+        {
+            File.Copy(Path.Combine(Root, "examples", "wandb", file), Path.Combine(project, file));
+        }
+
+        var store = Path.Combine(_data, "server");
+        var url = $"http://127.0.0.1:{ServeSecurityTests.FreePort()}";
+        var gatewayPort = ServeSecurityTests.FreePort();
+        var serveLog = new System.Text.StringBuilder();
+        using var serve = ServeSecurityTests.Start(new Dictionary<string, string?> { ["AESWEEP_API_KEY"] = null }, serveLog,
+            ["serve", "--urls", url, "--data", store, "--slots", "0", "--gateway-port", gatewayPort.ToString(System.Globalization.CultureInfo.InvariantCulture), "--allow-programs"]);
+        Process? agent = null;
+        try
+        {
+            using var http = new HttpClient { BaseAddress = new Uri(url) };
+            await WaitForAsync(async () => (await TryGetAsync(http, "/health")) ? "up" : null, TimeSpan.FromSeconds(120), () => "serve never answered /health:\n" + serveLog);
+            var (code, stdout, stderr) = Run(null, "sweep", Path.Combine(project, "sweep.yaml"), "--server", url, "--data", store);
+            Assert.True(code == 0, stderr);
+            var sweepId = stdout.Trim();
+
+            var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = project };
+            foreach (var arg in new[] { ValidateCommandTests.CliAssembly, "agent", sweepId, "--gateway", $"127.0.0.1:{gatewayPort}", "--data", store })
+            {
+                start.ArgumentList.Add(arg);
+            }
+
+            agent = Process.Start(start)!;
+            agent.BeginOutputReadLine();
+            agent.BeginErrorReadLine();
+            http.DefaultRequestHeaders.Add("X-Api-Key", (await File.ReadAllTextAsync(Path.Combine(store, "api-key"))).Trim());
+            using var sweep = JsonDocument.Parse(await WaitForAsync(
+                async () => await http.GetStringAsync($"/api/sweeps/{sweepId}") is { } body && body.Contains("\"state\":\"completed\"", StringComparison.Ordinal) ? body : null,
+                TimeSpan.FromSeconds(300),
+                () => "the agent never finished the W&B sweep"));
+
+            var counts = sweep.RootElement.GetProperty("counts");
+            Assert.Equal(8, new[] { "completed", "pruned", "failed", "cancelled" }.Sum(state => counts.TryGetProperty(state, out var n) ? n.GetInt32() : 0));
+            Assert.Equal(0, counts.TryGetProperty("failed", out var failed) ? failed.GetInt32() : 0);
+            Assert.True(counts.GetProperty("completed").GetInt32() > 0);
+        }
+        finally
+        {
+            if (agent is { HasExited: false })
+            {
+                agent.Kill(entireProcessTree: true);
+            }
+
+            agent?.Dispose();
+            serve.Kill(entireProcessTree: true);
+        }
+    }
+
+    private static async Task<string> WaitForAsync(Func<Task<string?>> probe, TimeSpan timeout, Func<string> failure)
+    {
+        var waited = Stopwatch.StartNew();
+        while (waited.Elapsed < timeout)
+        {
+            if (await probe() is { } value)
+            {
+                return value;
+            }
+
+            await Task.Delay(500);
+        }
+
+        throw new TimeoutException(failure());
+    }
+
+    private static async Task<bool> TryGetAsync(HttpClient http, string path)
+    {
+        try
+        {
+            using var response = await http.GetAsync(path);
+            return response.IsSuccessStatusCode;
+        }
+        catch (HttpRequestException)
+        {
+            return false;
+        }
+    }
+
     private static (int Code, string Stdout, string Stderr) Run(IReadOnlyDictionary<string, string>? environment, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };

@@ -127,6 +127,12 @@ public static class MetricCatalog
 
     private static readonly Dictionary<string, CatalogMetric> ByName = All.ToDictionary(m => m.Name, StringComparer.Ordinal);
 
+    /// <summary>
+    /// Whether a metric is a wall-clock time (<c>epoch_seconds</c>, <c>train_seconds</c>): it depends on the machine's load,
+    /// so a resumed or fused trial reproduces every metric but these.
+    /// </summary>
+    public static bool IsWallClock(string name) => name is MetricNames.EpochSeconds or MetricNames.TrainSeconds;
+
     /// <summary>Looks a metric up by its reported name; null for a name built-in training does not report (a program's own).</summary>
     public static CatalogMetric? Find(string name) => ByName.GetValueOrDefault(name);
 }
