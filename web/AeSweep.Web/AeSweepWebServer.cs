@@ -188,9 +188,9 @@ public static class AeSweepWebServer
         }
 
         var settings = app.Services.GetRequiredService<WebServerSettings>();
-        if (settings.DemoSweepFile is { } demo)
+        if (settings.DemoSweepFiles.Count > 0)
         {
-            await DemoSweep.SubmitIfEmptyAsync(app.Services, demo, cancellationToken);
+            await DemoSweep.SubmitIfEmptyAsync(app.Services, settings.DemoSweepFiles, cancellationToken);
         }
     }
 

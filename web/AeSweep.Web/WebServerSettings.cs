@@ -18,8 +18,8 @@ public sealed record WebServerSettings
     /// <summary>Fixed loopback gateway port for extra worker processes; a free one when null.</summary>
     public int? GatewayPort { get; init; }
 
-    /// <summary>A sweep file to submit at start when the database has no sweep yet (the README's demo).</summary>
-    public string? DemoSweepFile { get; init; }
+    /// <summary>Sweep files to submit at start, in order, when the database has no sweep yet (the README's demo).</summary>
+    public IReadOnlyList<string> DemoSweepFiles { get; init; } = [];
 
     /// <summary>Where the sweep templates of the new-sweep page come from (the repository's examples/ folder).</summary>
     public string? ExamplesDirectory { get; init; }

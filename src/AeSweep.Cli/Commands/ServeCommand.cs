@@ -21,7 +21,11 @@ internal static class ServeCommand
         var data = RunCommand.DataOption();
         var slots = new Option<int?>("--slots") { Description = "Trials the local worker trains side by side (default: one per core; 0: no local worker)." };
         var gatewayPort = new Option<int?>("--gateway-port") { Description = "Fixed loopback port where `aesweep worker --gateway` processes join." };
-        var demo = new Option<FileInfo?>("--demo") { Description = "A sweep file to start when the database has no sweep yet (the README's demo)." };
+        var demo = new Option<FileInfo[]>("--demo")
+        {
+            Description = "A sweep file to start when the database has no sweep yet (the README's demo); repeat it to start several.",
+            Arity = ArgumentArity.ZeroOrMore,
+        };
         var examples = new Option<DirectoryInfo?>("--examples") { Description = "Folder of sweep files offered as templates on the new-sweep page (default: ./examples when present)." };
         var postgres = ClusterOptions.Postgres();
         postgres.DefaultValueFactory = null;
@@ -49,10 +53,10 @@ internal static class ServeCommand
                 return ValidateCommand.Invalid;
             }
 
-            var demoFile = parse.GetValue(demo);
-            if (demoFile is { Exists: false })
+            var demoFiles = parse.GetValue(demo) ?? [];
+            if (demoFiles.FirstOrDefault(f => !f.Exists) is { } missingDemo)
             {
-                await Console.Error.WriteLineAsync($"aesweep: --demo {demoFile.FullName} does not exist");
+                await Console.Error.WriteLineAsync($"aesweep: --demo {missingDemo.FullName} does not exist");
                 return ValidateCommand.Unreadable;
             }
 
@@ -90,7 +94,7 @@ internal static class ServeCommand
                 Cluster = membership,
                 ClusterEndpoints = (address, parse.GetValue(siloPort), parse.GetValue(gatewayPort) ?? 30000),
                 ArtifactRoot = parse.GetValue(artifacts)?.FullName,
-                DemoSweepFile = demoFile?.FullName,
+                DemoSweepFiles = [.. demoFiles.Select(f => f.FullName)],
                 ExamplesDirectory = examplesDirectory,
                 AllowedHosts = AllowedHosts.Parse(parse.GetValue(allowedHosts)),
                 Programs = programs,
