@@ -52,6 +52,9 @@ internal static class FusedThroughput
                     double a = alone[i].Metrics["val_mse"], f = fused[i].Metrics["val_mse"];
                     maxDifference = Math.Max(maxDifference, Math.Abs(a - f) / Math.Abs(a));
                 }
+
+                // Each repeat as it ends (stderr), so that a run cut short by a time limit still shows what it measured.
+                Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"N = {n}, repeat {r + 1}/{repeats}: {string.Join("; ", Ways.Select((way, w) => $"{way} {seconds[w][^1]:F1} s"))}; load average {LoadAverage()}"));
             }
 
             for (var w = 0; w < Ways.Length; w++)
