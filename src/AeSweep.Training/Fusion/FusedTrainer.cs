@@ -23,9 +23,9 @@ public static class FusedTrainer
 {
     /// <summary>
     /// Trials whose keys are equal can be trained as one fused pack: the same family, depth, per-layer widths, code
-    /// size, activation, sparsity kind (conv: depth, channels, code size, activation, down- and up-sampling), batch size and
-    /// epochs, on the same device. Null: this trial is not fused (its
-    /// family is not supported, or it resumes from a checkpoint) and is trained alone.
+    /// size, activation, sparsity kind (conv: depth, channels, code size, activation, down- and up-sampling), batch
+    /// size and epochs, on the same device. Null: this trial is not fused (its family is not supported, or it resumes
+    /// from a checkpoint) and is trained alone.
     /// </summary>
     public static string? FusionKey(TrainingRequest request)
     {
