@@ -11,9 +11,10 @@
 # outside its epoch loop against the later ones, which reuse the decoded dataset and the PCA baseline.
 #   scripts/bench-training.sh checkpoint-cost dense|conv [REPEATS]
 # times, in one process, a synchronous checkpoint against the copy to memory the training thread pays per epoch now.
-#   scripts/bench-training.sh fused SIZES EPOCHS THREADS REPEATS [LIMIT|all] [WIDTHS]
+#   scripts/bench-training.sh fused SIZES EPOCHS THREADS REPEATS [LIMIT|all] [WIDTHS|conv]
 # fused against unfused trials/hour (issue 13), e.g. `fused 4,8 2 2 3 10000 256,64,32`: N dense AEs of one sweep,
-# four ways taking turns in one process (unfused one at a time / side by side, one fused pack / packs side by side).
+# four ways taking turns in one process (unfused one at a time / side by side, one fused pack / packs side by side);
+# `fused 4 1 2 3 4000 conv`: the reference conv AE instead, fused as grouped convolutions.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 REFERENCE="${AESWEEP_REFERENCE_SCRIPT:-../shared/reference/pytorch_ae.py}"

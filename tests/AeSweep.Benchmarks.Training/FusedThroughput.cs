@@ -10,7 +10,7 @@ namespace AeSweep.Benchmarks.Training;
 
 /// <summary>
 /// Fused against unfused trials/hour on the same cores with the same trials (issue 13 item 6): N small dense
-/// autoencoders of one sweep (same architecture, learning rates spread over 1e-4..1e-2, seeds 0..N-1), full AeSweep
+/// autoencoders (or, with WIDTHS = conv, N copies of the reference conv autoencoder, fused as grouped convolutions) of one sweep (same architecture, learning rates spread over 1e-4..1e-2, seeds 0..N-1), full AeSweep
 /// trials (per-epoch val_mse, checkpoints, final suite, test metrics, artifacts), in one process with the dataset
 /// decoded once (as a worker slot sees it). Four ways, taking turns within each repeat so the machine's load moves
 /// them alike: unfused one at a time with THREADS threads; unfused THREADS at a time with one thread each (how a CPU
@@ -21,10 +21,12 @@ internal static class FusedThroughput
 {
     private static readonly string[] Ways = ["unfused, 1 at a time", "unfused, side by side", "fused, 1 pack", "fused, packs side by side"];
 
+    /// <param name="widths">The dense AE's layer widths down to the code; empty: the reference conv AE (depth 2, 16 channels, code 32).</param>
     public static int Run(int[] sizes, int epochs, int threads, int repeats, int? limit, int[] widths)
     {
+        var model = widths.Length == 0 ? "conv AEs (reference: depth 2, 16 channels, code 32)" : $"dense AEs (784-{string.Join('-', widths)})";
         var dataset = new DatasetSpec(DatasetSourceKind.BuiltIn, Name: "fashion-mnist", Limit: limit, ValidationSplit: 0.1);
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"### Fused vs unfused dense AEs (784-{string.Join('-', widths)}), {epochs} epoch(s), {threads} thread(s), {limit?.ToString(CultureInfo.InvariantCulture) ?? "all"} Fashion-MNIST images, {repeats} repeat(s), {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, load average {LoadAverage()}"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"### Fused vs unfused {model}, {epochs} epoch(s), {threads} thread(s), {limit?.ToString(CultureInfo.InvariantCulture) ?? "all"} Fashion-MNIST images, {repeats} repeat(s), {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, load average {LoadAverage()}"));
         Console.WriteLine();
         _ = Unfused(Requests(1, 1000, 1, dataset, widths, threads), 1); // warm-up: decodes the dataset, JIT
         Console.WriteLine("| trials | way | trials/hour, median [repeats] | wall s (median) | epoch loops s (median; summed over lanes) |");
@@ -50,6 +52,9 @@ internal static class FusedThroughput
                     double a = alone[i].Metrics["val_mse"], f = fused[i].Metrics["val_mse"];
                     maxDifference = Math.Max(maxDifference, Math.Abs(a - f) / Math.Abs(a));
                 }
+
+                // Each repeat as it ends (stderr), so that a run cut short by a time limit still shows what it measured.
+                Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"N = {n}, repeat {r + 1}/{repeats}: {string.Join("; ", Ways.Select((way, w) => $"{way} {seconds[w][^1]:F1} s"))}; load average {LoadAverage()}"));
             }
 
             for (var w = 0; w < Ways.Length; w++)
@@ -74,10 +79,11 @@ internal static class FusedThroughput
         for (var i = 0; i < n; i++)
         {
             var rate = n == 1 ? 1e-3 : 1e-4 * Math.Pow(100, (double)i / (n - 1));
-            var parameters = new Dictionary<string, object>
+            var parameters = widths.Length == 0 ? ReferenceModels.Parameters("conv", epochs) : new Dictionary<string, object>
             {
-                ["model"] = "dense", ["depth"] = (long)widths.Length - 1, ["code_size"] = (long)widths[^1], ["epochs"] = (long)epochs, ["learning_rate"] = rate,
+                ["model"] = "dense", ["depth"] = (long)widths.Length - 1, ["code_size"] = (long)widths[^1], ["epochs"] = (long)epochs,
             };
+            parameters["learning_rate"] = rate;
             for (var layer = 0; layer < widths.Length - 1; layer++)
             {
                 parameters[$"width_{layer + 1}"] = (long)widths[layer];

@@ -6,7 +6,8 @@ namespace AeSweep.Benchmarks.Training;
 /// Usage: table [--reference ../shared/reference/pytorch_ae.py] [--threads 2] [--repeats 3] [--omp-wait passive|active]
 ///        aesweep|bare dense|conv EPOCHS THREADS [LIMIT]   (one way, one JSON line; used by table as child processes)
 ///        reuse dense|conv EPOCHS THREADS TRIALS [LIMIT]   (trials back to back in one process: what a worker reuses)
-///        fused SIZES EPOCHS THREADS REPEATS [LIMIT|all] [WIDTHS]   (fused vs unfused trials/hour, e.g. fused 4,8 2 2 3 20000 256,64,32)
+///        fused SIZES EPOCHS THREADS REPEATS [LIMIT|all] [WIDTHS|conv]   (fused vs unfused trials/hour, e.g. fused 4,8 2 2 3 20000 256,64,32;
+///            conv: the reference conv AE, fused as grouped convolutions)
 ///        gpu [--device cuda:0] [--models dense,conv] [--packs 4,8,16] [--epochs 3] [--samples 20000] [--out FILE]
 ///            (one trial at a time vs packed slots vs fused packs on one device: scripts/gpu-check.sh)
 /// </summary>
@@ -33,7 +34,7 @@ internal static class Program
                     int.Parse(args[3], CultureInfo.InvariantCulture),
                     int.Parse(args[4], CultureInfo.InvariantCulture),
                     args.Length > 5 && args[5] != "all" ? int.Parse(args[5], CultureInfo.InvariantCulture) : null,
-                    args.Length > 6 ? Ints(args[6]) : [256, 64, 32]);
+                    args.Length > 6 ? (args[6] == "conv" ? [] : Ints(args[6])) : [256, 64, 32]);
             case "checkpoint-cost":
                 return CheckpointCost.Run(args[1], args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 21);
             case "gpu":
@@ -45,7 +46,7 @@ internal static class Program
                     int.Parse(Option(args, "--threads", "2"), CultureInfo.InvariantCulture),
                     int.Parse(Option(args, "--repeats", "3"), CultureInfo.InvariantCulture));
             default:
-                Console.Error.WriteLine("usage: table [--reference PATH] [--threads N] [--repeats N] | aesweep|bare dense|conv EPOCHS THREADS | reuse dense|conv EPOCHS THREADS TRIALS [LIMIT] | checkpoint-cost dense|conv [REPEATS] | fused SIZES EPOCHS THREADS REPEATS [LIMIT|all] [WIDTHS]");
+                Console.Error.WriteLine("usage: table [--reference PATH] [--threads N] [--repeats N] | aesweep|bare dense|conv EPOCHS THREADS | reuse dense|conv EPOCHS THREADS TRIALS [LIMIT] | checkpoint-cost dense|conv [REPEATS] | fused SIZES EPOCHS THREADS REPEATS [LIMIT|all] [WIDTHS|conv]");
                 return 2;
         }
     }

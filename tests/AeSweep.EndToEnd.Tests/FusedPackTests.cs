@@ -68,6 +68,26 @@ public sealed class FusedPackTests : IDisposable
     }
 
     [Fact]
+    public async Task One_slot_trains_a_conv_pack_as_grouped_convolutions_whose_members_keep_their_own_epochs_and_pruning()
+    {
+        var sweep = PackSweep
+            .Replace("model: dense", "model: conv", StringComparison.Ordinal)
+            .Replace("width:         {value: 32}", "channels:      {value: 4}", StringComparison.Ordinal);
+        Assert.Contains("model: conv", sweep, StringComparison.Ordinal);
+
+        var (trials, output) = await RunOnOneSlotAsync(sweep);
+
+        Assert.Equal(4, trials.Count);
+        Assert.All(trials, t => Assert.Equal(("w1", 1), (t.Trial.WorkerId, t.Trial.Attempt)));
+        var firstEpoch = trials.Min(t => t.Epochs.Min(e => e.RecordedAt));
+        Assert.All(trials, t => Assert.True(t.Trial.StartedAt <= firstEpoch, $"trial #{t.Trial.Number} started at {t.Trial.StartedAt:O}, after the pack's first epoch at {firstEpoch:O}:\n{output}"));
+        Assert.All(trials, t => Assert.Contains(t.Trial.State, new[] { TrialState.Completed, TrialState.Pruned }));
+        Assert.Equal(TrialState.Completed, trials.Single(t => t.Trial.Number == 0).Trial.State);
+        Assert.Contains(trials, t => t.Trial.State == TrialState.Pruned && t.Epochs.Count < 4);
+        Assert.Equal(4, trials.Select(t => t.Epochs[0].Metrics[MetricNames.ValidationMse]).Distinct().Count());
+    }
+
+    [Fact]
     public async Task With_fuse_one_a_slot_trains_its_trials_one_after_the_other_as_before()
     {
         var sweep = PackSweep

@@ -137,7 +137,7 @@ public sealed class FusedTrainerTests
     }
 
     [Theory]
-    [InlineData("conv")]
+    [InlineData("lstm")]
     public void Families_that_are_not_fused_have_no_fusion_key(string family)
     {
         var request = TrainingFixture.Request(TrainingFixture.Parameters(("model", family)), TrainingFixture.Synthetic(), "unused");

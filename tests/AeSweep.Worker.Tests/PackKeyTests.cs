@@ -53,6 +53,31 @@ public sealed class PackKeyTests
         Assert.Null(FusedPackRunner.KeyOf(Parameters(4, 0.001), null, program, "cpu"));
     }
 
+    [Fact]
+    public void Conv_trials_of_one_architecture_share_a_key_and_pack_while_other_channel_counts_do_not()
+    {
+        var spec = Spec("execution: {fuse: 4}");
+        Dictionary<string, ParameterValue> Conv(int channels, double learningRate) => new(StringComparer.Ordinal)
+        {
+            ["model"] = ParameterValue.Of("conv"),
+            ["channels"] = ParameterValue.Of(channels),
+            ["code_size"] = ParameterValue.Of(4),
+            ["learning_rate"] = ParameterValue.Of(learningRate),
+            ["epochs"] = ParameterValue.Of(3),
+        };
+
+        var a = FusedPackRunner.KeyOf(Conv(8, 0.001), null, spec, "cpu");
+        var b = FusedPackRunner.KeyOf(Conv(8, 0.009), null, spec, "cpu");
+        var c = FusedPackRunner.KeyOf(Conv(16, 0.001), null, spec, "cpu");
+
+        Assert.NotNull(a);
+        Assert.Equal(a, b);
+        Assert.NotEqual(a, c);
+        Assert.NotEqual(a, FusedPackRunner.KeyOf(Parameters(4, 0.001), null, spec, "cpu"));
+        var assignment = new TrialAssignment(new TrialLeaseToken("t1", "w1", 1), "s1", 0, Conv(8, 0.001), spec, null, null);
+        Assert.Equal(4, FusedPackRunner.PackSize(assignment, "cpu"));
+    }
+
     [Theory]
     [InlineData("execution: {fuse: 4}", "cpu", 4)]
     [InlineData("execution: {fuse: 1}", "cuda:0", 1)]

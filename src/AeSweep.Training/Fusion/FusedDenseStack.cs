@@ -11,7 +11,7 @@ namespace AeSweep.Training.Fusion;
 /// stacks are built from them each pass, so gradients flow back to each member's own tensors and each member's own
 /// optimizer, checkpoint and final evaluation work on them exactly as in a lone trial.
 /// </summary>
-internal sealed class FusedDenseStack
+internal sealed class FusedDenseStack : IFusedModel
 {
     private readonly List<Layers> _members;
 
@@ -70,7 +70,8 @@ internal sealed class FusedDenseStack
         return x;
     }
 
-    private static Tensor Linear(List<Linear> layers, Tensor x)
+    /// <summary>Each member's linear layer on its slice of [N, B, in] at once: [N, B, out] (also the conv fusion's dense layers).</summary>
+    internal static Tensor Linear(List<Linear> layers, Tensor x)
     {
         // y_i = b_i + x_i W_iᵀ for every member i at once. TorchSharp's Tensor.baddbmm(batch2, mat) is
         // mat + this @ batch2 (libtorch's baddbmm(mat, this, batch2)): [N,1,out] + [N,B,in] @ [N,in,out].

@@ -13,7 +13,7 @@ namespace AeSweep.Training.Fusion;
 internal static class FusedEpoch
 {
     /// <summary>Returns each member's mean training objective; throws when cancelled between batches.</summary>
-    public static double[] Train(IReadOnlyList<FusedMember> members, FusedDenseStack model, CancellationToken cancellationToken)
+    public static double[] Train(IReadOnlyList<FusedMember> members, IFusedModel model, CancellationToken cancellationToken)
     {
         var runs = members.Select(m => m.Run).ToArray();
         foreach (var run in runs)

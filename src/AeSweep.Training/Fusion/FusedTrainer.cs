@@ -9,21 +9,23 @@ namespace AeSweep.Training.Fusion;
 /// <summary>
 /// Trains a pack of trials of one sweep that share an architecture as one fused model (issue 13, horizontal fusion
 /// after HFTA, MLSys 2021): the dense-stack families' linear layers run as batched matrix products over the members'
-/// stacked weights (<see cref="FusedDenseStack"/>). Members keep their own seed and initialisation, data order, input
+/// stacked weights (<see cref="FusedDenseStack"/>), the conv family's convolutions as grouped convolutions over the
+/// members' stacked channels (<see cref="FusedConvStack"/>). Members keep their own seed and initialisation, data order, input
 /// noise, loss, learning rate and schedule, optimizer and its state, checkpoints, epoch reports and pruning; a member
 /// the observer prunes or stops leaves the pack and the others go on. A fused member's results equal the same trial
 /// trained alone with <see cref="TrialTrainer"/> (to float rounding: the batched product sums in another order).
 /// </summary>
 /// <remarks>
-/// Fused: the dense, denoising, sparse and vae families (the dense encoder/decoder stacks). Not fused (trained alone,
-/// one after the other, when handed over anyway): conv, and trials that resume from a checkpoint.
+/// Fused: the dense, denoising, sparse and vae families (the dense encoder/decoder stacks) and conv. Not fused (trained
+/// alone, one after the other, when handed over anyway): lstm, and trials that resume from a checkpoint.
 /// </remarks>
 public static class FusedTrainer
 {
     /// <summary>
     /// Trials whose keys are equal can be trained as one fused pack: the same family, depth, per-layer widths, code
-    /// size, activation, sparsity kind, batch size and epochs, on the same device. Null: this trial is not fused (its
-    /// family is not supported, or it resumes from a checkpoint) and is trained alone.
+    /// size, activation, sparsity kind (conv: depth, channels, code size, activation, down- and up-sampling), batch
+    /// size and epochs, on the same device. Null: this trial is not fused (its family is not supported, or it resumes
+    /// from a checkpoint) and is trained alone.
     /// </summary>
     public static string? FusionKey(TrainingRequest request)
     {
@@ -34,6 +36,11 @@ public static class FusedTrainer
         }
 
         var s = TrialSettings.FromParameters(request.Parameters);
+        if (s.Family == ModelFamily.Conv)
+        {
+            return ConvKey(s, request.Device);
+        }
+
         if (s.Family is not (ModelFamily.Dense or ModelFamily.Denoising or ModelFamily.Sparse or ModelFamily.Vae))
         {
             return null;
@@ -51,6 +58,20 @@ public static class FusedTrainer
             s.Epochs.ToString(CultureInfo.InvariantCulture),
             request.Device);
     }
+
+    // A conv model's shape: depth, base channels (doubled per block), code size, activation, down- and up-sampling.
+    private static string ConvKey(TrialSettings s, string device) => string.Join(
+        '|',
+        s.Family,
+        s.Depth.ToString(CultureInfo.InvariantCulture),
+        s.Channels.ToString(CultureInfo.InvariantCulture),
+        s.CodeSize.ToString(CultureInfo.InvariantCulture),
+        s.Activation,
+        s.Downsampling,
+        s.Upsampling,
+        s.BatchSize.ToString(CultureInfo.InvariantCulture),
+        s.Epochs.ToString(CultureInfo.InvariantCulture),
+        device);
 
     /// <summary>Trains every member; the results come back in the members' order.</summary>
     /// <param name="members">
@@ -162,7 +183,9 @@ public static class FusedTrainer
             return;
         }
 
-        var stack = new FusedDenseStack(active.Select(m => m.Run.Model));
+        IFusedModel stack = active[0].Run.Settings.Family == ModelFamily.Conv
+            ? new FusedConvStack(active.Select(m => m.Run.Model))
+            : new FusedDenseStack(active.Select(m => m.Run.Model));
         var epochsStarted = Stopwatch.GetTimestamp();
         var epochs = active[0].Run.Settings.Epochs;
         for (var epoch = 1; epoch <= epochs && active.Count > 0; epoch++)

@@ -89,10 +89,22 @@ public sealed class ConvAutoencoder : Autoencoder
         RegisterComponents();
     }
 
+    /// <summary>The shape of the samples the model reconstructs (the fused trainer stacks members' channels).</summary>
+    internal SampleShape Shape => shape;
+
+    /// <summary>The encoder's layers in order (convolutions, activations, pooling, flatten, linear): what the fused trainer runs grouped.</summary>
+    internal IReadOnlyList<nn.Module<Tensor, Tensor>> EncoderLayers => Layers(encoder);
+
+    /// <summary>The decoder's layers in order.</summary>
+    internal IReadOnlyList<nn.Module<Tensor, Tensor>> DecoderLayers => Layers(decoder);
+
     public override Tensor Encode(Tensor input) =>
         encoder.call(input.reshape(-1, shape.Channels, shape.Height, shape.Width));
 
     public override Tensor Decode(Tensor code) => decoder.call(code);
+
+    private static List<nn.Module<Tensor, Tensor>> Layers(nn.Module<Tensor, Tensor> stack) =>
+        [.. stack.children().Cast<nn.Module<Tensor, Tensor>>()];
 
     protected override void Dispose(bool disposing)
     {
