@@ -98,7 +98,7 @@ internal sealed class SweepProgressDisplay(ISweepQueries queries, SweepDefinitio
     }
 
     // The grid sampler enumerates the conditional tree, so its size is exact where a plain product is not.
-    private int GridSize() => new GridSampler(definition.SearchSpace).Size;
+    private int GridSize() => new GridSampler(definition.SearchSpace, constraints: definition.Constraints).Size;
 
     private sealed record ProgressSnapshot(IReadOnlyDictionary<string, int> Counts, TrialView? Best)
     {
