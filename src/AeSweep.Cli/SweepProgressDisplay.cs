@@ -23,9 +23,19 @@ internal sealed class SweepProgressDisplay(ISweepQueries queries, SweepDefinitio
     public async Task FollowAsync(string sweepId, CancellationToken cancellationToken)
     {
         var total = ExpectedTrials();
-        if ((await queries.GetSweepAsync(sweepId, cancellationToken))?.Sampler is { } sampler)
+        var detail = await queries.GetSweepAsync(sweepId, cancellationToken);
+        if (detail?.Sampler is { } sampler)
         {
             await output.WriteLineAsync($"sampler: {TerminalText.Escape(sampler)}");
+        }
+
+        if (detail?.WarmStart is { } warmStart)
+        {
+            await output.WriteLineAsync($"warm start: {TerminalText.Escape(warmStart.Describe())}");
+            foreach (var note in warmStart.Notes)
+            {
+                await output.WriteLineAsync($"warm start: {TerminalText.Escape(note)}");
+            }
         }
 
         if (ParallelismNote is { } note)
