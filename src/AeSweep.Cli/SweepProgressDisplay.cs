@@ -32,9 +32,9 @@ internal sealed class SweepProgressDisplay(ISweepQueries queries, SweepDefinitio
         if (detail?.WarmStart is { } warmStart)
         {
             await output.WriteLineAsync($"warm start: {TerminalText.Escape(warmStart.Describe())}");
-            foreach (var note in warmStart.Notes)
+            foreach (var warmStartNote in warmStart.Notes)
             {
-                await output.WriteLineAsync($"warm start: {TerminalText.Escape(note)}");
+                await output.WriteLineAsync($"warm start: {TerminalText.Escape(warmStartNote)}");
             }
         }
 

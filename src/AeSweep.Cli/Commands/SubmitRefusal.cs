@@ -1,5 +1,4 @@
 using AeSweep.Application;
-using Microsoft.Extensions.Hosting;
 
 namespace AeSweep.Cli.Commands;
 
