@@ -30,7 +30,7 @@ public sealed class ConstrainedWarmStartRunTests : IDisposable
         """;
 
     [Fact]
-    public void A_constrained_run_stores_only_feasible_trials_and_a_warm_started_run_imports_them()
+    public async Task A_constrained_run_stores_only_feasible_trials_and_a_warm_started_run_imports_them()
     {
         var first = Write("constrained.yaml", Constrained);
         var (code, stdout, stderr) = ValidateCommandTests.Run("run", first, "--json", "--data", _data);
@@ -81,7 +81,7 @@ public sealed class ConstrainedWarmStartRunTests : IDisposable
             }
 
             using var http = new HttpClient();
-            using var detail = JsonDocument.Parse(http.GetStringAsync($"{url}/api/sweeps/{warmId}").GetAwaiter().GetResult());
+            using var detail = JsonDocument.Parse(await http.GetStringAsync(new Uri($"{url}/api/sweeps/{warmId}")));
             var warmStart = detail.RootElement.GetProperty("warm_start");
             Assert.Equal(6, warmStart.GetProperty("imported_trials").GetInt32());
             Assert.Equal(0, warmStart.GetProperty("skipped").GetInt32());
