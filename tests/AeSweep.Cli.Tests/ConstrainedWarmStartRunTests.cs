@@ -41,7 +41,7 @@ public sealed class ConstrainedWarmStartRunTests : IDisposable
             .Replace("name: constrained", "name: warm", StringComparison.Ordinal)
             .Replace("method: random", "method: tpe", StringComparison.Ordinal)
             .Replace("max_trials: 6", "max_trials: 2", StringComparison.Ordinal)
-            + $"warm_start: {{from_sweeps: [{firstId}]}}\n");
+            + $"\nwarm_start: {{from_sweeps: [{firstId}]}}\n");
         (code, stdout, stderr) = ValidateCommandTests.Run("run", second, "--json", "--data", _data);
         Assert.True(code == 0, stderr);
         var warm = LastJson(stdout);
@@ -50,7 +50,7 @@ public sealed class ConstrainedWarmStartRunTests : IDisposable
         Assert.Equal(2, warm.GetProperty("counts").EnumerateObject().Sum(c => c.Value.GetInt32()));
         Assert.Contains($"warm start: 6 trials imported from {firstId}", stderr, StringComparison.Ordinal);
 
-        var missing = Write("missing.yaml", Constrained + "warm_start: {from_sweeps: [no-such-sweep]}\n");
+        var missing = Write("missing.yaml", Constrained + "\nwarm_start: {from_sweeps: [no-such-sweep]}\n");
         (code, _, stderr) = ValidateCommandTests.Run("run", missing, "--data", _data);
         Assert.NotEqual(0, code);
         Assert.Contains("warm_start.from_sweeps[0]", stderr, StringComparison.Ordinal);
