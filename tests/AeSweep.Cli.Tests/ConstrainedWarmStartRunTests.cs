@@ -30,7 +30,7 @@ public sealed class ConstrainedWarmStartRunTests : IDisposable
         """;
 
     [Fact]
-    public async Task A_constrained_run_stores_only_feasible_trials_and_a_warm_started_run_imports_them()
+    public void A_constrained_run_stores_only_feasible_trials_and_a_warm_started_run_imports_them()
     {
         var first = Write("constrained.yaml", Constrained);
         var (code, stdout, stderr) = ValidateCommandTests.Run("run", first, "--json", "--data", _data);
@@ -80,8 +80,10 @@ public sealed class ConstrainedWarmStartRunTests : IDisposable
                 Assert.True(p.GetProperty("code_size").GetInt64() < p.GetProperty("width").GetInt64(), trial.ToString());
             }
 
-            using var http = new HttpClient();
-            using var detail = JsonDocument.Parse(await http.GetStringAsync(new Uri($"{url}/api/sweeps/{warmId}")));
+            // aesweep status --json prints GET /api/sweeps/{id} as the API answers it.
+            var (statusCode, status, statusErrors) = ValidateCommandTests.Run("status", warmId, "--json", "--server", url, "--data", _data);
+            Assert.True(statusCode == 0, statusErrors);
+            using var detail = JsonDocument.Parse(status);
             var warmStart = detail.RootElement.GetProperty("warm_start");
             Assert.Equal(6, warmStart.GetProperty("imported_trials").GetInt32());
             Assert.Equal(0, warmStart.GetProperty("skipped").GetInt32());
