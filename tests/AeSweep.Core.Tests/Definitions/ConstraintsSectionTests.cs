@@ -87,6 +87,27 @@ public sealed class ConstraintsSectionTests
     }
 
     [Fact]
+    public void A_wide_discrete_space_is_probed_instead_of_enumerated()
+    {
+        // 15 million grid points: the satisfiability check tries the corners and spread points instead of every point.
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var result = SweepDefinitionParser.Parse("""
+            name: wide
+            program: {ask_tell: true}
+            method: random
+            metric: {name: loss, goal: minimize}
+            parameters:
+              x: {min: 1, max: 5000000}
+              y: {values: [1, 2, 3]}
+            budget: {max_trials: 4}
+            constraints: ["x * y <= 10"]
+            """);
+
+        Assert.True(result.IsValid, string.Join("; ", result.Errors));
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(20), $"validation took {clock.Elapsed}");
+    }
+
+    [Fact]
     public void A_rule_on_per_layer_widths_and_strings_is_accepted()
     {
         var result = SweepDefinitionParser.Parse("""

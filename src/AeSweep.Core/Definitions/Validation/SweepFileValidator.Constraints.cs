@@ -119,7 +119,7 @@ internal sealed partial class SweepFileValidator
             return;
         }
 
-        var tried = space.IsDiscrete ? "no grid point" : $"none of the space's corners and {ConstraintProbe.QuasiRandomPoints:N0} spread points";
+        var tried = ConstraintProbe.EnumeratesGrid(space) ? "no grid point" : $"none of the space's corners and {ConstraintProbe.QuasiRandomPoints:N0} spread points";
         foreach (var (rule, ruleNode, path) in rules)
         {
             if (ConstraintProbe.Feasible(space, new SweepConstraints([rule]), 1).Count == 0)

@@ -40,7 +40,7 @@ internal static class ConstraintProbe
     public static List<IReadOnlyDictionary<string, ParameterValue>> Feasible(SearchSpace space, SweepConstraints constraints, int limit)
     {
         IEnumerable<IReadOnlyDictionary<string, ParameterValue>> points = Points(space);
-        if (space.IsDiscrete)
+        if (EnumeratesGrid(space))
         {
             try
             {
@@ -54,6 +54,23 @@ internal static class ConstraintProbe
 
         return [.. points.Where(constraints.IsSatisfiedBy).Take(limit)];
     }
+
+    /// <summary>Whether <see cref="Feasible"/> tries every grid point of <paramref name="space"/> (a small discrete space).</summary>
+    public static bool EnumeratesGrid(SearchSpace space) => space.IsDiscrete && GridBound(space) <= MaxEnumeratedGrid;
+
+    // Larger discrete spaces are probed like continuous ones: enumerating and evaluating millions of points would stall
+    // the validator and the coordinator.
+    private const double MaxEnumeratedGrid = 50_000;
+
+    // An upper bound of the grid's size (conditions ignored), without enumerating wide integer ranges.
+    private static double GridBound(SearchSpace space) => space.Parameters.Aggregate(1.0, (size, p) => size * (p.Distribution switch
+    {
+        ConstantDistribution => 1,
+        CategoricalDistribution c => c.Choices.Length,
+        IntDistribution i => (((double)i.High - i.Low) / Math.Max(1, i.Step)) + 1,
+        FloatDistribution { Step: > 0 } f => Math.Floor((f.High - f.Low) / f.Step!.Value) + 1,
+        _ => double.PositiveInfinity,
+    }));
 
     private static IEnumerable<bool[]> Corners(int d)
     {
