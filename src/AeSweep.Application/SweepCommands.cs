@@ -6,6 +6,7 @@ using AeSweep.Core.Definitions;
 using AeSweep.Core.Definitions.Stored;
 using AeSweep.Storage;
 using AeSweep.Storage.Model;
+using AeSweep.Storage.WarmStart;
 
 namespace AeSweep.Application;
 
@@ -28,6 +29,13 @@ public sealed class SweepCommands(ISweepRepository store, ISweepReadModel reads,
         if (programs.Refusal(definition.Program) is { } refusal)
         {
             return SubmitResult.ProgramRefused(refusal);
+        }
+
+        if (definition.WarmStart is { } warmStart &&
+            await WarmStartLoader.MissingAsync(store, warmStart.FromSweeps, cancellationToken) is { Count: > 0 } missing)
+        {
+            return SubmitResult.Invalid([.. missing.Select(m =>
+                new ValidationError($"warm_start.from_sweeps[{m.Index}]", null, $"no sweep '{m.Id}' in this store; name an earlier sweep's id (aesweep list shows them)"))]);
         }
 
         // The stored definition is the versioned stored document with the seed fixed, so every worker and every restart sees

@@ -23,9 +23,19 @@ internal sealed class SweepProgressDisplay(ISweepQueries queries, SweepDefinitio
     public async Task FollowAsync(string sweepId, CancellationToken cancellationToken)
     {
         var total = ExpectedTrials();
-        if ((await queries.GetSweepAsync(sweepId, cancellationToken))?.Sampler is { } sampler)
+        var detail = await queries.GetSweepAsync(sweepId, cancellationToken);
+        if (detail?.Sampler is { } sampler)
         {
             await output.WriteLineAsync($"sampler: {TerminalText.Escape(sampler)}");
+        }
+
+        if (detail?.WarmStart is { } warmStart)
+        {
+            await output.WriteLineAsync($"warm start: {TerminalText.Escape(warmStart.Describe())}");
+            foreach (var warmStartNote in warmStart.Notes)
+            {
+                await output.WriteLineAsync($"warm start: {TerminalText.Escape(warmStartNote)}");
+            }
         }
 
         if (ParallelismNote is { } note)
@@ -98,7 +108,7 @@ internal sealed class SweepProgressDisplay(ISweepQueries queries, SweepDefinitio
     }
 
     // The grid sampler enumerates the conditional tree, so its size is exact where a plain product is not.
-    private int GridSize() => new GridSampler(definition.SearchSpace).Size;
+    private int GridSize() => new GridSampler(definition.SearchSpace, constraints: definition.Constraints).Size;
 
     private sealed record ProgressSnapshot(IReadOnlyDictionary<string, int> Counts, TrialView? Best)
     {

@@ -3,6 +3,7 @@ using AeSweep.Core.Sweeps;
 using AeSweep.Core.Trials;
 using AeSweep.Storage;
 using AeSweep.Storage.Model;
+using AeSweep.Storage.WarmStart;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -64,7 +65,9 @@ public sealed partial class SweepCoordinatorGrain(
         var definition = SweepStudyFactory.ParseStoredDefinition(_sweep);
         _policy = SweepPolicy.For(definition, _sweep.MetricName, time);
         _metric = definition.Metric;
-        _study = SweepStudyFactory.Create(definition, history, out _numberByTrialId);
+        var warmStart = await WarmStartLoader.LoadAsync(sweeps, definition, cancellationToken);
+        LogWarmStart(warmStart);
+        _study = SweepStudyFactory.Create(definition, history, out _numberByTrialId, warmStart);
         _finished = _sweep.State is SweepState.Completed or SweepState.Cancelled or SweepState.Failed;
         _exhausted = false;
         _failures = SweepStudyFactory.FailureStreakOf(history);

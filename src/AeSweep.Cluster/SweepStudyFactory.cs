@@ -3,6 +3,7 @@ using AeSweep.Core.Definitions;
 using AeSweep.Core.Definitions.Stored;
 using AeSweep.Core.Search.Pruners;
 using AeSweep.Core.Search.Samplers;
+using AeSweep.Core.Search.WarmStart;
 using AeSweep.Core.Sweeps;
 using AeSweep.Core.Trials;
 using AeSweep.Storage.Model;
@@ -18,7 +19,11 @@ public static class SweepStudyFactory
     /// <exception cref="StoredSweepDocumentException">The stored document cannot be understood (never for a rule tightened since).</exception>
     public static SweepDefinition ParseStoredDefinition(SweepSnapshot sweep) => StoredSweepDocument.Read(sweep.DefinitionText);
 
-    public static Study Create(SweepDefinition definition, SweepHistory history, out Dictionary<string, int> numberByTrialId)
+    /// <param name="definition">The sweep.</param>
+    /// <param name="history">Its stored trials.</param>
+    /// <param name="numberByTrialId">Filled with the trials' numbers by id.</param>
+    /// <param name="warmStart">Trials of earlier sweeps (<c>warm_start:</c>) the sampler sees before the sweep's own; null: none.</param>
+    public static Study Create(SweepDefinition definition, SweepHistory history, out Dictionary<string, int> numberByTrialId, WarmStartImport? warmStart = null)
     {
         var metric = history.Sweep.MetricName;
         numberByTrialId = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -45,7 +50,7 @@ public static class SweepStudyFactory
         var epochsMax = definition.SearchSpace.Find(AeSweep.Core.Catalog.ParameterNames.Epochs)?.Distribution.NumericRange?.Max;
         return new Study(
             definition.SearchSpace,
-            SamplerFactory.Create(definition, seed),
+            WarmStartSampler.Wrap(SamplerFactory.Create(definition, seed), definition.Method, warmStart ?? WarmStartImport.None),
             PrunerFactory.Create(definition.EarlyTerminate, epochsMax is { } e ? (int)e : null),
             definition.Metric.Goal,
             trials);

@@ -112,6 +112,11 @@ internal static class RunCommand
         await host.StartAsync(cancellationToken);
         // The policy is ProgramPolicy.Any here, so a valid definition is always submitted.
         var submitted = await host.Services.GetRequiredService<ISweepCommands>().SubmitAsync(definition, cancellationToken);
+        if (await SubmitRefusal.ReportAsync(submitted, host))
+        {
+            return ValidateCommand.Invalid;
+        }
+
         var coreCap = requestedSlots is null && slots < definition.Budget.MaxParallel
             ? $"{slots} at a time: max_parallel {definition.Budget.MaxParallel} capped at one built-in trial per core (--slots overrides)"
             : null;

@@ -113,7 +113,13 @@ internal static class SubmitCommand
 
             var queries = host.Services.GetRequiredService<ISweepQueries>();
             // The policy was checked above, so a valid definition is always submitted.
-            var sweep = (await host.Services.GetRequiredService<ISweepCommands>().SubmitAsync(definition, cancellationToken)).Sweep!;
+            var submitted = await host.Services.GetRequiredService<ISweepCommands>().SubmitAsync(definition, cancellationToken);
+            if (await SubmitRefusal.ReportAsync(submitted, host))
+            {
+                return ValidateCommand.Invalid;
+            }
+
+            var sweep = submitted.Sweep!;
             if (!parse.GetValue(wait))
             {
                 await Console.Out.WriteLineAsync(parse.GetValue(json) ? $"{{\"sweep_id\":\"{sweep.Id}\"}}" : sweep.Id);

@@ -68,6 +68,15 @@ public sealed record SweepDefinition(
     /// <summary>The method as the file named it where that differs from <see cref="Method"/> (W&amp;B's <c>bayes</c>, run as auto); null otherwise.</summary>
     public string? MethodAlias { get; init; }
 
+    /// <summary>
+    /// The rules every configuration must satisfy (<c>constraints:</c>); empty when the file has none. Samplers never
+    /// suggest a configuration that breaks one; enqueued configurations are checked with <see cref="Search.Constraints.SweepConstraints.Check"/>.
+    /// </summary>
+    public Search.Constraints.SweepConstraints Constraints { get; init; } = Search.Constraints.SweepConstraints.Empty;
+
+    /// <summary>The earlier sweeps whose finished trials inform the sampler (<c>warm_start:</c>); null when none.</summary>
+    public WarmStartSpec? WarmStart { get; init; }
+
     /// <summary>The model families this sweep may train (empty for <c>program:</c> sweeps).</summary>
     public IReadOnlyList<ModelFamily> ModelFamilies =>
         SearchSpace.Find(ModelParameter) is { } p

@@ -79,6 +79,7 @@ public static class SweepDefinitionJsonWriter
             WriteBudget(json, definition.Budget);
             ExecutionJson.Write(json, definition.Execution);
             FinalizeJson.Write(json, definition.Finalize);
+            ConstraintsJson.Write(json, definition);
             if (definition.Seed is { } seed)
             {
                 json.WriteNumber("seed", seed);

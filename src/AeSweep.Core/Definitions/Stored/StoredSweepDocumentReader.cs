@@ -67,7 +67,7 @@ internal static class StoredSweepDocumentReader
         var labels = root.Optional("labels") is { } l
             ? l.Properties().ToImmutableSortedDictionary(p => p.Key, p => p.Value.String(), StringComparer.Ordinal)
             : ImmutableSortedDictionary<string, string>.Empty;
-        return new SweepDefinition(name, dataset, program, method, objectives.Count > 0 ? objectives[0] : metric, space, earlyTerminate, budget, seed)
+        var definition = new SweepDefinition(name, dataset, program, method, objectives.Count > 0 ? objectives[0] : metric, space, earlyTerminate, budget, seed)
         {
             TpeMultivariate = tpeMultivariate,
             Execution = execution,
@@ -77,6 +77,7 @@ internal static class StoredSweepDocumentReader
             Labels = labels,
             MethodAlias = root.Optional("method_alias")?.String(),
         };
+        return ConstraintsJson.Read(root, definition);
     }
 
     private static ProgramSpec ReadProgram(StoredField field)

@@ -12,7 +12,7 @@ namespace AeSweep.Core.Definitions;
 internal sealed partial class SweepFileValidator(SweepParseOptions options, List<ValidationError> errors)
 {
     private static readonly string[] TopLevelKeys =
-        ["name", "dataset", "model", "program", "method", "metric", "metrics", "parameters", "early_terminate", "budget", "execution", "seed", "finalize", "flavor"];
+        ["name", "dataset", "model", "program", "method", "metric", "metrics", "parameters", "early_terminate", "budget", "execution", "seed", "finalize", "flavor", "constraints", "warm_start"];
 
     // Keys W&B users bring along, with where the same thing lives here.
     private static readonly Dictionary<string, string> WandbHints = new(StringComparer.Ordinal)
@@ -89,6 +89,8 @@ internal sealed partial class SweepFileValidator(SweepParseOptions options, List
         CheckMethodAgainstSpace(method, space, budget, map);
         CheckObjectives(objectives, method, earlyTerminate, program, map);
         CheckProgramArguments(program, space, map);
+        var constraints = ReadConstraints(map["constraints"], space);
+        var warmStart = ReadWarmStart(map["warm_start"]);
 
         if (errors.Count > 0 || method is null || space is null || budget is null || earlyTerminate is null || execution is null)
         {
@@ -101,6 +103,8 @@ internal sealed partial class SweepFileValidator(SweepParseOptions options, List
             Execution = execution,
             Finalize = finalize,
             Objectives = new ObjectiveList(objectives),
+            Constraints = constraints,
+            WarmStart = warmStart,
         };
     }
 

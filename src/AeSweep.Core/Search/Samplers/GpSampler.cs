@@ -91,7 +91,7 @@ public sealed class GpSampler : ISampler
         var candidates = (int)Math.Clamp(Options.CandidateBudget / conditioned.Count, Math.Min(Options.MinCandidates, Options.Candidates), Math.Max(1, Options.Candidates));
         var n = (long)conditioned.Count;
         var starts = (int)Math.Clamp(Options.LocalSearchBudget / (n * n), 1, Math.Max(1, Options.LocalSearchStarts));
-        var (configuration, _) = new AcquisitionOptimizer(space, posterior, best).Maximise(random, candidates, starts, incumbents);
+        var (configuration, _) = new AcquisitionOptimizer(space, posterior, best) { Constraints = context.Constraints }.Maximise(random, candidates, starts, incumbents);
         return configuration;
     }
 

@@ -26,8 +26,9 @@ public sealed class GridSampler : ISampler
     /// fixed pseudo-random permutation of the same points, which gives better results when the budget
     /// ends before the grid does.
     /// </param>
+    /// <param name="constraints">The sweep's constraints: only the points that satisfy them are enumerated (null: all).</param>
     /// <exception cref="ArgumentException">A parameter is continuous, or the grid is larger than <see cref="MaxPoints"/>.</exception>
-    public GridSampler(SearchSpace space, long? shuffleSeed = null)
+    public GridSampler(SearchSpace space, long? shuffleSeed = null, Constraints.SweepConstraints? constraints = null)
     {
         var continuous = space.Parameters.Where(p => !p.Distribution.IsDiscrete).Select(p => p.Name).ToList();
         if (continuous.Count > 0)
@@ -41,6 +42,12 @@ public sealed class GridSampler : ISampler
 
         var points = new List<ImmutableDictionary<string, ParameterValue>>();
         Enumerate(space, 0, ImmutableDictionary.Create<string, ParameterValue>(StringComparer.Ordinal), points);
+        if (constraints is { IsEmpty: false })
+        {
+            // Infeasible points are not part of the grid: its size, "exhausted" and max_trials count feasible points.
+            points.RemoveAll(p => !constraints.IsSatisfiedBy(p));
+        }
+
         if (shuffleSeed is { } seed)
         {
             var random = SeedSequence.For(seed, -1);

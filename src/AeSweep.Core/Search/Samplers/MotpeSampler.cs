@@ -1,3 +1,4 @@
+using AeSweep.Core.Search.Constraints;
 using AeSweep.Core.Search.MultiObjective;
 using AeSweep.Core.Trials;
 
@@ -68,6 +69,19 @@ public sealed class MotpeSampler : ISampler
         if (Options.ConstantLiar)
         {
             above.AddRange(context.Trials.Where(t => t.State is TrialState.Running or TrialState.Pending));
+        }
+
+        if (context.Constraints is { IsEmpty: false } constraints &&
+            ConstrainedAcquisition.BestFeasible(space, constraints, random, Options.EiCandidates * ConstrainedAcquisition.CandidateFactor, parameter =>
+            {
+                var (belowValues, weights) = Observed(parameter, below, belowWeights);
+                var (aboveValues, _) = Observed(parameter, above, null);
+                return ([parameter],
+                    new ParzenEstimator([parameter.Distribution], [belowValues], false, Options, weights),
+                    new ParzenEstimator([parameter.Distribution], [aboveValues], false, Options));
+            }) is { } feasible)
+        {
+            return feasible;
         }
 
         var assignment = new Dictionary<string, ParameterValue>(StringComparer.Ordinal);

@@ -1,3 +1,4 @@
+using AeSweep.Core.Search.Constraints;
 using AeSweep.Core.Definitions;
 
 namespace AeSweep.Core.Search.Samplers;
@@ -10,9 +11,13 @@ public static class SamplerFactory
     /// <param name="seed">The sweep's seed (the definition's, or the one chosen at submission).</param>
     /// <exception cref="ArgumentException">Grid search over a space with continuous parameters.</exception>
     public static ISampler Create(SweepDefinition definition, long seed) =>
-        definition.IsMultiObjective
-            ? CreateMultiObjective(definition, seed)
-            : Create(definition.Method, definition.SearchSpace, seed, definition.Budget.MaxTrials, TpeOptionsFor(definition));
+        ConstrainedSampler.Wrap(
+            definition.IsMultiObjective
+                ? CreateMultiObjective(definition, seed)
+                : Create(definition.Method, definition.SearchSpace, seed, definition.Budget.MaxTrials, TpeOptionsFor(definition), definition.Constraints),
+            definition.SearchSpace,
+            definition.Constraints,
+            seed);
 
     /// <summary>Creates the sampler for <paramref name="method"/>.</summary>
     /// <param name="method">Grid, random, TPE, GP or auto.</param>
@@ -20,10 +25,11 @@ public static class SamplerFactory
     /// <param name="seed">The sweep's seed.</param>
     /// <param name="maxTrials">The budget's trial limit (auto chooses by it); null: none.</param>
     /// <param name="tpeOptions">TPE settings; null: <see cref="TpeOptions.Default"/>.</param>
+    /// <param name="constraints">The sweep's constraints, which grid search enumerates by (other methods: see <see cref="ConstrainedSampler"/>).</param>
     /// <exception cref="ArgumentException">Grid search over a space with continuous parameters.</exception>
-    public static ISampler Create(SearchMethod method, SearchSpace space, long seed, int? maxTrials = null, TpeOptions? tpeOptions = null) => method switch
+    public static ISampler Create(SearchMethod method, SearchSpace space, long seed, int? maxTrials = null, TpeOptions? tpeOptions = null, SweepConstraints? constraints = null) => method switch
     {
-        SearchMethod.Grid => new GridSampler(space),
+        SearchMethod.Grid => new GridSampler(space, constraints: constraints),
         SearchMethod.Random => new RandomSampler(seed),
         SearchMethod.Tpe => new TpeSampler(seed, tpeOptions),
         SearchMethod.Gp => new GpSampler(seed),
@@ -60,7 +66,7 @@ public static class SamplerFactory
             case SearchMethod.Gp:
                 throw new ArgumentException("gp optimises one objective; a multi-objective sweep uses auto, tpe, random or grid.", nameof(definition));
             default:
-                return Create(definition.Method, definition.SearchSpace, seed, definition.Budget.MaxTrials);
+                return Create(definition.Method, definition.SearchSpace, seed, definition.Budget.MaxTrials, constraints: definition.Constraints);
         }
     }
 

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using AeSweep.Core.Search.Constraints;
 using AeSweep.Core.Trials;
 
 namespace AeSweep.Core.Search.Samplers;
@@ -62,8 +63,19 @@ public sealed class TpeSampler : ISampler
             rows[i] = InternalValues(ranked[i].Trial, space);
         }
 
-        var assignment = new Dictionary<string, ParameterValue>(StringComparer.Ordinal);
         var groups = Options.Multivariate ? JointGroups(space) : null;
+        if (context.Constraints is { IsEmpty: false } constraints &&
+            ConstrainedAcquisition.BestFeasible(space, constraints, random, Options.EiCandidates * ConstrainedAcquisition.CandidateFactor, parameter =>
+            {
+                var group = groups?.FirstOrDefault(g => g.Contains(parameter));
+                var (l, g) = Estimators(group ?? [parameter], ranked, space, rows, multivariate: group is not null);
+                return (group ?? [parameter], l, g);
+            }) is { } feasible)
+        {
+            return feasible;
+        }
+
+        var assignment = new Dictionary<string, ParameterValue>(StringComparer.Ordinal);
         foreach (var parameter in space.Parameters)
         {
             if (assignment.ContainsKey(parameter.Name) || !space.IsActive(parameter, assignment))
@@ -99,22 +111,7 @@ public sealed class TpeSampler : ISampler
         Dictionary<string, ParameterValue> assignment,
         bool multivariate)
     {
-        var group = new double[parameters.Count][];
-        for (var d = 0; d < parameters.Count; d++)
-        {
-            var index = space.Parameters.IndexOf(parameters[d]);
-            group[d] = new double[rows.Length];
-            for (var i = 0; i < rows.Length; i++)
-            {
-                group[d][i] = rows[i][index];
-            }
-        }
-
-        var below = Observations(group, ranked, wantBelow: true);
-        var above = Observations(group, ranked, wantBelow: false);
-        var distributions = parameters.Select(p => p.Distribution).ToArray();
-        var l = new ParzenEstimator(distributions, below, multivariate, Options);
-        var g = new ParzenEstimator(distributions, above, multivariate, Options);
+        var (l, g) = Estimators(parameters, ranked, space, rows, multivariate);
         var candidates = l.Sample(random, Options.EiCandidates);
         var logL = l.LogPdf(candidates);
         var logG = g.LogPdf(candidates);
@@ -131,6 +128,26 @@ public sealed class TpeSampler : ISampler
         {
             assignment[parameters[d].Name] = ToValue(parameters[d].Distribution, candidates[d][best]);
         }
+    }
+
+    // The "good" (l) and "bad" (g) Parzen estimators of a parameter or joint group.
+    private (ParzenEstimator L, ParzenEstimator G) Estimators(List<SearchParameter> parameters, List<Ranked> ranked, SearchSpace space, double[][] rows, bool multivariate)
+    {
+        var group = new double[parameters.Count][];
+        for (var d = 0; d < parameters.Count; d++)
+        {
+            var index = space.Parameters.IndexOf(parameters[d]);
+            group[d] = new double[rows.Length];
+            for (var i = 0; i < rows.Length; i++)
+            {
+                group[d][i] = rows[i][index];
+            }
+        }
+
+        var below = Observations(group, ranked, wantBelow: true);
+        var above = Observations(group, ranked, wantBelow: false);
+        var distributions = parameters.Select(p => p.Distribution).ToArray();
+        return (new ParzenEstimator(distributions, below, multivariate, Options), new ParzenEstimator(distributions, above, multivariate, Options));
     }
 
     // The joint groups: the unconditional parameters (Optuna's intersection search space) and, with

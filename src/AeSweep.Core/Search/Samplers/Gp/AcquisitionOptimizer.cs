@@ -11,7 +11,7 @@ namespace AeSweep.Core.Search.Samplers.Gp;
 /// improves nothing. Every score is taken at the rounded configuration, with conditions applied, so the value
 /// optimised is the value of what will be suggested.
 /// </summary>
-internal sealed class AcquisitionOptimizer
+internal sealed partial class AcquisitionOptimizer
 {
     private const int MaxRounds = 4;
     private const int MaxGradientIterations = 20;
@@ -52,7 +52,7 @@ internal sealed class AcquisitionOptimizer
 
         units.AddRange(incumbents);
         var points = units.Select(u => _space.Round(u).Point).ToList();
-        var scores = Score(points);
+        var scores = WithoutInfeasible(Score(points), units);
         var order = Enumerable.Range(0, units.Count).OrderByDescending(i => scores[i]).ThenBy(i => i).ToList();
 
         double[]? bestUnit = null;
@@ -140,7 +140,7 @@ internal sealed class AcquisitionOptimizer
                 gradient[g] = -((dSigma / sigma) + (dLogH * ((-dMean[g] / sigma) - (z * dSigma / sigma))));
             }
 
-            if (value > bestScore)
+            if (value > bestScore && IsFeasible(moved))
             {
                 bestScore = value;
                 bestUnit = moved;
@@ -207,7 +207,7 @@ internal sealed class AcquisitionOptimizer
             return (unit, score);
         }
 
-        var scores = Score([.. variants.Select(v => _space.Round(v).Point)]);
+        var scores = WithoutInfeasible(Score([.. variants.Select(v => _space.Round(v).Point)]), variants);
         var best = Enumerable.Range(0, variants.Count).MaxBy(i => scores[i]);
         return scores[best] > score ? (variants[best], scores[best]) : (unit, score);
     }
