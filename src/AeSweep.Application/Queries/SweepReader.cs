@@ -42,7 +42,8 @@ public sealed class SweepReader(ISweepReadModel store, ISweepRepository sweeps, 
                 ContractMapping.Sweep(overview.Sweep),
                 Budget(overview.Sweep),
                 ContractMapping.Counts(overview.TrialCounts),
-                StoredDefinitions.Sampler(definitions.Read(overview.Sweep)))
+                StoredDefinitions.Sampler(definitions.Read(overview.Sweep)),
+                overview.Sweep.Notes)
             : null;
 
     public async Task<SweepOverview?> GetOverviewAsync(string sweepId, CancellationToken cancellationToken)
