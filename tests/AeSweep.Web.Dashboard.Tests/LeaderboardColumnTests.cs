@@ -15,7 +15,7 @@ namespace AeSweep.Web.Dashboard.Tests;
 /// then parameters in the file's order; a parameter that appears later takes its place without moving the others; the
 /// chooser hides a column.
 /// </summary>
-public sealed class LeaderboardColumnTests : IDisposable
+public sealed class LeaderboardColumnTests : IAsyncLifetime
 {
     private readonly BunitContext _context = new();
 
@@ -61,20 +61,20 @@ public sealed class LeaderboardColumnTests : IDisposable
     [Fact]
     public async Task The_chooser_hides_a_column_and_shows_it_again_in_its_place()
     {
-        var popovers = _context.Render<MudPopoverProvider>();
         var grid = _context.Render<LeaderboardGrid>(p => p
             .Add(c => c.Rows, [Row(0, ("code_size", 8), ("learning_rate", 0.01))])
             .Add(c => c.Parameters, ["code_size", "learning_rate"])
             .Add(c => c.ObjectiveMetric, MetricNames.ValidationMse));
         var all = Headers(grid);
+        var chooser = grid.FindComponent<LeaderboardColumnChooser>();
+        Assert.DoesNotContain(chooser.Instance.Columns.Where(c => c.Hideable), c => c.Key is "number" or "state" or "objective");
 
-        await grid.Find("#column-chooser button").ClickAsync(new());
-        popovers.WaitForElement(".column-choice[data-column='param:code_size'] input").Change(false);
+        await grid.InvokeAsync(() => chooser.Instance.HiddenChanged.InvokeAsync(new HashSet<string> { "param:code_size" }));
         grid.WaitForAssertion(() => Assert.DoesNotContain("code_size", Headers(grid)));
         Assert.Equal(all.Where(h => h != "code_size"), Headers(grid));
         Assert.DoesNotContain(grid.FindAll("td .param-value"), cell => cell.TextContent == "8");
 
-        popovers.Find(".column-choice[data-column='param:code_size'] input").Change(true);
+        await grid.InvokeAsync(() => chooser.Instance.HiddenChanged.InvokeAsync(new HashSet<string>()));
         grid.WaitForAssertion(() => Assert.Equal(all, Headers(grid)));
     }
 
@@ -90,5 +90,7 @@ public sealed class LeaderboardColumnTests : IDisposable
         return new LeaderboardRow(trial, metrics, 3, 3, null);
     }
 
-    public void Dispose() => _context.Dispose();
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync() => await _context.DisposeAsync();
 }
