@@ -5,7 +5,6 @@ using AeSweep.Core.Trials;
 using AeSweep.Web.Components.Sweep;
 using Bunit;
 using Microsoft.Extensions.DependencyInjection;
-using MudBlazor;
 using MudBlazor.Services;
 
 namespace AeSweep.Web.Dashboard.Tests;
