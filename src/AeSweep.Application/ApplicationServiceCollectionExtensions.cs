@@ -27,6 +27,8 @@ public static class ApplicationServiceCollectionExtensions
         services.TryAddSingleton<ISweepQueries, SweepQueries>();
         services.TryAddSingleton<ISweepCommands, SweepCommands>();
         services.TryAddSingleton<IParetoQueries, ParetoFrontReader>();
+        services.TryAddSingleton<ISweepNotes, SweepNotes>();
+        services.TryAddSingleton<ISweepComparisons, SweepComparisonReader>();
         return services;
     }
 }

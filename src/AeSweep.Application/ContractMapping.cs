@@ -54,7 +54,8 @@ public static class ContractMapping
         Trial(d.Trial),
         d.Epochs.Count == 0 ? 0 : d.Epochs.Max(e => e.Epoch),
         d.Epochs.Select(e => new EpochView(e.Epoch, e.Attempt, e.RecordedAt, Metrics(e.Metrics))).ToList(),
-        d.Artifacts.Select(a => new ArtifactView(a.Name, a.ContentType, a.Bytes, ArtifactUrl(d.Trial.Id, a.Name))).ToList());
+        d.Artifacts.Select(a => new ArtifactView(a.Name, a.ContentType, a.Bytes, ArtifactUrl(d.Trial.Id, a.Name))).ToList(),
+        d.Trial.Notes);
 
     /// <summary>The API address that downloads a trial's artifact.</summary>
     public static string ArtifactUrl(string trialId, string name) =>

@@ -10,12 +10,12 @@ internal static class SnapshotMapping
 {
     public static SweepSnapshot ToSnapshot(this SweepEntity s) => new(
         s.Id, s.Name, s.DefinitionText, s.DefinitionFormat, s.State, s.Seed, s.MetricName, s.MetricGoal,
-        s.CreatedAt, s.StartedAt, s.FinishedAt, s.Reason, s.MaxTrials, s.MaxParallel, s.MaxMinutes);
+        s.CreatedAt, s.StartedAt, s.FinishedAt, s.Reason, s.MaxTrials, s.MaxParallel, s.MaxMinutes) { Notes = s.Notes };
 
     public static TrialSnapshot ToSnapshot(this TrialEntity t) => new(
         t.Id, t.SweepId, t.Number, t.State, ParameterJson.Read(t.ParametersJson), t.Attempt, t.WorkerId,
         t.LeaseExpiresAt, t.LastHeartbeatAt, t.CheckpointEpoch, t.CheckpointPath, t.CreatedAt, t.StartedAt, t.FinishedAt,
-        t.FinalMetricsJson is null ? null : MetricsJson.Read(t.FinalMetricsJson), t.ObjectiveValue, t.Reason, t.FinalistOf);
+        t.FinalMetricsJson is null ? null : MetricsJson.Read(t.FinalMetricsJson), t.ObjectiveValue, t.Reason, t.FinalistOf) { Notes = t.Notes };
 
     public static EpochMetrics ToSnapshot(this TrialEpochMetricEntity m) =>
         new(m.Epoch, MetricsJson.Read(m.MetricsJson), m.Attempt, m.RecordedAt);

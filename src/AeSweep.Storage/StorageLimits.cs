@@ -10,4 +10,7 @@ public static class StorageLimits
     public const int EnumLength = 16;
     public const int PathLength = 1024;
     public const int ReasonLength = 4000;
+
+    /// <summary>A sweep's or trial's Markdown notes (the API refuses longer ones with a field error).</summary>
+    public const int NotesLength = 20000;
 }

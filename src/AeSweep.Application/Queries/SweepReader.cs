@@ -43,7 +43,8 @@ public sealed class SweepReader(ISweepReadModel store, ISweepRepository sweeps, 
                 Budget(overview.Sweep),
                 ContractMapping.Counts(overview.TrialCounts),
                 StoredDefinitions.Sampler(definitions.Read(overview.Sweep)),
-                await WarmStartViews.ReadAsync(sweeps, definitions.Read(overview.Sweep), cancellationToken))
+                await WarmStartViews.ReadAsync(sweeps, definitions.Read(overview.Sweep), cancellationToken),
+                overview.Sweep.Notes)
             : null;
 
     public async Task<SweepOverview?> GetOverviewAsync(string sweepId, CancellationToken cancellationToken)

@@ -18,6 +18,7 @@ internal sealed class SweepEntityConfiguration : IEntityTypeConfiguration<SweepE
         builder.Property(s => s.MetricName).HasMaxLength(StorageLimits.NameLength);
         builder.Property(s => s.MetricGoal).HasConversion<string>().HasMaxLength(StorageLimits.EnumLength);
         builder.Property(s => s.Reason).HasMaxLength(StorageLimits.ReasonLength);
+        builder.Property(s => s.Notes).HasMaxLength(StorageLimits.NotesLength);
         builder.Property(s => s.Version).IsConcurrencyToken();
 
         // Restart recovery lists unfinished sweeps; the sweep list is newest first.

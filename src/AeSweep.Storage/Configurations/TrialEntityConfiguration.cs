@@ -19,6 +19,7 @@ internal sealed class TrialEntityConfiguration : IEntityTypeConfiguration<TrialE
         builder.Property(t => t.Reason).HasMaxLength(StorageLimits.ReasonLength);
         builder.Property(t => t.Version).IsConcurrencyToken();
         builder.Property(t => t.FinalistOf).HasMaxLength(StorageLimits.TrialIdLength);
+        builder.Property(t => t.Notes).HasMaxLength(StorageLimits.NotesLength);
 
         // A trial's number is unique in its sweep (and numbers are handed out as max + 1).
         builder.HasIndex(t => new { t.SweepId, t.Number }).IsUnique();

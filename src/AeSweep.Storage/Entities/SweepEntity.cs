@@ -41,6 +41,9 @@ public sealed class SweepEntity
     /// <summary>Why the sweep was cancelled or failed.</summary>
     public string? Reason { get; set; }
 
+    /// <summary>The user's Markdown notes (null: none); not part of the life cycle, so writing them bumps no version.</summary>
+    public string? Notes { get; set; }
+
     /// <summary>Optimistic concurrency token, bumped on every update.</summary>
     public int Version { get; set; }
 

@@ -21,4 +21,8 @@ public sealed record SweepSnapshot(
     string? Reason,
     int? MaxTrials = null,
     int? MaxParallel = null,
-    double? MaxMinutes = null);
+    double? MaxMinutes = null)
+{
+    /// <summary>The user's Markdown notes; null when there are none.</summary>
+    public string? Notes { get; init; }
+}

@@ -30,6 +30,9 @@ public sealed record TrialSnapshot(
     /// <summary>Whether this is a finalist run (<c>finalize:</c>): a search trial's configuration retrained with a new seed.</summary>
     public bool IsFinalistRun => FinalistOf is not null;
 
+    /// <summary>The user's Markdown notes; null when there are none.</summary>
+    public string? Notes { get; init; }
+
     /// <summary>The lease a worker holds on this trial while it runs; null unless running.</summary>
     public TrialLease? Lease => State == TrialState.Running && WorkerId is not null ? new TrialLease(Id, WorkerId, Attempt) : null;
 }

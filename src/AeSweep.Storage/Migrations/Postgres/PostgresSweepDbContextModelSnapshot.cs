@@ -101,6 +101,10 @@ namespace AeSweep.Storage.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<string>("Notes")
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
+
                     b.Property<string>("Reason")
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
@@ -166,6 +170,10 @@ namespace AeSweep.Storage.Migrations.Postgres
 
                     b.Property<int>("LostWorkers")
                         .HasColumnType("integer");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
 
                     b.Property<int>("Number")
                         .HasColumnType("integer");
