@@ -55,11 +55,11 @@ public abstract partial class SweepStoreContractTests
     {
         var (store, sweepId) = await LeaderboardSweepAsync();
 
-        Assert.Equal([1, 3, 2, 0, 4, 5], await NumbersAsync(store, sweepId, new TrialQuery(Limit: 10, SortBy: TrialSortKey.Metric, SortName: "val_mse")));
-        Assert.Equal([0, 2, 3, 1, 4, 5], await NumbersAsync(store, sweepId, new TrialQuery(Limit: 10, SortBy: TrialSortKey.Metric, SortName: "val_ssim", Descending: false)));
-        Assert.Equal([1, 3, 2, 0, 4, 5], await NumbersAsync(store, sweepId, new TrialQuery(Limit: 10, SortBy: TrialSortKey.Metric, SortName: "val_ssim", Descending: true)));
+        Assert.Equal(new[] { 1, 3, 2, 0, 4, 5 }, await NumbersAsync(store, sweepId, new TrialQuery(Limit: 10, SortBy: TrialSortKey.Metric, SortName: "val_mse")));
+        Assert.Equal(new[] { 0, 2, 3, 1, 4, 5 }, await NumbersAsync(store, sweepId, new TrialQuery(Limit: 10, SortBy: TrialSortKey.Metric, SortName: "val_ssim", Descending: false)));
+        Assert.Equal(new[] { 1, 3, 2, 0, 4, 5 }, await NumbersAsync(store, sweepId, new TrialQuery(Limit: 10, SortBy: TrialSortKey.Metric, SortName: "val_ssim", Descending: true)));
         // Paging applies after the sort.
-        Assert.Equal([2, 0], await NumbersAsync(store, sweepId, new TrialQuery(Offset: 2, Limit: 2, SortBy: TrialSortKey.Metric, SortName: "val_mse")));
+        Assert.Equal(new[] { 2, 0 }, await NumbersAsync(store, sweepId, new TrialQuery(Offset: 2, Limit: 2, SortBy: TrialSortKey.Metric, SortName: "val_mse")));
     }
 
     [ContractFact]
@@ -67,10 +67,10 @@ public abstract partial class SweepStoreContractTests
     {
         var (store, sweepId) = await LeaderboardSweepAsync();
 
-        Assert.Equal([5, 4, 3, 2, 1, 0], await NumbersAsync(store, sweepId, new TrialQuery(Limit: 10, SortBy: TrialSortKey.Parameter, SortName: "learning_rate", Descending: true)));
-        Assert.Equal([0, 3, 1, 4, 2, 5], await NumbersAsync(store, sweepId, new TrialQuery(Limit: 10, SortBy: TrialSortKey.Parameter, SortName: "depth")));
+        Assert.Equal(new[] { 5, 4, 3, 2, 1, 0 }, await NumbersAsync(store, sweepId, new TrialQuery(Limit: 10, SortBy: TrialSortKey.Parameter, SortName: "learning_rate", Descending: true)));
+        Assert.Equal(new[] { 0, 3, 1, 4, 2, 5 }, await NumbersAsync(store, sweepId, new TrialQuery(Limit: 10, SortBy: TrialSortKey.Parameter, SortName: "depth")));
         // Categories alphabetically (gelu before relu), the trial without one last.
-        Assert.Equal([1, 5, 0, 2, 4, 3], await NumbersAsync(store, sweepId, new TrialQuery(Limit: 10, SortBy: TrialSortKey.Parameter, SortName: "activation")));
+        Assert.Equal(new[] { 1, 5, 0, 2, 4, 3 }, await NumbersAsync(store, sweepId, new TrialQuery(Limit: 10, SortBy: TrialSortKey.Parameter, SortName: "activation")));
     }
 
     [ContractFact]
@@ -78,8 +78,8 @@ public abstract partial class SweepStoreContractTests
     {
         var (store, sweepId) = await LeaderboardSweepAsync();
 
-        Assert.Equal([4, 3, 2, 1, 0, 5], await NumbersAsync(store, sweepId, new TrialQuery(Limit: 10, SortBy: TrialSortKey.Duration, Descending: true)));
-        Assert.Equal([0, 1, 2, 3, 4, 5], await NumbersAsync(store, sweepId, new TrialQuery(Limit: 10, SortBy: TrialSortKey.Duration)));
+        Assert.Equal(new[] { 4, 3, 2, 1, 0, 5 }, await NumbersAsync(store, sweepId, new TrialQuery(Limit: 10, SortBy: TrialSortKey.Duration, Descending: true)));
+        Assert.Equal(new[] { 0, 1, 2, 3, 4, 5 }, await NumbersAsync(store, sweepId, new TrialQuery(Limit: 10, SortBy: TrialSortKey.Duration)));
     }
 
     [ContractFact]
@@ -91,17 +91,17 @@ public abstract partial class SweepStoreContractTests
         Assert.Equal((2, [4, 5]), (finished.Total, finished.Items.Select(t => t.Number).ToArray()));
 
         var good = new TrialValueRange(TrialValueSource.Metric, "val_mse", Max: 0.25);
-        Assert.Equal([1, 3], await NumbersAsync(store, sweepId, new TrialQuery(Ranges: [good])));
+        Assert.Equal(new[] { 1, 3 }, await NumbersAsync(store, sweepId, new TrialQuery(Ranges: [good])));
         var slow = new TrialValueRange(TrialValueSource.Parameter, "learning_rate", Min: 0.0025, Max: 0.0045);
-        Assert.Equal([2, 3], await NumbersAsync(store, sweepId, new TrialQuery(Ranges: [slow])));
-        Assert.Equal([3], await NumbersAsync(store, sweepId, new TrialQuery(Ranges: [good, slow])));
+        Assert.Equal(new[] { 2, 3 }, await NumbersAsync(store, sweepId, new TrialQuery(Ranges: [slow])));
+        Assert.Equal(new[] { 3 }, await NumbersAsync(store, sweepId, new TrialQuery(Ranges: [good, slow])));
 
-        Assert.Equal([1, 5], await NumbersAsync(store, sweepId, new TrialQuery(Text: "activation=gelu")));
-        Assert.Equal([2], await NumbersAsync(store, sweepId, new TrialQuery(Text: "learning_rate=0.003")));
-        Assert.Equal([4], await NumbersAsync(store, sweepId, new TrialQuery(Text: "#4")));
-        Assert.Equal([4], await NumbersAsync(store, sweepId, new TrialQuery(Text: "failed")));
-        Assert.Equal([1, 5], await NumbersAsync(store, sweepId, new TrialQuery(Text: "GELU")));
-        Assert.Equal([5], await NumbersAsync(store, sweepId, new TrialQuery(Text: "gelu pending")));
+        Assert.Equal(new[] { 1, 5 }, await NumbersAsync(store, sweepId, new TrialQuery(Text: "activation=gelu")));
+        Assert.Equal(new[] { 2 }, await NumbersAsync(store, sweepId, new TrialQuery(Text: "learning_rate=0.003")));
+        Assert.Equal(new[] { 4 }, await NumbersAsync(store, sweepId, new TrialQuery(Text: "#4")));
+        Assert.Equal(new[] { 4 }, await NumbersAsync(store, sweepId, new TrialQuery(Text: "failed")));
+        Assert.Equal(new[] { 1, 5 }, await NumbersAsync(store, sweepId, new TrialQuery(Text: "GELU")));
+        Assert.Equal(new[] { 5 }, await NumbersAsync(store, sweepId, new TrialQuery(Text: "gelu pending")));
 
         // Filters, sort and page together; the total counts the filtered trials.
         var page = await store.ListTrialsAsync(sweepId, new TrialQuery(Limit: 1, SortBy: TrialSortKey.Metric, SortName: "val_mse", States: [TrialState.Completed], Text: "relu"), Ct);
