@@ -88,7 +88,8 @@ public abstract partial class SweepStoreContractTests
         var (store, sweepId) = await LeaderboardSweepAsync();
 
         var finished = await store.ListTrialsAsync(sweepId, new TrialQuery(States: [TrialState.Failed, TrialState.Pending]), Ct);
-        Assert.Equal((2, [4, 5]), (finished.Total, finished.Items.Select(t => t.Number).ToArray()));
+        Assert.Equal(2, finished.Total);
+        Assert.Equal([4, 5], finished.Items.Select(t => t.Number));
 
         var good = new TrialValueRange(TrialValueSource.Metric, "val_mse", Max: 0.25);
         Assert.Equal(new[] { 1, 3 }, await NumbersAsync(store, sweepId, new TrialQuery(Ranges: [good])));
