@@ -98,7 +98,10 @@ internal static class LargeSweep
         }
 
         Console.Error.WriteLine();
-        (await store.FinishSweepAsync(sweep.Id, SweepState.Completed, null, cancellationToken)).EnsureApplied();
+        if (!(await store.FinishSweepAsync(sweep.Id, SweepState.Completed, null, cancellationToken)).Applied)
+        {
+            throw new InvalidOperationException("the benchmark sweep could not be finished");
+        }
         return sweep.Id;
     }
 

@@ -18,7 +18,7 @@ namespace AeSweep.Web.Dashboard.Tests;
 /// The leaderboard grid (bUnit) paging, sorting and filtering through the database: a real SQLite store behind the
 /// application's leaderboard reader; the grid holds no rows of its own.
 /// </summary>
-public sealed class LeaderboardServerPagingTests : IAsyncLifetime, IDisposable
+public sealed class LeaderboardServerPagingTests : IAsyncLifetime
 {
     private const int Trials = 30;
     private readonly BunitContext _context = new();
@@ -121,16 +121,11 @@ public sealed class LeaderboardServerPagingTests : IAsyncLifetime, IDisposable
         Assert.Equal(25, _requests[^1].Page.Offset);
     }
 
-    public Task DisposeAsync()
+    public async Task DisposeAsync()
     {
+        // MudBlazor's services are only IAsyncDisposable.
+        await _context.DisposeAsync();
         SqliteConnection.ClearPool(new SqliteConnection(_connection));
         Directory.Delete(_folder, recursive: true);
-        return Task.CompletedTask;
-    }
-
-    public void Dispose()
-    {
-        _context.Dispose();
-        GC.SuppressFinalize(this);
     }
 }
