@@ -22,6 +22,7 @@ public static class ApplicationServiceCollectionExtensions
         services.TryAddSingleton<TrialRecordReader>();
         services.TryAddSingleton<RunningTrialReader>();
         services.TryAddSingleton<FinalistReader>();
+        services.TryAddSingleton<LeaderboardReader>();
         services.TryAddSingleton<StoredDefinitionCache>();
         services.TryAddSingleton<ISweepChangeFeed, SweepChangeFeed>();
         services.TryAddSingleton<ISweepQueries, SweepQueries>();

@@ -70,4 +70,10 @@ public interface ISweepQueries
     /// the sweep's metric (<c>GET /api/sweeps/{id}/finalists</c>); null when the sweep does not exist.
     /// </summary>
     Task<FinalistListView?> GetFinalistsAsync(string sweepId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// A page of the dashboard's leaderboard: trials sorted by any column (metric and parameter values included),
+    /// filtered by states, value ranges and search text, and paged, all in the database; null when the sweep does not exist.
+    /// </summary>
+    Task<LeaderboardPage?> ListLeaderboardAsync(string sweepId, LeaderboardRequest request, CancellationToken cancellationToken);
 }

@@ -14,7 +14,8 @@ public sealed class SweepQueries(
     SweepAnalysisReader analyses,
     TrialRecordReader trialRecords,
     RunningTrialReader runningTrials,
-    FinalistReader finalists) : ISweepQueries
+    FinalistReader finalists,
+    LeaderboardReader leaderboards) : ISweepQueries
 {
     public Task<PageView<SweepView>> ListSweepsAsync(PageRequest page, CancellationToken cancellationToken) => sweeps.ListAsync(page, cancellationToken);
 
@@ -49,4 +50,6 @@ public sealed class SweepQueries(
     public Task<IReadOnlyList<RunningTrialRecord>> ListRunningTrialsAsync(CancellationToken cancellationToken) => runningTrials.ListAsync(cancellationToken);
 
     public Task<FinalistListView?> GetFinalistsAsync(string sweepId, CancellationToken cancellationToken) => finalists.GetAsync(sweepId, cancellationToken);
+
+    public Task<LeaderboardPage?> ListLeaderboardAsync(string sweepId, LeaderboardRequest request, CancellationToken cancellationToken) => leaderboards.ListAsync(sweepId, request, cancellationToken);
 }

@@ -129,17 +129,12 @@ public sealed partial class EfSweepStore : ISweepReadModel
         ArgumentNullException.ThrowIfNull(query);
         var (offset, limit) = CheckPage(query.Offset, query.Limit);
         await using var db = await _contexts.CreateDbContextAsync(cancellationToken);
-        var trials = db.Trials.AsNoTracking().Where(t => t.SweepId == sweepId);
-        if (query.State is { } state)
-        {
-            trials = trials.Where(t => t.State == state);
-        }
-
+        var trials = TrialFiltering.Apply(db.Trials.AsNoTracking().Where(t => t.SweepId == sweepId), query);
         var total = await trials.CountAsync(cancellationToken);
         var goal = query.SortBy == TrialSortKey.Objective
             ? await db.Sweeps.Where(s => s.Id == sweepId).Select(s => s.MetricGoal).SingleOrDefaultAsync(cancellationToken)
             : MetricGoal.Minimize;
-        var page = await TrialOrdering.Apply(trials, query.SortBy, query.Descending, goal)
+        var page = await TrialOrdering.Apply(trials, query.SortBy, query.Descending, goal, query.SortName)
             .Skip(offset).Take(limit)
             .ToListAsync(cancellationToken);
         return new Page<TrialSnapshot>([.. page.Select(t => t.ToSnapshot())], total, offset, limit);

@@ -53,4 +53,16 @@ public interface ISweepReadModel
     /// the sweep has none.
     /// </summary>
     Task<IReadOnlyList<TrialSnapshot>> ListFinalistTrialsAsync(string sweepId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// A sweep and every one of its trials in number order, without epochs (the dashboard's analysis of a large sweep
+    /// reads epochs only for the trials it draws); null when not found.
+    /// </summary>
+    Task<SweepTrials?> ListAllTrialsAsync(string sweepId, CancellationToken cancellationToken);
+
+    /// <summary>The epoch metrics of the given trials in epoch order, keyed by trial id (trials without epochs are absent).</summary>
+    Task<IReadOnlyDictionary<string, IReadOnlyList<EpochMetrics>>> GetEpochMetricsAsync(IReadOnlyCollection<string> trialIds, CancellationToken cancellationToken);
+
+    /// <summary>For each of the given trials that reported epochs: how many, and the latest one's metrics (no epoch rows leave the database).</summary>
+    Task<IReadOnlyDictionary<string, EpochSummary>> GetEpochSummariesAsync(IReadOnlyCollection<string> trialIds, CancellationToken cancellationToken);
 }

@@ -9,4 +9,10 @@ public sealed class PostgresSweepDbContext : SweepDbContext
         : base(options)
     {
     }
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        base.OnModelCreating(modelBuilder);
+        TrialValueTranslations.MapPostgres(modelBuilder);
+    }
 }

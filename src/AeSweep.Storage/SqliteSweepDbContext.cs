@@ -16,4 +16,10 @@ public sealed class SqliteSweepDbContext : SweepDbContext
         // compares expiry times and lists sort by time, so timestamps are stored as UTC Unix milliseconds.
         configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UnixMillisecondsConverter>();
     }
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        base.OnModelCreating(modelBuilder);
+        TrialValueTranslations.MapSqlite(modelBuilder);
+    }
 }

@@ -10,8 +10,19 @@ namespace AeSweep.Storage;
 /// </summary>
 internal static class TrialOrdering
 {
-    public static IQueryable<TrialEntity> Apply(IQueryable<TrialEntity> trials, TrialSortKey key, bool descending, MetricGoal goal) => key switch
+    public static IQueryable<TrialEntity> Apply(IQueryable<TrialEntity> trials, TrialSortKey key, bool descending, MetricGoal goal, string? name = null) => key switch
     {
+        // The leaderboard's keys (TrialValueFunctions maps them to each provider's JSON and time functions).
+        TrialSortKey.Duration => ThenBy(trials.OrderBy(t => TrialValueFunctions.Seconds(t.StartedAt, t.FinishedAt) == null), t => TrialValueFunctions.Seconds(t.StartedAt, t.FinishedAt), descending).ThenBy(t => t.Number),
+        TrialSortKey.Metric when name is not null => ThenBy(trials.OrderBy(t => TrialValueFunctions.Number(t.FinalMetricsJson, name) == null), t => TrialValueFunctions.Number(t.FinalMetricsJson, name), descending).ThenBy(t => t.Number),
+        TrialSortKey.Parameter when name is not null => ThenBy(
+                ThenBy(
+                    trials.OrderBy(t => TrialValueFunctions.Number(t.ParametersJson, name) == null && TrialValueFunctions.Text(t.ParametersJson, name) == null),
+                    t => TrialValueFunctions.Number(t.ParametersJson, name),
+                    descending),
+                t => TrialValueFunctions.Text(t.ParametersJson, name),
+                descending)
+            .ThenBy(t => t.Number),
         TrialSortKey.State => (descending ? trials.OrderByDescending(t => t.State) : trials.OrderBy(t => t.State)).ThenBy(t => t.Number),
         TrialSortKey.StartedAt => ThenBy(trials.OrderBy(t => t.StartedAt == null), t => t.StartedAt, descending).ThenBy(t => t.Number),
         TrialSortKey.FinishedAt => ThenBy(trials.OrderBy(t => t.FinishedAt == null), t => t.FinishedAt, descending).ThenBy(t => t.Number),

@@ -21,15 +21,21 @@ public sealed class ParetoFrontReader(ISweepRepository store, StoredDefinitionCa
 
     public async Task<ParetoLookup> GetParetoFrontAsync(string sweepId, CancellationToken cancellationToken)
     {
-        if (await store.GetSweepHistoryAsync(sweepId, cancellationToken) is not { } history)
+        // The definition decides first: a single-objective sweep (every sweep page asks) never loads its trials.
+        if (await store.GetSweepAsync(sweepId, cancellationToken) is not { } sweep)
         {
             return ParetoLookup.NotFound;
         }
 
-        var definition = definitions.Read(history.Sweep);
+        var definition = definitions.Read(sweep);
         if (definition is not { IsMultiObjective: true })
         {
-            return new ParetoLookup(true, null, SingleObjectiveRefusal(sweepId, history.Sweep.MetricName));
+            return new ParetoLookup(true, null, SingleObjectiveRefusal(sweepId, sweep.MetricName));
+        }
+
+        if (await store.GetSweepHistoryAsync(sweepId, cancellationToken) is not { } history)
+        {
+            return ParetoLookup.NotFound;
         }
 
         var objectives = definition.Objectives;

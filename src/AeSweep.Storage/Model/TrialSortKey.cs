@@ -17,4 +17,16 @@ public enum TrialSortKey
 
     /// <summary>By the sweep's ranking metric, best first for its goal (no value last); descending puts the worst first.</summary>
     Objective,
+
+    /// <summary>By run time (finish − start; unfinished last), then number.</summary>
+    Duration,
+
+    /// <summary>By the final metric named in <see cref="TrialQuery.SortName"/>, smallest first (no value last), then number.</summary>
+    Metric,
+
+    /// <summary>
+    /// By the parameter named in <see cref="TrialQuery.SortName"/>: numbers by value, then text values (categories)
+    /// alphabetically, then trials without it; then number.
+    /// </summary>
+    Parameter,
 }

@@ -34,7 +34,23 @@ public sealed class SweepBoard
 
     public MetricGoal Goal => Sweep.MetricGoal;
 
-    public int Count(TrialState state) => Rows.Count(r => r.State == state);
+    /// <summary>How many trials are in the state: over the whole sweep, even when <see cref="Rows"/> is a sample.</summary>
+    public int Count(TrialState state) => Sample is { } sample ? sample.Count(state) : Rows.Count(r => r.State == state);
+
+    /// <summary>How the analysis was cut down for charts (a sweep above 2,000 trials); null for analyses built without it.</summary>
+    public AnalysisSample? Sample { get; private init; }
+
+    /// <summary>Parameter importance over every completed trial (PED-ANOVA, with error bars); null when not computed.</summary>
+    public AeSweep.Core.Analysis.ImportanceEstimates? Importance { get; private init; }
+
+    /// <summary>Every trial of the sweep, sampled or not.</summary>
+    public int TotalTrials => Sample?.TotalTrials ?? Rows.Count;
+
+    /// <summary>Finished trials of the whole sweep.</summary>
+    public int FinishedCount => Enum.GetValues<TrialState>().Where(s => s.IsFinished()).Sum(Count);
+
+    /// <summary>PCA's val_mse per code size, from the trials that measured it (for leaderboard pages read from the database).</summary>
+    public IReadOnlyDictionary<string, double> PcaByCodeSize { get; private init; } = new Dictionary<string, double>();
 
     public int? MaxTrials => Design?.MaxTrials;
 
@@ -76,7 +92,7 @@ public sealed class SweepBoard
             var planned = trial.Parameters.TryGetValue(AeSweep.Core.Catalog.ParameterNames.Epochs, out var e) && e.IsNumeric ? (int)e.AsDouble() : (int?)null;
             return new LeaderboardRow(trial, metrics, epochs.Select(m => m.Epoch).Distinct().Count(), planned, pca);
         }).ToList();
-        return new SweepBoard(analysis.Sweep, design, names, rows, analysis.Epochs);
+        return new SweepBoard(analysis.Sweep, design, names, rows, analysis.Epochs) { Sample = analysis.Sample, Importance = analysis.Importance, PcaByCodeSize = pcaByCodeSize };
     }
 
     /// <summary>PCA's val_mse depends only on the data and the code size, so any trial that measured it serves all of that size.</summary>
