@@ -5,7 +5,6 @@ using AeSweep.Web.Components.Charts;
 using AeSweep.Web.Components.Sweep;
 using AeSweep.Web.Dashboard.Charts;
 using Bunit;
-using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 using MudBlazor.Services;
 using static AeSweep.Web.Dashboard.Tests.AnalysisFixtures;

@@ -118,9 +118,9 @@ public sealed class ParallelCoordinatesLayout
             {
                 // Listed values keep the file's order (and appear even before a trial used them); a value outside the
                 // list (an enqueued or imported trial) is appended rather than dropped.
-                var categories = listed is not null
+                IReadOnlyList<string> categories = listed is not null
                     ? [.. listed.Select(v => v.AsString()).Concat(values.Select(v => v.AsString())).Distinct(StringComparer.Ordinal)]
-                    : values.Distinct().Order().Select(v => v.AsString()).ToList();
+                    : [.. values.Distinct().Order().Select(v => v.AsString())];
                 var positions = new Dictionary<string, double>(Categorical(categories, bottom, Top), StringComparer.Ordinal);
                 var ticks = categories.Select(c => (c, positions[c])).ToList();
                 if (naY is { } na)
