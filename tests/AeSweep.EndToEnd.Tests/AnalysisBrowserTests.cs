@@ -108,7 +108,7 @@ public sealed class AnalysisBrowserTests : IAsyncLifetime
             await page.WaitForSelectorAsync("#history-chart circle.hollow");
         }
 
-        await page.ClickAsync("#curve-metrics");
+        await page.ClickAsync("#curve-metrics .mud-select");
         await page.ClickAsync(".mud-popover-open .mud-list-item:has-text('train_loss')");
         await page.Keyboard.PressAsync("Escape");
         await Polling.WaitForAsync(

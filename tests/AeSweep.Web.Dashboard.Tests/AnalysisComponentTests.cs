@@ -12,7 +12,7 @@ using static AeSweep.Web.Dashboard.Tests.AnalysisFixtures;
 namespace AeSweep.Web.Dashboard.Tests;
 
 /// <summary>The analysis components rendered by bUnit: what a user sees in the markup, and brushing by clicks.</summary>
-public sealed class AnalysisComponentTests : IDisposable
+public sealed class AnalysisComponentTests : IAsyncLifetime
 {
     private readonly BunitContext _context = new();
 
@@ -123,5 +123,8 @@ public sealed class AnalysisComponentTests : IDisposable
         Assert.Empty(_context.Render<BrushFilterNotice>(p => p.Add(c => c.Description, null)).Markup.Trim());
     }
 
-    public void Dispose() => _context.Dispose();
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    // MudBlazor's services are only asynchronously disposable.
+    public async Task DisposeAsync() => await _context.DisposeAsync();
 }
