@@ -84,11 +84,21 @@ public sealed class AnalysisBrowserTests : IAsyncLifetime
         await WaitUntilLiveAsync(page);
 
         // The sweep runs to its end (10 trials; ASHA prunes some after their first epoch).
-        var finished = page.Locator("#leaderboard tbody .state-chip:text-matches('completed|pruned|failed', 'i')");
-        await Polling.WaitForAsync(async () => await finished.CountAsync() >= 10 ? "done" : null, TimeSpan.FromSeconds(420), () => $"the sweep did not finish:\n{Tail(_server!.Stderr)}");
+        async Task<int> FinishedAsync()
+        {
+            var count = 0;
+            foreach (var state in new[] { "completed", "pruned", "failed" })
+            {
+                count += await page.Locator($"#leaderboard tbody .state-chip:has-text('{state}')").CountAsync();
+            }
+
+            return count;
+        }
+
+        await Polling.WaitForAsync(async () => await FinishedAsync() >= 10 ? "done" : null, TimeSpan.FromSeconds(420), () => $"the sweep did not finish:\n{Tail(_server!.Stderr)}");
         await page.GotoAsync(sweepUrl);
         await WaitUntilLiveAsync(page);
-        var pruned = await page.Locator("#leaderboard tbody .state-chip:text-matches('pruned', 'i')").CountAsync();
+        var pruned = await page.Locator("#leaderboard tbody .state-chip:has-text('pruned')").CountAsync();
         await ShotAsync(page, "analysis-01-leaderboard");
 
         // History: the objective with the best-so-far staircase, pruned trials hollow (the toggle is on by default
