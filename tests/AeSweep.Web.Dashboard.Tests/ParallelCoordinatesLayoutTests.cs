@@ -37,15 +37,15 @@ public sealed class ParallelCoordinatesLayoutTests
     }
 
     [Fact]
-    public void A_trial_without_a_conditional_parameter_skips_that_axis()
+    public void A_trial_without_a_conditional_parameter_keeps_its_line_through_that_axis()
     {
         var layout = ParallelCoordinatesLayout.Build(
             [Trial(0, 0.1, ("a", ParameterValue.Of(1.0)), ("beta", ParameterValue.Of(0.5))), Trial(1, 0.2, ("a", ParameterValue.Of(2.0)))],
             ["a", "beta"], "val_mse", MetricGoal.Minimize, _ => false);
 
         var without = layout.Lines.Single(l => l.Number == 1);
-        Assert.Null(without.Points[1].Y);
-        Assert.Equal(2, ParallelCoordinatesLayout.PathOf(without).Count(c => c == 'M'));
+        Assert.Equal(layout.Axes[1].NotApplicableY, without.Points[1].Y);
+        Assert.Equal(1, ParallelCoordinatesLayout.PathOf(without).Count(c => c == 'M'));
     }
 
     [Fact]

@@ -31,6 +31,9 @@ internal static class RecordMapping
             definition.Dataset?.AnomalyClasses is { } anomalyClasses ? [.. anomalyClasses] : null)
         {
             RunsUntilCancelled = definition.Budget is { MaxTrials: null, MaxMinutes: null } && definition.Method != SearchMethod.Grid,
+            Choices = definition.SearchSpace.Parameters
+                .Where(p => p.Distribution is CategoricalDistribution)
+                .ToDictionary(p => p.Name, p => (IReadOnlyList<ParameterValue>)[.. ((CategoricalDistribution)p.Distribution).Choices], StringComparer.Ordinal),
         };
 
     /// <summary>The epochs a trial plans, when its <c>epochs</c> parameter says.</summary>

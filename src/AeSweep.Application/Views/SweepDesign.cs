@@ -16,4 +16,11 @@ public sealed record SweepDesign(
 {
     /// <summary>No trial limit and no time limit (W&amp;B's habit): the sweep runs until cancelled.</summary>
     public bool RunsUntilCancelled { get; init; }
+
+    /// <summary>
+    /// The listed values of each <c>values:</c> parameter, in the sweep file's order: charts give these parameters
+    /// categorical axes with exactly these ticks.
+    /// </summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<AeSweep.Core.Search.ParameterValue>> Choices { get; init; } =
+        new Dictionary<string, IReadOnlyList<AeSweep.Core.Search.ParameterValue>>(StringComparer.Ordinal);
 }
