@@ -30,6 +30,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<ITrialResultStore>(sp => sp.GetRequiredService<EfSweepStore>());
         services.AddSingleton<IWorkerRegistry>(sp => sp.GetRequiredService<EfSweepStore>());
         services.AddSingleton<ISweepReadModel>(sp => sp.GetRequiredService<EfSweepStore>());
+        services.AddSingleton<ISweepControlStore>(sp => sp.GetRequiredService<EfSweepStore>());
         services.AddSingleton<SweepDatabaseMigrator>();
         return services;
     }

@@ -67,6 +67,7 @@ internal static class StoredSweepDocumentWriter
             WriteBudget(json, definition.Budget);
             ExecutionJson.Write(json, definition.Execution);
             FinalizeJson.Write(json, definition.Finalize);
+            EnqueueJson.Write(json, definition.Enqueue);
             if (definition.Seed is { } seed)
             {
                 json.WriteNumber("seed", seed);
