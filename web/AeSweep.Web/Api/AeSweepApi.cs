@@ -20,6 +20,7 @@ public static class AeSweepApi
         api.MapTrialsApi();
         api.MapWorkersApi();
         api.MapParetoApi();
+        api.MapControlApi();
         return endpoints;
     }
 }
