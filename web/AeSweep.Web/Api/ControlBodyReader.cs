@@ -53,10 +53,30 @@ internal static class ControlBodyReader
             catch (JsonException ex)
             {
                 var field = FieldOf(ex.Path);
-                var unknown = ex.Message.Contains("could not be mapped", StringComparison.Ordinal);
-                return (null, ApiProblems.BadRequest(field, unknown ? "unknown field" : "has the wrong JSON type (numbers as numbers, names as strings)"));
+                if (UnknownProperty(ex.Message) is { } unknown)
+                {
+                    field = field == "(body)" ? unknown : field.EndsWith(unknown, StringComparison.Ordinal) ? field : $"{field}.{unknown}";
+                    return (null, ApiProblems.BadRequest(field, "unknown field"));
+                }
+
+                return (null, ApiProblems.BadRequest(field, "has the wrong JSON type (numbers as numbers, names as strings)"));
             }
         }
+    }
+
+    /// <summary>The name System.Text.Json quotes when a property maps to no member ("The JSON property 'x' could not be mapped…").</summary>
+    private static string? UnknownProperty(string message)
+    {
+        const string Marker = "could not be mapped";
+        var start = message.IndexOf("property '", StringComparison.Ordinal);
+        if (!message.Contains(Marker, StringComparison.Ordinal) || start < 0)
+        {
+            return null;
+        }
+
+        start += "property '".Length;
+        var end = message.IndexOf('\'', start);
+        return end > start ? message[start..end] : null;
     }
 
     /// <summary><c>$.budget.max_trials</c> → <c>budget.max_trials</c>.</summary>
