@@ -28,7 +28,7 @@ public sealed class SweepControlApiTests(ApiServer server)
           kind: {values: [a, b]}
           depth: {values: [1, 2]}
           width: {values: [8, 16], when: {depth: 2}}
-        budget: {max_trials: {{{maxTrials}}}, max_parallel: {{{maxParallel}}}}
+        budget: {max_trials: {{{maxTrials}}}, max_parallel: {{{maxParallel}}} }
         seed: 5
         {{{extra}}}
         """;
