@@ -120,6 +120,6 @@ public sealed class SweepControlDefinitionTests
 
         Assert.Contains(file.Errors, e => e.Path == "budget.max_parallel");
         Assert.NotEmpty(new BudgetChange(null, BudgetLimits.MaxParallel + 1, null).ApplyTo(new BudgetSpec(10), 0).Errors);
-        Assert.Null(new BudgetChange(null, BudgetLimits.MaxParallel, null).ApplyTo(new BudgetSpec(10), 0).Errors.FirstOrDefault());
+        Assert.Empty(new BudgetChange(null, BudgetLimits.MaxParallel, null).ApplyTo(new BudgetSpec(10), 0).Errors);
     }
 }
