@@ -19,6 +19,8 @@ public static class ContractMapping
 
     public static string Name(SweepState state) => state.ToString().ToLowerInvariant();
 
+    public static string Name(TrialOrigin origin) => origin.ToString().ToLowerInvariant();
+
     public static SweepView Sweep(SweepSnapshot s) => new(
         s.Id, s.Name, Name(s.State), s.MetricName, s.MetricGoal.ToString().ToLowerInvariant(), s.CreatedAt, s.StartedAt, s.FinishedAt, s.Reason);
 
@@ -48,7 +50,9 @@ public static class ContractMapping
         t.CreatedAt,
         t.StartedAt,
         t.FinishedAt,
-        t.FinalistOf);
+        t.FinalistOf,
+        Name(t.Origin),
+        t.RetryOf);
 
     public static TrialDetailView TrialDetail(TrialDetail d) => new(
         Trial(d.Trial),
@@ -68,7 +72,8 @@ public static class ContractMapping
         w.Slots,
         w.Devices.Select(d => new DeviceView(d.Kind, d.Index, d.Name, d.MemoryBytes, d.MemoryUsedBytes)).ToList(),
         w.RegisteredAt,
-        w.LastHeartbeatAt);
+        w.LastHeartbeatAt,
+        w.Draining);
 
     public static ExportedTrialView Exported(TrialSnapshot t) => new(
         t.Id, t.Number, Name(t.State), Finite(t.ObjectiveValue), Duration(t), t.Reason, Parameters(t.Parameters), Metrics(t.FinalMetrics));

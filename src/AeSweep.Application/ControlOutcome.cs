@@ -12,6 +12,9 @@ public enum ControlOutcome
     /// <summary>The sweep, trial or worker is in a state that refuses it.</summary>
     Conflict,
 
-    /// <summary>This version of AeSweep cannot do it yet (the sweep-control seams).</summary>
+    /// <summary>This version of AeSweep cannot do it (kept for clients of the earlier seams).</summary>
     NotAvailable,
+
+    /// <summary>The request is wrong; <see cref="ControlResult.Errors"/> name each field.</summary>
+    Invalid,
 }

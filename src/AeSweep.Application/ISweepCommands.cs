@@ -5,8 +5,8 @@ namespace AeSweep.Application;
 
 /// <summary>
 /// Everything a host may ask the engine to do. User errors (an invalid file, a refused program, an unknown id, a
-/// finished sweep) come back as typed outcomes, never as exceptions; the control seams answer
-/// <see cref="ControlOutcome.NotAvailable"/> until the sweep-control work fills them.
+/// finished sweep) come back as typed outcomes, never as exceptions. The control commands (pause, resume, budget,
+/// enqueue, retry, drain) go through the sweep's coordinator or the dispatcher, with the same rules for every host.
 /// </summary>
 public interface ISweepCommands
 {
@@ -28,21 +28,24 @@ public interface ISweepCommands
     /// <summary>Tells an asked trial's result; an invalid request names its first wrong field.</summary>
     Task<TellTrialResult> TellAsync(string trialId, TellRequest request, CancellationToken cancellationToken);
 
-    /// <summary>Stops handing out new trials of a sweep; running trials finish (sweep control: not available yet).</summary>
+    /// <summary>Stops handing out new trials of a sweep; running trials finish.</summary>
     Task<ControlResult> PauseAsync(string sweepId, CancellationToken cancellationToken);
 
-    /// <summary>Hands out a paused sweep's trials again (sweep control: not available yet).</summary>
+    /// <summary>Hands out a paused sweep's trials again.</summary>
     Task<ControlResult> ResumeAsync(string sweepId, CancellationToken cancellationToken);
 
-    /// <summary>Changes a running sweep's budget (sweep control: not available yet).</summary>
+    /// <summary>Changes a running sweep's budget.</summary>
     Task<ControlResult> ChangeBudgetAsync(string sweepId, ChangeBudgetRequest request, CancellationToken cancellationToken);
 
-    /// <summary>Queues a trial with given parameters ahead of the sampler (sweep control: not available yet).</summary>
+    /// <summary>Queues a trial with given parameters ahead of the sampler.</summary>
     Task<ControlResult> EnqueueTrialAsync(string sweepId, EnqueueTrialRequest request, CancellationToken cancellationToken);
 
-    /// <summary>Runs a failed or cancelled trial again (sweep control: not available yet).</summary>
+    /// <summary>Runs a failed or cancelled trial again.</summary>
     Task<ControlResult> RetryTrialAsync(string trialId, CancellationToken cancellationToken);
 
-    /// <summary>Stops handing trials to a worker, letting its running trials finish (sweep control: not available yet).</summary>
+    /// <summary>Stops handing trials to a worker, letting its running trials finish.</summary>
     Task<ControlResult> DrainWorkerAsync(string workerId, DrainWorkerRequest request, CancellationToken cancellationToken);
+
+    /// <summary>Lets a drained worker lease trials again.</summary>
+    Task<ControlResult> UndrainWorkerAsync(string workerId, CancellationToken cancellationToken);
 }

@@ -16,7 +16,7 @@ namespace AeSweep.Application;
 /// <c>CreateSweepAsync</c>, <c>GetSweepAsync</c>, <c>GetTrialAsync</c> (the repository; trials through the read model). Every
 /// command that changed something publishes it on the <see cref="ISweepChangeFeed"/>, so live views reload at once.
 /// </summary>
-public sealed class SweepCommands(ISweepRepository store, ISweepReadModel reads, IGrainFactory grains, ProgramPolicy programs, ISweepChangeFeed changes) : ISweepCommands
+public sealed partial class SweepCommands(ISweepRepository store, ISweepReadModel reads, IGrainFactory grains, ProgramPolicy programs, ISweepChangeFeed changes) : ISweepCommands
 {
     public Task<SubmitResult> SubmitAsync(string sweepText, CancellationToken cancellationToken)
     {
@@ -123,22 +123,4 @@ public sealed class SweepCommands(ISweepRepository store, ISweepReadModel reads,
             _ => new TellTrialResult(TellTrialOutcome.AlreadyFinished, null, null, result.Detail),
         };
     }
-
-    public Task<ControlResult> PauseAsync(string sweepId, CancellationToken cancellationToken) =>
-        Task.FromResult(ControlResult.NotAvailable(sweepId, "Pausing a sweep"));
-
-    public Task<ControlResult> ResumeAsync(string sweepId, CancellationToken cancellationToken) =>
-        Task.FromResult(ControlResult.NotAvailable(sweepId, "Resuming a paused sweep"));
-
-    public Task<ControlResult> ChangeBudgetAsync(string sweepId, ChangeBudgetRequest request, CancellationToken cancellationToken) =>
-        Task.FromResult(ControlResult.NotAvailable(sweepId, "Changing a sweep's budget"));
-
-    public Task<ControlResult> EnqueueTrialAsync(string sweepId, EnqueueTrialRequest request, CancellationToken cancellationToken) =>
-        Task.FromResult(ControlResult.NotAvailable(sweepId, "Enqueueing a trial"));
-
-    public Task<ControlResult> RetryTrialAsync(string trialId, CancellationToken cancellationToken) =>
-        Task.FromResult(ControlResult.NotAvailable(trialId, "Retrying a trial"));
-
-    public Task<ControlResult> DrainWorkerAsync(string workerId, DrainWorkerRequest request, CancellationToken cancellationToken) =>
-        Task.FromResult(ControlResult.NotAvailable(workerId, "Draining a worker"));
 }

@@ -11,6 +11,11 @@ root.Subcommands.Add(ListCommand.Create());
 root.Subcommands.Add(StatusCommand.Create());
 root.Subcommands.Add(ExportCommand.Create());
 root.Subcommands.Add(CancelCommand.Create());
+root.Subcommands.Add(ControlCommands.Pause());
+root.Subcommands.Add(ControlCommands.Budget());
+root.Subcommands.Add(ControlCommands.Enqueue());
+root.Subcommands.Add(ControlCommands.Retry());
+root.Subcommands.Add(ControlCommands.Drain());
 root.Subcommands.Add(CoordinatorCommand.Create());
 root.Subcommands.Add(WorkerCommand.Create());
 // W&B's two-command habit: `aesweep sweep FILE` (= submit) and `aesweep agent SWEEP_ID` (a worker for that sweep).

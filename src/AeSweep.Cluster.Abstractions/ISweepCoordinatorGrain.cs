@@ -1,3 +1,4 @@
+using AeSweep.Core.Search;
 using AeSweep.Core.Trials;
 using Orleans.Concurrency;
 
@@ -40,4 +41,22 @@ public interface ISweepCoordinatorGrain : IGrainWithStringKey
 
     /// <summary>Records an asked trial's result (and intermediate values) so sampler and pruner learn from it.</summary>
     Task<TellResult> TellAsync(TrialTell tell);
+
+    /// <summary>Running → paused: nothing new is suggested or leased; running trials finish. Kept in the store.</summary>
+    Task<ControlReply> PauseAsync();
+
+    /// <summary>Paused → running: trials are suggested and leased again at once.</summary>
+    Task<ControlReply> ResumeAsync();
+
+    /// <summary>Changes budget limits (null keeps one), checked as the sweep file's; applied at once (a raised max_parallel starts more trials).</summary>
+    Task<ControlReply> ChangeBudgetAsync(int? maxTrials, int? maxParallel, double? maxMinutes);
+
+    /// <summary>
+    /// Queues configurations (checked against the space; errors name <c>parameters.NAME</c>) to run before any sampled
+    /// trial, as new trials the sampler sees like any other; within budget.max_trials and budget.max_parallel.
+    /// </summary>
+    Task<ControlReply> EnqueueAsync(List<Dictionary<string, ParameterValue>> configurations);
+
+    /// <summary>Runs a failed or cancelled trial of this sweep again as a new trial (new number) with the same configuration, linked to it.</summary>
+    Task<ControlReply> RetryAsync(string trialId);
 }

@@ -43,6 +43,12 @@ public interface ITrialDispatcherGrain : IGrainWithIntegerKey
     /// <summary>Records the memory in use and total of the worker's devices (shown by /api/workers and the cluster page).</summary>
     Task ReportDeviceMemoryAsync(string workerId, List<DeviceMemoryReport> devices);
 
+    /// <summary>
+    /// Drains a worker (it finishes its running trials and leases nothing new) or undrains it (it leases again at once);
+    /// kept in the store. False when the worker never registered.
+    /// </summary>
+    Task<bool> SetDrainingAsync(string workerId, bool draining);
+
     /// <summary>Tells subscribed workers that pending trials exist.</summary>
     Task NotifyWorkAvailableAsync();
 }

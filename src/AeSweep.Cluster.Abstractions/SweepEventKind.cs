@@ -27,4 +27,7 @@ public enum SweepEventKind
 
     /// <summary>The trial's worker was lost and the trial went back to pending.</summary>
     TrialRequeued,
+
+    /// <summary>The sweep was paused or resumed, or its budget changed (sweep control).</summary>
+    SweepControlled,
 }

@@ -20,6 +20,7 @@ public sealed partial class SweepCoordinatorGrain(
     ISweepRepository sweeps,
     ITrialQueue queue,
     ITrialResultStore results,
+    ISweepControlStore control,
     IOptions<SchedulingOptions> scheduling,
     TimeProvider time,
     ILogger<SweepCoordinatorGrain> logger) : Grain, ISweepCoordinatorGrain
@@ -73,6 +74,7 @@ public sealed partial class SweepCoordinatorGrain(
         _failures = SweepStudyFactory.FailureStreakOf(history);
         _finalize = definition.Finalize;
         _finalistRuns = FinalistRunsOf(history);
+        _held = HeldTrialsOf(history);
         return history.Trials.Count;
     }
 
@@ -96,6 +98,7 @@ public sealed partial class SweepCoordinatorGrain(
             if (change.Applied)
             {
                 _events.SweepChanged(SweepId, SweepEventKind.SweepStarted, SweepEventBuffer.StateName(_sweep.State));
+                await EnqueueFromFileAsync();
             }
         }
 
@@ -214,11 +217,13 @@ public sealed partial class SweepCoordinatorGrain(
     /// <summary>Ends the sweep if the policy says so; otherwise suggests the trials it allows, then asks again.</summary>
     private async Task FillAsync()
     {
-        if (await EndIfDueAsync(_policy.EndNow(Progress, _failures)))
+        if (await EndIfDueAsync(_policy.EndNow(Progress, _failures)) || Paused)
         {
             return;
         }
 
+        // Queued configurations (enqueue:, enqueued, retries) take the free max_parallel places before the sampler does.
+        await ReleaseHeldTrialsAsync();
         var added = await AddSuggestedTrialsAsync(_policy.TrialsToSuggest(Progress));
         if (added < 0)
         {

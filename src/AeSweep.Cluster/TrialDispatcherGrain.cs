@@ -17,6 +17,7 @@ public sealed class TrialDispatcherGrain(
     ITrialQueue queue,
     IWorkerRegistry workers,
     ISweepRepository sweeps,
+    ISweepControlStore control,
     IOptions<SchedulingOptions> scheduling,
     TimeProvider time,
     ILogger<TrialDispatcherGrain> logger) : Grain, ITrialDispatcherGrain
@@ -86,6 +87,12 @@ public sealed class TrialDispatcherGrain(
 
     public async Task<List<TrialAssignment>> LeaseTrialsByIdAsync(string workerId, List<string> trialIds)
     {
+        // A draining worker leases nothing new (the batched claim checks the flag in its own statement).
+        if (await control.IsWorkerDrainingAsync(workerId, CancellationToken.None))
+        {
+            return [];
+        }
+
         // A pack has at most execution.fuse members, so one guarded start per trial is cheap; a refused start (another
         // worker was quicker) just leaves that trial out of the pack.
         var claimed = new List<TrialSnapshot>(trialIds.Count);
@@ -160,6 +167,21 @@ public sealed class TrialDispatcherGrain(
         var inventory = devices.Select((d, i) => new WorkerDevice(
             d.Device.StartsWith("cuda", StringComparison.Ordinal) ? "cuda" : "cpu", i, d.Device, d.TotalBytes, d.UsedBytes)).ToList();
         await workers.RecordWorkerDevicesAsync(workerId, inventory, CancellationToken.None);
+    }
+
+    public async Task<bool> SetDrainingAsync(string workerId, bool draining)
+    {
+        if (await control.SetWorkerDrainingAsync(workerId, draining, CancellationToken.None) is null)
+        {
+            return false;
+        }
+
+        if (!draining)
+        {
+            _observers.Notify(o => o.WorkAvailable());
+        }
+
+        return true;
     }
 
     public Task NotifyWorkAvailableAsync()

@@ -14,7 +14,7 @@ public sealed partial class EfSweepStore
         await using var db = await _contexts.CreateDbContextAsync(cancellationToken);
         // Lowest numbers first: within one sweep that is the order the trials were suggested in.
         var pending = await db.Trials.AsNoTracking()
-            .Where(t => t.SweepId == sweepId && t.State == TrialState.Pending)
+            .Where(t => t.SweepId == sweepId && t.State == TrialState.Pending && !t.Held && t.Sweep!.State != SweepState.Paused)
             .OrderBy(t => t.Number)
             .Take(maxCount)
             .ToListAsync(cancellationToken);

@@ -12,6 +12,9 @@ namespace AeSweep.Storage;
 // The trial queue: adding (the store numbers trials), batched claims and lease renewals, finishing, requeues.
 public sealed partial class EfSweepStore : ITrialQueue
 {
+    // Claims skip held trials (enqueued ones waiting for a max_parallel place), paused sweeps and draining workers, and take
+    // enqueued and retried trials (priority 1) before sampled ones: see EfSweepStore.Control.cs.
+
     /// <summary>Guards and applies one change to a tracked trial; returns <see cref="ChangeOutcome.Applied"/> or why not (before changing anything).</summary>
     private delegate Task<ChangeOutcome> TrialMutation(SweepDbContext db, TrialEntity trial, DateTimeOffset now, CancellationToken cancellationToken);
 
@@ -47,7 +50,8 @@ public sealed partial class EfSweepStore : ITrialQueue
         (string WorkerId, TimeSpan LeaseDuration)? start,
         int? firstNumber,
         CancellationToken cancellationToken,
-        IReadOnlyList<string>? finalistOf = null)
+        IReadOnlyList<string>? finalistOf = null,
+        QueuedTrials? queued = null)
     {
         ArgumentNullException.ThrowIfNull(parameters);
         if (parameters.Count == 0)
@@ -88,6 +92,14 @@ public sealed partial class EfSweepStore : ITrialQueue
                     CreatedAt = now,
                     FinalistOf = finalistOf?[i],
                 };
+                if (queued is { } q)
+                {
+                    trial.Origin = q.Origin;
+                    trial.RetryOf = q.RetryOf;
+                    trial.Held = true;
+                    trial.Priority = 1;
+                }
+
                 if (start is { } running)
                 {
                     trial.State = TrialState.Running;
@@ -173,14 +185,17 @@ public sealed partial class EfSweepStore : ITrialQueue
             _logger.LogDebug("Trials {TrialIds}: claimed by {WorkerId}", string.Join(", ", claimed.Select(t => t.Id)), workerId);
         }
 
-        return [.. claimed.OrderBy(t => t.CreatedAt).ThenBy(t => t.SweepId, StringComparer.Ordinal).ThenBy(t => t.Number).Select(t => t.ToSnapshot())];
+        return [.. claimed.OrderByDescending(t => t.Priority).ThenBy(t => t.CreatedAt).ThenBy(t => t.SweepId, StringComparer.Ordinal).ThenBy(t => t.Number).Select(t => t.ToSnapshot())];
     }
 
     private const string SqliteClaimSql = """
         UPDATE "trials" SET "State" = 'Running', "WorkerId" = {0}, "LeaseExpiresAt" = {1}, "LastHeartbeatAt" = {2},
             "StartedAt" = COALESCE("StartedAt", {2}), "Version" = "Version" + 1
         WHERE "State" = 'Pending' AND "Id" IN (
-            SELECT "Id" FROM "trials" WHERE "State" = 'Pending' ORDER BY "CreatedAt", "SweepId", "Number" LIMIT {3})
+            SELECT "Id" FROM "trials" WHERE "State" = 'Pending' AND "Held" = 0
+                AND "SweepId" NOT IN (SELECT "Id" FROM "sweeps" WHERE "State" = 'Paused')
+                AND NOT EXISTS (SELECT 1 FROM "workers" WHERE "Id" = {0} AND "Draining" = 1)
+            ORDER BY "Priority" DESC, "CreatedAt", "SweepId", "Number" LIMIT {3})
         RETURNING *
         """;
 
@@ -188,7 +203,10 @@ public sealed partial class EfSweepStore : ITrialQueue
     // a CTE locking the picked rows is evaluated exactly once.
     private const string PostgresClaimSql = """
         WITH picked AS (
-            SELECT "Id" FROM "trials" WHERE "State" = 'Pending' ORDER BY "CreatedAt", "SweepId", "Number" LIMIT {3}
+            SELECT "Id" FROM "trials" WHERE "State" = 'Pending' AND NOT "Held"
+                AND "SweepId" NOT IN (SELECT "Id" FROM "sweeps" WHERE "State" = 'Paused')
+                AND NOT EXISTS (SELECT 1 FROM "workers" WHERE "Id" = {0} AND "Draining")
+            ORDER BY "Priority" DESC, "CreatedAt", "SweepId", "Number" LIMIT {3}
             FOR UPDATE SKIP LOCKED)
         UPDATE "trials" AS t SET "State" = 'Running', "WorkerId" = {0}, "LeaseExpiresAt" = {1}, "LastHeartbeatAt" = {2},
             "StartedAt" = COALESCE(t."StartedAt", {2}), "Version" = t."Version" + 1

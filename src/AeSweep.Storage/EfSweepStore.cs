@@ -102,7 +102,7 @@ public sealed partial class EfSweepStore : ISweepRepository
     {
         await using var db = await _contexts.CreateDbContextAsync(cancellationToken);
         var sweeps = await db.Sweeps.AsNoTracking()
-            .Where(s => s.State == SweepState.Pending || s.State == SweepState.Running)
+            .Where(s => s.State == SweepState.Pending || s.State == SweepState.Running || s.State == SweepState.Paused)
             .OrderBy(s => s.CreatedAt).ThenBy(s => s.Id)
             .ToListAsync(cancellationToken);
         return [.. sweeps.Select(s => s.ToSnapshot())];
@@ -159,7 +159,7 @@ public sealed partial class EfSweepStore : ISweepRepository
             {
                 sweep.StartedAt ??= now;
             }
-            else
+            else if (target.IsFinished())
             {
                 sweep.FinishedAt = now;
                 sweep.Reason = ReasonLimit.ApplyOrNull(reason);

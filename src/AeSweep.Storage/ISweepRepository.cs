@@ -24,7 +24,7 @@ public interface ISweepRepository
     /// <summary>One sweep; null when not found.</summary>
     Task<SweepSnapshot?> GetSweepAsync(string sweepId, CancellationToken cancellationToken);
 
-    /// <summary>Pending and running sweeps, oldest first: what a restarted coordinator must resume.</summary>
+    /// <summary>Pending, running and paused sweeps, oldest first: what a restarted coordinator must resume.</summary>
     Task<IReadOnlyList<SweepSnapshot>> ListUnfinishedSweepsAsync(CancellationToken cancellationToken);
 
     /// <summary>A sweep with all its trials and epoch metrics, to rebuild sampler and pruner state; null when not found.</summary>

@@ -15,7 +15,7 @@ internal static class SnapshotMapping
     public static TrialSnapshot ToSnapshot(this TrialEntity t) => new(
         t.Id, t.SweepId, t.Number, t.State, ParameterJson.Read(t.ParametersJson), t.Attempt, t.WorkerId,
         t.LeaseExpiresAt, t.LastHeartbeatAt, t.CheckpointEpoch, t.CheckpointPath, t.CreatedAt, t.StartedAt, t.FinishedAt,
-        t.FinalMetricsJson is null ? null : MetricsJson.Read(t.FinalMetricsJson), t.ObjectiveValue, t.Reason, t.FinalistOf) { Notes = t.Notes };
+        t.FinalMetricsJson is null ? null : MetricsJson.Read(t.FinalMetricsJson), t.ObjectiveValue, t.Reason, t.FinalistOf, t.Origin, t.RetryOf, t.Held) { Notes = t.Notes };
 
     public static EpochMetrics ToSnapshot(this TrialEpochMetricEntity m) =>
         new(m.Epoch, MetricsJson.Read(m.MetricsJson), m.Attempt, m.RecordedAt);
@@ -23,5 +23,5 @@ internal static class SnapshotMapping
     public static ArtifactInfo ToSnapshot(this ArtifactEntity a) => new(a.Name, a.RelativePath, a.ContentType, a.Bytes);
 
     public static WorkerSnapshot ToSnapshot(this WorkerEntity w) =>
-        new(w.Id, w.Host, DevicesJson.Read(w.DevicesJson), w.Slots, w.State, w.RegisteredAt, w.LastHeartbeatAt);
+        new(w.Id, w.Host, DevicesJson.Read(w.DevicesJson), w.Slots, w.State, w.RegisteredAt, w.LastHeartbeatAt, w.Draining);
 }

@@ -31,6 +31,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IWorkerRegistry>(sp => sp.GetRequiredService<EfSweepStore>());
         services.AddSingleton<ISweepReadModel>(sp => sp.GetRequiredService<EfSweepStore>());
         services.AddSingleton<ISweepNotesStore>(sp => sp.GetRequiredService<EfSweepStore>());
+        services.AddSingleton<ISweepControlStore>(sp => sp.GetRequiredService<EfSweepStore>());
         services.AddSingleton<SweepDatabaseMigrator>();
         return services;
     }

@@ -1,6 +1,6 @@
 namespace AeSweep.Storage;
 
-/// <summary>A sweep's life: <c>Pending → Running → Completed | Cancelled | Failed</c>.</summary>
+/// <summary>A sweep's life: <c>Pending → Running ⇄ Paused → Completed | Cancelled | Failed</c>.</summary>
 public enum SweepState
 {
     /// <summary>Submitted; its coordinator has not started it yet.</summary>
@@ -17,4 +17,7 @@ public enum SweepState
 
     /// <summary>Stopped by an error; the reason is recorded.</summary>
     Failed,
+
+    /// <summary>Paused by a user: no trial is suggested or leased; running trials finish. Resuming makes it running again.</summary>
+    Paused,
 }

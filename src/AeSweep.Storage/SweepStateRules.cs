@@ -11,7 +11,8 @@ public static class SweepStateRules
     public static bool CanMoveTo(this SweepState from, SweepState to) => from switch
     {
         SweepState.Pending => to is SweepState.Running || to.IsFinished(),
-        SweepState.Running => to.IsFinished(),
+        SweepState.Running => to is SweepState.Paused || to.IsFinished(),
+        SweepState.Paused => to is SweepState.Running || to.IsFinished(),
         _ => false,
     };
 }

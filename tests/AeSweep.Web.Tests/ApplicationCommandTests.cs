@@ -9,7 +9,7 @@ namespace AeSweep.Web.Tests;
 
 /// <summary>
 /// The application layer's commands against the real host: user errors come back as typed outcomes (never
-/// exceptions), and the sweep-control seams say honestly that they are not available yet.
+/// exceptions), the sweep-control commands included.
 /// </summary>
 [Collection(ApiCollection.Name)]
 public sealed class ApplicationCommandTests(ApiServer server)
@@ -40,7 +40,7 @@ public sealed class ApplicationCommandTests(ApiServer server)
     }
 
     [Fact]
-    public async Task The_sweep_control_seams_answer_not_available_yet()
+    public async Task The_sweep_control_commands_answer_not_found_for_unknown_ids()
     {
         ControlResult[] results =
         [
@@ -50,10 +50,11 @@ public sealed class ApplicationCommandTests(ApiServer server)
             await Commands.EnqueueTrialAsync("s", new EnqueueTrialRequest(new Dictionary<string, JsonElement>()), CancellationToken.None),
             await Commands.RetryTrialAsync("t", CancellationToken.None),
             await Commands.DrainWorkerAsync("w", new DrainWorkerRequest(), CancellationToken.None),
+            await Commands.UndrainWorkerAsync("w", CancellationToken.None),
         ];
 
-        Assert.All(results, r => Assert.Equal(ControlOutcome.NotAvailable, r.Outcome));
-        Assert.All(results, r => Assert.Contains("not available yet", r.Detail, StringComparison.Ordinal));
+        Assert.All(results, r => Assert.Equal(ControlOutcome.NotFound, r.Outcome));
+        Assert.All(results, r => Assert.Contains("There is no", r.Detail, StringComparison.Ordinal));
     }
 
     [Fact]

@@ -2,7 +2,7 @@ using System.Text.Json.Serialization;
 
 namespace AeSweep.Application.Contracts;
 
-/// <summary>A future control route's body: new budget limits for a running sweep (a null field keeps its limit).</summary>
+/// <summary>The budget of <c>PATCH /api/sweeps/{id}</c>: new limits for an unfinished sweep (a null field keeps its limit); max_trial_minutes and max_failed_trials are fixed at submission.</summary>
 public sealed record ChangeBudgetRequest(
     [property: JsonPropertyName("max_trials")] int? MaxTrials = null,
     [property: JsonPropertyName("max_parallel")] int? MaxParallel = null,

@@ -2,5 +2,5 @@ using System.Text.Json.Serialization;
 
 namespace AeSweep.Application.Contracts;
 
-/// <summary>A future control route's body: stop handing trials to a worker, letting its running trials finish.</summary>
+/// <summary>The (optional) body of <c>POST /api/workers/{id}/drain</c>: why the worker is drained (logged).</summary>
 public sealed record DrainWorkerRequest([property: JsonPropertyName("reason")] string? Reason = null);

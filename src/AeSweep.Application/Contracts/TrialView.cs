@@ -27,4 +27,6 @@ public sealed record TrialView(
     [property: JsonPropertyName("created_at")] DateTimeOffset CreatedAt,
     [property: JsonPropertyName("started_at")] DateTimeOffset? StartedAt,
     [property: JsonPropertyName("finished_at")] DateTimeOffset? FinishedAt,
-    [property: JsonPropertyName("finalist_of")] string? FinalistOf = null);
+    [property: JsonPropertyName("finalist_of")] string? FinalistOf = null,
+    [property: JsonPropertyName("origin")] string Origin = "sampled",
+    [property: JsonPropertyName("retry_of")] string? RetryOf = null);

@@ -11,7 +11,7 @@ internal static class RecordMapping
     public static SweepRecord Sweep(SweepSnapshot s) => new(s.Id, s.Name, s.State, s.MetricName, s.MetricGoal, s.CreatedAt, s.StartedAt, s.FinishedAt, s.Reason);
 
     public static TrialRecord Trial(TrialSnapshot t) => new(
-        t.Id, t.SweepId, t.Number, t.State, t.Parameters, t.Attempt, t.WorkerId, t.CreatedAt, t.StartedAt, t.FinishedAt, t.FinalMetrics, t.ObjectiveValue, t.Reason, t.FinalistOf);
+        t.Id, t.SweepId, t.Number, t.State, t.Parameters, t.Attempt, t.WorkerId, t.CreatedAt, t.StartedAt, t.FinishedAt, t.FinalMetrics, t.ObjectiveValue, t.Reason, t.FinalistOf, t.Origin, t.RetryOf);
 
     public static EpochRecord Epoch(EpochMetrics e) => new(e.Epoch, e.Metrics, e.Attempt, e.RecordedAt);
 

@@ -19,7 +19,9 @@ public sealed record TrialRecord(
     IReadOnlyDictionary<string, double>? FinalMetrics,
     double? ObjectiveValue,
     string? Reason,
-    string? FinalistOf = null)
+    string? FinalistOf = null,
+    TrialOrigin Origin = TrialOrigin.Sampled,
+    string? RetryOf = null)
 {
     /// <summary>Whether this is a finalist run (<c>finalize:</c>) retraining the search trial <see cref="FinalistOf"/>.</summary>
     public bool IsFinalistRun => FinalistOf is not null;

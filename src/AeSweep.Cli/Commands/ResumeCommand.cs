@@ -20,9 +20,20 @@ internal static class ResumeCommand
         var slots = new Option<int>("--slots") { Description = "Trials trained side by side by the local worker (0: no local worker).", DefaultValueFactory = _ => 1 };
         var gatewayPort = new Option<int?>("--gateway-port") { Description = "Fixed loopback port where `aesweep worker --gateway` processes join." };
         var verbose = new Option<bool>("--verbose") { Description = "Log what the coordinator and worker do." };
-        var command = new Command("resume", "Restart the embedded coordinator on a data folder and finish its unfinished sweeps.") { sweepId, json, data, slots, gatewayPort, verbose };
+        // With --server: resume a paused sweep on that server (sweep control) instead of restarting a local data folder.
+        var server = RemoteOptions.Server();
+        var apiKey = RemoteOptions.ApiKey();
+        var command = new Command("resume", "Restart the embedded coordinator on a data folder and finish its unfinished sweeps; with --server, resume a paused sweep on that server.")
+            { sweepId, json, data, slots, gatewayPort, verbose, server, apiKey };
         command.SetAction(async (parse, cancellationToken) =>
         {
+            if (parse.GetResult(server) is { Implicit: false })
+            {
+                return parse.GetValue(sweepId) is { } paused
+                    ? await RemoteCommand.RunAsync(parse, server, apiKey, data, api => ControlCommands.ResumeRemoteAsync(api, paused, cancellationToken))
+                    : await MissingSweepIdAsync();
+            }
+
             var folder = parse.GetValue(data)!.FullName;
             if (!File.Exists(Path.Combine(folder, "aesweep.db")))
             {
@@ -68,11 +79,23 @@ internal static class ResumeCommand
                 return ValidateCommand.Invalid;
             }
 
-            // The coordinator's recovery service resumes every unfinished sweep as the host starts.
+            // The coordinator's recovery service resumes every unfinished sweep as the host starts; a paused one is
+            // resumed too, since the user asked for it to finish.
             await host.StartAsync(cancellationToken);
+            if (sweep.State == "paused")
+            {
+                await host.Services.GetRequiredService<ISweepCommands>().ResumeAsync(sweep.Id, cancellationToken);
+            }
+
             await Console.Error.WriteLineAsync($"resuming sweep {sweep.Id} ({TerminalText.Escape(sweep.Name)})");
             return await RunCommand.FollowToEndAsync(host, sweep.Id, definition, parse.GetValue(json), Path.Combine(folder, "artifacts"), cancellationToken);
         });
         return command;
+    }
+
+    private static async Task<int> MissingSweepIdAsync()
+    {
+        await Console.Error.WriteLineAsync("aesweep: resume --server needs the paused sweep's id");
+        return ValidateCommand.Invalid;
     }
 }

@@ -11,7 +11,7 @@ namespace AeSweep.Cli.Remote;
 /// The CLI's side of the REST API (DESIGN.md): every failure becomes a <see cref="RemoteApiException"/> whose message
 /// says what to do — an unreachable server, a refused key, an unknown id, or the sweep file's errors with their paths.
 /// </summary>
-internal sealed class AeSweepApiClient : IDisposable
+internal sealed partial class AeSweepApiClient : IDisposable
 {
     private readonly HttpClient _http;
 

@@ -82,4 +82,7 @@ public sealed record SweepDefinition(
         SearchSpace.Find(ModelParameter) is { } p
             ? p.Distribution.EnumerateValues().Select(v => ModelFamilyNames.Parse(v.AsString())).ToArray()
             : [];
+
+    /// <summary>Configurations to run before any sampled trial (<c>enqueue:</c>), each checked against the space; empty when none.</summary>
+    public EnqueueList Enqueue { get; init; } = EnqueueList.Empty;
 }

@@ -136,6 +136,27 @@ public sealed class Study
     }
 
     /// <summary>
+    /// Creates running trial <paramref name="number"/> with a configuration given from outside (an enqueued or retried
+    /// trial, as Optuna's <c>enqueue_trial</c>): the sampler is not asked, but sees it in the history like any trial.
+    /// </summary>
+    /// <exception cref="ArgumentException">The number is negative or already taken.</exception>
+    public FrozenTrial AddFixed(int number, IReadOnlyDictionary<string, ParameterValue> parameters)
+    {
+        lock (_lock)
+        {
+            if (number < 0 || _indexByNumber.ContainsKey(number))
+            {
+                throw new ArgumentException($"Trial number {number} is negative or already taken.", nameof(number));
+            }
+
+            var trial = FrozenTrial.Start(number, parameters);
+            _indexByNumber[number] = _trials.Count;
+            _trials.Add(trial);
+            return trial;
+        }
+    }
+
+    /// <summary>
     /// Records an intermediate value and asks the pruner whether the trial goes on. On
     /// <see cref="TrialDecision.Prune"/> the caller stops training and tells <see cref="TrialState.Pruned"/>.
     /// A step reported twice (a trial resumed from a checkpoint) keeps the newer value.

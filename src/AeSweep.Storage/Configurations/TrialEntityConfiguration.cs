@@ -20,6 +20,8 @@ internal sealed class TrialEntityConfiguration : IEntityTypeConfiguration<TrialE
         builder.Property(t => t.Version).IsConcurrencyToken();
         builder.Property(t => t.FinalistOf).HasMaxLength(StorageLimits.TrialIdLength);
         builder.Property(t => t.Notes).HasMaxLength(StorageLimits.NotesLength);
+        builder.Property(t => t.Origin).HasConversion<string>().HasMaxLength(StorageLimits.EnumLength);
+        builder.Property(t => t.RetryOf).HasMaxLength(StorageLimits.TrialIdLength);
 
         // A trial's number is unique in its sweep (and numbers are handed out as max + 1).
         builder.HasIndex(t => new { t.SweepId, t.Number }).IsUnique();

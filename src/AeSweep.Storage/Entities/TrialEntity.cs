@@ -51,6 +51,20 @@ public sealed class TrialEntity
 
     /// <summary>The user's Markdown notes (null: none); not part of the life cycle, so writing them bumps no version.</summary>
     public string? Notes { get; set; }
+    /// <summary>Where the configuration came from: sampled, enqueued by a user, or a retry (stored as its name).</summary>
+    public TrialOrigin Origin { get; set; }
+
+    /// <summary>For a retry: the id of the failed or cancelled trial it runs again. Null otherwise.</summary>
+    public string? RetryOf { get; set; }
+
+    /// <summary>
+    /// An enqueued or retried trial still waiting for a budget.max_parallel place: pending, but no worker may claim it
+    /// until the coordinator releases it (so queued configurations never exceed the sweep's parallelism).
+    /// </summary>
+    public bool Held { get; set; }
+
+    /// <summary>Claim order before age: enqueued and retried trials (1) go before sampled ones (0).</summary>
+    public int Priority { get; set; }
 
     /// <summary>Optimistic concurrency token, bumped on every update.</summary>
     public int Version { get; set; }

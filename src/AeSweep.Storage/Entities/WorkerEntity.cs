@@ -13,4 +13,7 @@ public sealed class WorkerEntity
     public WorkerState State { get; set; }
     public DateTimeOffset RegisteredAt { get; set; }
     public DateTimeOffset LastHeartbeatAt { get; set; }
+
+    /// <summary>Drained by a user: it finishes its running trials and leases nothing new until undrained (kept across its restarts).</summary>
+    public bool Draining { get; set; }
 }

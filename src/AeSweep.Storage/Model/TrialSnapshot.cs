@@ -6,6 +6,8 @@ namespace AeSweep.Storage.Model;
 /// <summary>A trial as it is stored at one moment (Optuna's FrozenTrial).</summary>
 /// <remarks>
 /// <see cref="FinalistOf"/>: for a finalist run, the id of the search trial it retrains; null for sampled trials.
+/// <see cref="Origin"/>, <see cref="RetryOf"/>, <see cref="Held"/>: where the configuration came from, the trial a retry
+/// runs again, and whether an enqueued trial still waits for a budget.max_parallel place.
 /// </remarks>
 public sealed record TrialSnapshot(
     string Id,
@@ -25,7 +27,10 @@ public sealed record TrialSnapshot(
     IReadOnlyDictionary<string, double>? FinalMetrics,
     double? ObjectiveValue,
     string? Reason,
-    string? FinalistOf = null)
+    string? FinalistOf = null,
+    TrialOrigin Origin = TrialOrigin.Sampled,
+    string? RetryOf = null,
+    bool Held = false)
 {
     /// <summary>Whether this is a finalist run (<c>finalize:</c>): a search trial's configuration retrained with a new seed.</summary>
     public bool IsFinalistRun => FinalistOf is not null;

@@ -8,4 +8,5 @@ public sealed record WorkerSnapshot(
     int Slots,
     WorkerState State,
     DateTimeOffset RegisteredAt,
-    DateTimeOffset LastHeartbeatAt);
+    DateTimeOffset LastHeartbeatAt,
+    bool Draining = false);

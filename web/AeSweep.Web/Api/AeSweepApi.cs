@@ -21,6 +21,7 @@ public static class AeSweepApi
         api.MapWorkersApi();
         api.MapParetoApi();
         api.MapNotesApi();
+        api.MapControlApi();
         return endpoints;
     }
 }

@@ -19,6 +19,14 @@ public static class ApiProblems
     /// <summary>400 naming the request field that is wrong, in the same <c>errors</c> shape as an invalid sweep file.</summary>
     public static ProblemHttpResult BadRequest(string field, string message) => BadRequest(new FieldErrorView(field, null, message));
 
+    /// <summary>400 with every wrong field of a request (the first one in the detail's lead).</summary>
+    public static ProblemHttpResult BadRequest(IReadOnlyList<FieldErrorView> errors) =>
+        TypedResults.Problem(
+            statusCode: StatusCodes.Status400BadRequest,
+            title: "Invalid request",
+            detail: string.Join("\n", errors.Select(e => $"{e.Path}: {e.Message}")),
+            extensions: new Dictionary<string, object?> { ["errors"] = errors });
+
     public static ProblemHttpResult BadRequest(FieldErrorView error) =>
         TypedResults.Problem(
             statusCode: StatusCodes.Status400BadRequest,

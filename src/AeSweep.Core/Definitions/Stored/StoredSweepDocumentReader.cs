@@ -76,6 +76,7 @@ internal static class StoredSweepDocumentReader
             Flavor = root.Optional("flavor")?.String() == "wandb" ? SweepFlavor.Wandb : SweepFlavor.AeSweep,
             Labels = labels,
             MethodAlias = root.Optional("method_alias")?.String(),
+            Enqueue = EnqueueJson.Read(root.Optional("enqueue")),
         };
         return ConstraintsJson.Read(root, definition);
     }

@@ -68,6 +68,7 @@ internal static class StoredSweepDocumentWriter
             ExecutionJson.Write(json, definition.Execution);
             FinalizeJson.Write(json, definition.Finalize);
             ConstraintsJson.Write(json, definition);
+            EnqueueJson.Write(json, definition.Enqueue);
             if (definition.Seed is { } seed)
             {
                 json.WriteNumber("seed", seed);

@@ -12,7 +12,7 @@ namespace AeSweep.Core.Definitions;
 internal sealed partial class SweepFileValidator(SweepParseOptions options, List<ValidationError> errors)
 {
     private static readonly string[] TopLevelKeys =
-        ["name", "dataset", "model", "program", "method", "metric", "metrics", "parameters", "early_terminate", "budget", "execution", "seed", "finalize", "flavor", "constraints", "warm_start"];
+        ["name", "dataset", "model", "program", "method", "metric", "metrics", "parameters", "early_terminate", "budget", "execution", "seed", "finalize", "flavor", "constraints", "warm_start", "enqueue"];
 
     // Keys W&B users bring along, with where the same thing lives here.
     private static readonly Dictionary<string, string> WandbHints = new(StringComparer.Ordinal)
@@ -91,6 +91,7 @@ internal sealed partial class SweepFileValidator(SweepParseOptions options, List
         CheckProgramArguments(program, space, map);
         var constraints = ReadConstraints(map["constraints"], space);
         var warmStart = ReadWarmStart(map["warm_start"]);
+        var enqueue = ReadEnqueue(map["enqueue"], space, program);
 
         if (errors.Count > 0 || method is null || space is null || budget is null || earlyTerminate is null || execution is null)
         {
@@ -105,6 +106,7 @@ internal sealed partial class SweepFileValidator(SweepParseOptions options, List
             Objectives = new ObjectiveList(objectives),
             Constraints = constraints,
             WarmStart = warmStart,
+            Enqueue = enqueue,
         };
     }
 
@@ -291,10 +293,10 @@ internal sealed partial class SweepFileValidator(SweepParseOptions options, List
 
         var errorsBefore = errors.Count;
         CheckKeys(map, "budget", ["max_trials", "max_parallel", "max_minutes", "max_trial_minutes", .. FailureBudgetKeys]);
-        var maxTrials = map["max_trials"] is { } t ? ReadInteger(t, "budget.max_trials", 1, 1_000_000) : null;
-        var maxParallel = map["max_parallel"] is { } p ? ReadInteger(p, "budget.max_parallel", 1, 4096) : 1;
-        var maxMinutes = map["max_minutes"] is { } m ? ReadNumber(m, "budget.max_minutes", 0, 525_600, minExclusive: true) : null;
-        var maxTrialMinutes = map["max_trial_minutes"] is { } tm ? ReadNumber(tm, "budget.max_trial_minutes", 0, 525_600, minExclusive: true) : null;
+        var maxTrials = map["max_trials"] is { } t ? ReadInteger(t, "budget.max_trials", BudgetLimits.MinTrials, BudgetLimits.MaxTrials) : null;
+        var maxParallel = map["max_parallel"] is { } p ? ReadInteger(p, "budget.max_parallel", BudgetLimits.MinParallel, BudgetLimits.MaxParallel) : 1;
+        var maxMinutes = map["max_minutes"] is { } m ? ReadNumber(m, "budget.max_minutes", BudgetLimits.MinMinutesExclusive, BudgetLimits.MaxMinutes, minExclusive: true) : null;
+        var maxTrialMinutes = map["max_trial_minutes"] is { } tm ? ReadNumber(tm, "budget.max_trial_minutes", BudgetLimits.MinMinutesExclusive, BudgetLimits.MaxMinutes, minExclusive: true) : null;
         var budget = new BudgetSpec((int?)maxTrials, (int)(maxParallel ?? 1), maxMinutes) { MaxTrialMinutes = maxTrialMinutes };
         budget = ReadFailureBudget(map, budget);
         return errors.Count > errorsBefore ? null : budget;

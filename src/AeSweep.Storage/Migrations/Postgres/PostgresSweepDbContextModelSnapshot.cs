@@ -162,6 +162,9 @@ namespace AeSweep.Storage.Migrations.Postgres
                     b.Property<DateTimeOffset?>("FinishedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<bool>("Held")
+                        .HasColumnType("boolean");
+
                     b.Property<DateTimeOffset?>("LastHeartbeatAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -181,13 +184,25 @@ namespace AeSweep.Storage.Migrations.Postgres
                     b.Property<double?>("ObjectiveValue")
                         .HasColumnType("double precision");
 
+                    b.Property<string>("Origin")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
                     b.Property<string>("ParametersJson")
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<int>("Priority")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Reason")
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("RetryOf")
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
 
                     b.Property<DateTimeOffset?>("StartedAt")
                         .HasColumnType("timestamp with time zone");
@@ -257,6 +272,9 @@ namespace AeSweep.Storage.Migrations.Postgres
                     b.Property<string>("DevicesJson")
                         .IsRequired()
                         .HasColumnType("text");
+
+                    b.Property<bool>("Draining")
+                        .HasColumnType("boolean");
 
                     b.Property<string>("Host")
                         .IsRequired()

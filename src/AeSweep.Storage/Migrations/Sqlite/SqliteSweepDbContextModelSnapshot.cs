@@ -156,6 +156,9 @@ namespace AeSweep.Storage.Migrations.Sqlite
                     b.Property<long?>("FinishedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("Held")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("LastHeartbeatAt")
                         .HasColumnType("INTEGER");
 
@@ -175,12 +178,24 @@ namespace AeSweep.Storage.Migrations.Sqlite
                     b.Property<double?>("ObjectiveValue")
                         .HasColumnType("REAL");
 
+                    b.Property<string>("Origin")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ParametersJson")
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Priority")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Reason")
                         .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RetryOf")
+                        .HasMaxLength(80)
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("StartedAt")
@@ -251,6 +266,9 @@ namespace AeSweep.Storage.Migrations.Sqlite
                     b.Property<string>("DevicesJson")
                         .IsRequired()
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("Draining")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Host")
                         .IsRequired()
