@@ -110,7 +110,7 @@ public sealed partial class SweepCoordinatorGrain
         var errors = new List<ControlFieldError>();
         foreach (var (given, i) in configurations.Select((c, i) => (c, i)))
         {
-            var (configuration, problems) = ConfigurationCheck.Resolve(_study.Space, given, configurations.Count == 1 ? "parameters" : $"configurations[{i}]");
+            var (configuration, problems) = ConfigurationCheck.Resolve(_study.Space, given, configurations.Count == 1 ? "parameters" : $"configurations[{i}]", constraints: _constraints);
             errors.AddRange(problems.Select(p => new ControlFieldError(p.Path, p.Message)));
             if (configuration is not null)
             {

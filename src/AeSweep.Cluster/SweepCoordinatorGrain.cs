@@ -44,6 +44,9 @@ public sealed partial class SweepCoordinatorGrain(
     // The ranking metric as the definition gives it (its target, W&B's metric.target, ends the sweep).
     private Core.Definitions.MetricSpec _metric = Core.Definitions.MetricSpec.Default;
 
+    // The sweep's constraints: enqueued configurations must keep them as sampled ones do.
+    private Core.Search.Constraints.SweepConstraints _constraints = Core.Search.Constraints.SweepConstraints.Empty;
+
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         var trials = await LoadFromStoreAsync(cancellationToken);
@@ -73,6 +76,7 @@ public sealed partial class SweepCoordinatorGrain(
         _exhausted = false;
         _failures = SweepStudyFactory.FailureStreakOf(history);
         _finalize = definition.Finalize;
+        _constraints = definition.Constraints;
         _finalistRuns = FinalistRunsOf(history);
         _held = HeldTrialsOf(history);
         return history.Trials.Count;

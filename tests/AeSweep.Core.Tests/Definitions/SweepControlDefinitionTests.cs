@@ -38,6 +38,17 @@ public sealed class SweepControlDefinitionTests
     }
 
     [Fact]
+    public void An_enqueued_configuration_that_breaks_a_constraint_is_refused_naming_the_entry_and_the_rule()
+    {
+        var parsed = SweepDefinitionParser.Parse(Sweep
+            + "\nconstraints: [\"width <= 32\"]\nenqueue:\n  - {learning_rate: 0.01, depth: 2, width: 16}\n  - {learning_rate: 0.01, depth: 2, width: 48}\n  - {learning_rate: 0.01, depth: 1}\n");
+
+        var error = Assert.Single(parsed.Errors);
+        Assert.Equal("enqueue[1]", error.Path);
+        Assert.Contains("width <= 32", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Enqueue_fills_constants_and_survives_the_stored_document()
     {
         var definition = SweepDefinitionParser.Parse(Sweep + "\nenqueue:\n  - {learning_rate: 0.01, depth: 2, width: 32.0}\n").Definition!;

@@ -7,7 +7,7 @@ namespace AeSweep.Core.Definitions;
 /// Checks a configuration a user gives (an <c>enqueue:</c> entry of the sweep file, the body of
 /// <c>POST /api/sweeps/{id}/trials</c>, a CLI <c>--param</c>) against a sweep's search space: every name is a
 /// parameter, every value is of its kind and within its bounds or choices, conditional parameters are given exactly
-/// when their condition holds. A parameter with one possible value (a constant) may be left out and is filled in.
+/// when their condition holds, and the sweep's constraints hold. A parameter with one possible value (a constant) may be left out and is filled in.
 /// An integer given for a float parameter becomes a float, and a whole float for an integer one an integer, as the
 /// sweep file reads numbers. Errors name the field path: <c>PREFIX.NAME</c> (e.g. <c>enqueue[1].width</c>).
 /// </summary>
@@ -18,7 +18,11 @@ public static class ConfigurationCheck
 
     /// <summary>The configuration as the sampler would have written it, or the errors (never both).</summary>
     public static (IReadOnlyDictionary<string, ParameterValue>? Configuration, IReadOnlyList<ValidationError> Errors) Resolve(
-        SearchSpace space, IReadOnlyDictionary<string, ParameterValue> given, string pathPrefix, IReadOnlyDictionary<string, int>? lines = null)
+        SearchSpace space,
+        IReadOnlyDictionary<string, ParameterValue> given,
+        string pathPrefix,
+        IReadOnlyDictionary<string, int>? lines = null,
+        Search.Constraints.SweepConstraints? constraints = null)
     {
         ArgumentNullException.ThrowIfNull(space);
         ArgumentNullException.ThrowIfNull(given);
@@ -71,6 +75,12 @@ public static class ConfigurationCheck
             {
                 errors.Add(new ValidationError(PathOf(parameter.Name), LineOf(parameter.Name), $"{Show(value)} is not allowed: {Describe(parameter.Distribution)}"));
             }
+        }
+
+        // The sweep's constraints hold for enqueued configurations too, as for every sampled one.
+        if (errors.Count == 0 && constraints?.Check(configuration) is { } broken)
+        {
+            errors.Add(new ValidationError(string.IsNullOrEmpty(pathPrefix) ? "parameters" : pathPrefix, null, broken));
         }
 
         return errors.Count > 0 ? (null, errors) : (configuration, errors);

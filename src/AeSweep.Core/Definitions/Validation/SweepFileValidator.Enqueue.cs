@@ -11,7 +11,7 @@ internal sealed partial class SweepFileValidator
     /// the entry and parameter (<c>enqueue[1].width</c>). Empty when absent; when the space did not parse, entries are
     /// only checked for shape.
     /// </summary>
-    private EnqueueList ReadEnqueue(DocNode? node, SearchSpace? space, ProgramSpec? program)
+    private EnqueueList ReadEnqueue(DocNode? node, SearchSpace? space, ProgramSpec? program, Search.Constraints.SweepConstraints? constraints)
     {
         if (node is null)
         {
@@ -61,7 +61,7 @@ internal sealed partial class SweepFileValidator
                 continue;
             }
 
-            var (configuration, problems) = ConfigurationCheck.Resolve(space, given, path, lines);
+            var (configuration, problems) = ConfigurationCheck.Resolve(space, given, path, lines, constraints);
             errors.AddRange(problems.Select(p => p.Line is null ? p with { Line = map.Line > 0 ? map.Line : null } : p));
             if (configuration is not null)
             {

@@ -91,7 +91,7 @@ internal sealed partial class SweepFileValidator(SweepParseOptions options, List
         CheckProgramArguments(program, space, map);
         var constraints = ReadConstraints(map["constraints"], space);
         var warmStart = ReadWarmStart(map["warm_start"]);
-        var enqueue = ReadEnqueue(map["enqueue"], space, program);
+        var enqueue = ReadEnqueue(map["enqueue"], space, program, constraints);
 
         if (errors.Count > 0 || method is null || space is null || budget is null || earlyTerminate is null || execution is null)
         {
