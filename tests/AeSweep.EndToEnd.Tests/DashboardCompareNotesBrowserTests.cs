@@ -73,8 +73,9 @@ public sealed class DashboardCompareNotesBrowserTests : IAsyncLifetime
         await WaitUntilLiveAsync(page);
 
         // Pick both sweeps on the list and compare them.
-        await page.Locator($".pick-sweep[data-sweep='{first}']").ClickAsync();
-        await page.Locator($".pick-sweep[data-sweep='{second}']").ClickAsync();
+        // The row's checkbox (MudCheckBox puts its class on the wrapper, not the data attribute): found by the row's link.
+        await page.Locator($"#sweeps-table tr:has(a[href='/sweeps/{first}']) .mud-checkbox").ClickAsync();
+        await page.Locator($"#sweeps-table tr:has(a[href='/sweeps/{second}']) .mud-checkbox").ClickAsync();
         await page.WaitForSelectorAsync("#compare-sweeps-button:not([disabled])");
         await page.ClickAsync("#compare-sweeps-button");
         await page.WaitForSelectorAsync("#compare-sweeps");
