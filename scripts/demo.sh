@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The main job: builds AeSweep and starts the dashboard in the embedded mode (web + REST API + Orleans silo + local
 # worker + SQLite in one process) with the demo: two sweeps side by side, dense autoencoders and β-VAEs on
-# Fashion-MNIST (examples/fashion-demo-{dense,vae}.yaml, about 4 minutes together on two cores); open the address it
+# Fashion-MNIST (examples/fashion-demo-{dense,vae}.yaml, about 5 minutes together on two cores); open the address it
 # prints (it carries the dashboard's access token). Results stay in ./aesweep-data (or $AESWEEP_DATA).
 # `--headless` runs the demo sweep in the terminal instead.
 # Idempotent: installs Debian's dataset-fashion-mnist when missing.
