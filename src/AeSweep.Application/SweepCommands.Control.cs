@@ -73,6 +73,7 @@ public sealed partial class SweepCommands
             return new ControlResult(workerId, ControlOutcome.NotFound, $"There is no worker '{workerId}'.");
         }
 
+        changes.Publish(SweepUpdate.OfWorker(workerId));
         return new ControlResult(workerId, ControlOutcome.Applied,
             $"Worker '{workerId}' is draining: it finishes its running trials and takes no new ones until undrained{(request?.Reason is { Length: > 0 } reason ? $" ({reason})" : string.Empty)}.");
     }
@@ -84,6 +85,7 @@ public sealed partial class SweepCommands
             return new ControlResult(workerId, ControlOutcome.NotFound, $"There is no worker '{workerId}'.");
         }
 
+        changes.Publish(SweepUpdate.OfWorker(workerId));
         return new ControlResult(workerId, ControlOutcome.Applied, $"Worker '{workerId}' takes trials again.");
     }
 

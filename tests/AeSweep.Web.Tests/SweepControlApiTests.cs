@@ -223,6 +223,15 @@ public sealed class SweepControlApiTests(ApiServer server)
         using var client = server.Client();
         var workerId = $"drain-worker-{Guid.NewGuid():N}";
         await server.Store.RegisterWorkerAsync(new WorkerRegistration(workerId, "box", [new WorkerDevice("cpu", 0, "cpu", null)], 1), CancellationToken.None);
+        // Drain and undrain are published on the change feed, so the cluster page (which follows everything) reloads.
+        var heard = new System.Collections.Concurrent.ConcurrentQueue<AeSweep.Application.Live.SweepUpdate>();
+        using var subscription = server.Services.GetRequiredService<AeSweep.Application.Live.ISweepChangeFeed>().Subscribe(update =>
+        {
+            if (update.WorkerId == workerId)
+            {
+                heard.Enqueue(update);
+            }
+        });
 
         var drained = await client.PostAsync($"/api/workers/{workerId}/drain", Json("""{"reason": "kernel update"}"""));
         Assert.Equal(HttpStatusCode.OK, drained.StatusCode);
@@ -232,6 +241,8 @@ public sealed class SweepControlApiTests(ApiServer server)
         var undrained = await client.DeleteAsync($"/api/workers/{workerId}/drain");
         Assert.Equal(HttpStatusCode.OK, undrained.StatusCode);
         Assert.False(await DrainingAsync(client, workerId));
+        Assert.Equal(2, heard.Count);
+        Assert.All(heard, u => Assert.Equal(AeSweep.Application.Live.SweepUpdateKind.Worker, u.Kind));
 
         Assert.Equal(HttpStatusCode.NotFound, (await client.PostAsync("/api/workers/no-such-worker/drain", null)).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await client.DeleteAsync("/api/workers/no-such-worker/drain")).StatusCode);

@@ -8,4 +8,7 @@ public enum SweepUpdateKind
 
     /// <summary>A trial was added, started, reported an epoch or finished.</summary>
     Trial,
+
+    /// <summary>A worker was drained or undrained (sweep control).</summary>
+    Worker,
 }
