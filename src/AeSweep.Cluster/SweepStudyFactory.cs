@@ -42,7 +42,7 @@ public static class SweepStudyFactory
                 Value = trial.ObjectiveValue,
                 Reason = trial.Reason,
                 IntermediateValues = intermediate.ToImmutableSortedDictionary(),
-                ObjectiveValues = StoredObjectiveValues(definition, trial),
+                ObjectiveValues = StoredObjectiveValues.Of(definition, trial),
             });
         }
 
@@ -54,27 +54,6 @@ public static class SweepStudyFactory
             PrunerFactory.Create(definition.EarlyTerminate, epochsMax is { } e ? (int)e : null),
             definition.Metric.Goal,
             trials);
-    }
-
-    // A completed trial's values of a multi-objective sweep's objectives, as stored among its final metrics (the policy
-    // added the ones taken from parameters when it judged the trial); empty when not multi-objective or incomplete.
-    private static ImmutableArray<double> StoredObjectiveValues(SweepDefinition definition, TrialSnapshot trial)
-    {
-        if (!definition.IsMultiObjective || trial.State != TrialState.Completed || trial.FinalMetrics is not { } metrics)
-        {
-            return [];
-        }
-
-        var values = new double[definition.Objectives.Count];
-        for (var k = 0; k < values.Length; k++)
-        {
-            if (!metrics.TryGetValue(definition.Objectives[k].Name, out values[k]))
-            {
-                return [];
-            }
-        }
-
-        return [.. values];
     }
 
     /// <summary>The failure streak of the stored trials, replayed in the order they finished.</summary>

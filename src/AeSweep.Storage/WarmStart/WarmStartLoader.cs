@@ -70,29 +70,10 @@ public static class WarmStartLoader
                 Value = trial.ObjectiveValue,
                 Reason = trial.Reason,
                 IntermediateValues = intermediate,
-                ObjectiveValues = ObjectiveValues(definition, trial),
+                ObjectiveValues = StoredObjectiveValues.Of(definition, trial),
             });
         }
 
         return trials;
-    }
-
-    private static ImmutableArray<double> ObjectiveValues(SweepDefinition definition, TrialSnapshot trial)
-    {
-        if (!definition.IsMultiObjective || trial.State != TrialState.Completed || trial.FinalMetrics is not { } metrics)
-        {
-            return [];
-        }
-
-        var values = new double[definition.Objectives.Count];
-        for (var k = 0; k < values.Length; k++)
-        {
-            if (!metrics.TryGetValue(definition.Objectives[k].Name, out values[k]))
-            {
-                return [];
-            }
-        }
-
-        return [.. values];
     }
 }
