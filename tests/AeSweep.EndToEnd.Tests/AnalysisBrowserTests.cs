@@ -131,7 +131,7 @@ public sealed class AnalysisBrowserTests : IAsyncLifetime
         // clicking a code size filters the leaderboard.
         await page.ClickAsync(".mud-tab:has-text('Parameters')");
         await page.WaitForSelectorAsync("#parallel-coordinates svg");
-        var ticks = await page.Locator("#parallel-coordinates text.pc-tick.categorical").AllInnerTextsAsync();
+        var ticks = await page.Locator("#parallel-coordinates text.pc-tick.categorical").AllTextContentsAsync();
         Assert.Contains("2", ticks);
         Assert.Contains("8", ticks);
         Assert.DoesNotContain("3", ticks);
@@ -143,8 +143,13 @@ public sealed class AnalysisBrowserTests : IAsyncLifetime
         await ShotAsync(page, "analysis-04-brushed");
         await page.ClickAsync(".mud-tab:has-text('Leaderboard')");
         await page.WaitForSelectorAsync(".brush-filter-notice");
-        var shownRows = await page.Locator("#leaderboard tbody tr:has(.state-chip)").CountAsync();
-        Assert.Contains($"{shownRows} of 10 trials shown", await page.InnerTextAsync(".brush-filter-notice"), StringComparison.Ordinal);
+        // The grid pages the brushed rows once it re-renders: wait until it shows as many rows as the notice counts.
+        var expected = int.Parse(System.Text.RegularExpressions.Regex.Match(await page.InnerTextAsync(".brush-filter-notice"), @"(\d+) of 10 trials shown").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+        var shownRows = 0;
+        await Polling.WaitForAsync(
+            async () => (shownRows = await page.Locator("#leaderboard tbody tr:has(.state-chip)").CountAsync()) == expected ? "shown" : null,
+            TimeSpan.FromSeconds(20),
+            () => $"the leaderboard shows {shownRows} rows, the brush notice {expected}");
         Assert.True(shownRows < 10, $"the brush left all {shownRows} rows");
         await ShotAsync(page, "analysis-05-leaderboard-filtered");
         await page.ClickAsync(".brush-filter-clear");
