@@ -21,6 +21,21 @@ set +e
 dotnet test AeSweep.sln -c Release --no-build -m:1 -v q -nologo --logger "trx" --results-directory "$results" "$@"
 status=$?
 set -e
+# Name each failed test with the first lines of its message, so a CI log says what broke without the TRX files
+# (before the closing line, which stays last).
+python3 - "$results" <<'PY' || true
+import glob, sys, xml.etree.ElementTree as ET
+ns = {"t": "http://microsoft.com/schemas/VisualStudio/TeamTest/2010"}
+for path in sorted(glob.glob(sys.argv[1] + "/*.trx")):
+    for result in ET.parse(path).getroot().iterfind(".//t:UnitTestResult", ns):
+        if result.get("outcome") != "Failed":
+            continue
+        message = result.findtext(".//t:ErrorInfo/t:Message", default="", namespaces=ns).strip()
+        stack = result.findtext(".//t:ErrorInfo/t:StackTrace", default="", namespaces=ns).strip()
+        print(f"FAILED {result.get('testName')} ({result.get('duration')})")
+        for line in (message.splitlines()[:40] + stack.splitlines()[:8]):
+            print("    " + line[:400])
+PY
 # One closing line over all test assemblies, from the TRX result files.
 cat "$results"/*.trx 2>/dev/null | grep -o '<Counters [^>]*>' | awk '
   { for (i = 1; i <= NF; i++) { split($i, kv, "="); gsub(/[^0-9]/, "", kv[2]);

@@ -64,7 +64,27 @@ public sealed class DashboardControlBrowserTests : IAsyncLifetime
     public async Task Pause_resume_enqueue_and_drain_through_the_dashboard_buttons()
     {
         var page = await _browser!.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 1000 } });
-        page.SetDefaultTimeout(30_000);
+        page.SetDefaultTimeout(60_000);
+        try
+        {
+            await DriveAsync(page);
+        }
+        catch (Exception ex) when (ex is not Xunit.Sdk.XunitException)
+        {
+            // A failure names the step it happened in, keeps a screenshot and the server's log, so a CI log says why.
+            await Polling.TryAsync(async () => { await ShotAsync(page, "control-failure"); return "shot"; });
+            throw new Xunit.Sdk.XunitException($"step '{_step}' failed after {_clock.Elapsed.TotalSeconds:F0} s: {ex.Message}\nserver log:\n{Tail(_server!.Stderr)}");
+        }
+    }
+
+    private string _step = "start";
+    private readonly System.Diagnostics.Stopwatch _clock = System.Diagnostics.Stopwatch.StartNew();
+
+    private void Step(string name) => _step = $"{name} (at {_clock.Elapsed.TotalSeconds:F0} s)";
+
+    private async Task DriveAsync(IPage page)
+    {
+        Step("log in with the token URL");
         var tokenUrl = await Polling.WaitForAsync(
             () => Task.FromResult(System.Text.RegularExpressions.Regex.Match(_server!.Stderr, $@"{System.Text.RegularExpressions.Regex.Escape(BaseUrl)}/\?token=\S+") is { Success: true } m ? m.Value : null),
             TimeSpan.FromSeconds(30),
@@ -72,6 +92,7 @@ public sealed class DashboardControlBrowserTests : IAsyncLifetime
         await page.GotoAsync(tokenUrl);
         await page.WaitForURLAsync(url => !url.Contains("/login", StringComparison.Ordinal) && !url.Contains("token=", StringComparison.Ordinal));
 
+        Step("submit the sweep");
         await page.GotoAsync(BaseUrl + "/sweeps/new");
         await WaitUntilLiveAsync(page);
         await page.Locator("#sweep-editor").FillAsync(Sweep);
@@ -79,38 +100,47 @@ public sealed class DashboardControlBrowserTests : IAsyncLifetime
         await page.ClickAsync("#submit-sweep");
         await page.WaitForURLAsync(url => url.Contains("/sweeps/", StringComparison.Ordinal) && !url.EndsWith("/new", StringComparison.Ordinal));
         await WaitUntilLiveAsync(page);
+        Step("wait for the sweep to run");
         var sweepChip = page.Locator(".state-chip").First;
-        await Polling.WaitForAsync(async () => (await sweepChip.InnerTextAsync()).Trim() == "running" ? "running" : null, TimeSpan.FromSeconds(30), "the sweep never showed as running");
+        await Polling.WaitForAsync(async () => (await sweepChip.InnerTextAsync()).Trim() == "running" ? "running" : null, TimeSpan.FromSeconds(60), () => $"the sweep never showed as running; server log:\n{Tail(_server!.Stderr)}");
 
         // Pause: the chip says paused and Resume replaces Pause.
+        Step("pause");
         await page.ClickAsync("#pause-sweep");
         await page.WaitForSelectorAsync("#resume-sweep");
-        await Polling.WaitForAsync(async () => (await sweepChip.InnerTextAsync()).Trim() == "paused" ? "paused" : null, TimeSpan.FromSeconds(30), "the state chip never said paused");
+        await Polling.WaitForAsync(async () => (await sweepChip.InnerTextAsync()).Trim() == "paused" ? "paused" : null, TimeSpan.FromSeconds(60), "the state chip never said paused");
         Assert.Equal(0, await page.Locator("#pause-sweep").CountAsync());
         await ShotAsync(page, "control-paused");
 
-        // Enqueue while paused: nothing else adds trials now, so exactly one new row appears.
+        // Enqueue while paused: nothing else adds trials now, so exactly one new row appears. A trial sampled just
+        // before the pause took effect may still reach the live leaderboard, so the count is read once it has held
+        // still for three seconds (on a loaded CI machine one second was not always enough).
+        Step("count the rows while paused");
         var rows = page.Locator("#leaderboard tbody tr:has(.state-chip)");
-        await Task.Delay(1000);
-        var before = await rows.CountAsync();
+        var before = await StableCountAsync(rows, TimeSpan.FromSeconds(3), TimeSpan.FromSeconds(60));
+        Step("enqueue");
         await page.ClickAsync("#enqueue-open");
         var json = page.Locator("#enqueue-json");
         await json.FillAsync("""{"code_size": 4, "width": 32}""");
         await json.BlurAsync();
         await ShotAsync(page, "control-enqueue");
         await page.ClickAsync("#enqueue-save");
+        var seen = before;
         await Polling.WaitForAsync(
-            async () => await rows.CountAsync() == before + 1 ? "added" : null,
-            TimeSpan.FromSeconds(30),
-            () => $"no enqueued trial appeared ({before} rows before); server log:\n{Tail(_server!.Stderr)}");
+            async () => (seen = await rows.CountAsync()) > before ? "added" : null,
+            TimeSpan.FromSeconds(60),
+            () => $"no enqueued trial appeared ({before} rows before, {seen} last seen); server log:\n{Tail(_server!.Stderr)}");
+        Assert.Equal(before + 1, await StableCountAsync(rows, TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(30)));
         Assert.Equal(0, await page.Locator("#enqueue-error").CountAsync());
 
         // Resume: the chip says running again and Pause is back.
+        Step("resume");
         await page.ClickAsync("#resume-sweep");
         await page.WaitForSelectorAsync("#pause-sweep");
-        await Polling.WaitForAsync(async () => (await sweepChip.InnerTextAsync()).Trim() == "running" ? "running" : null, TimeSpan.FromSeconds(30), "the state chip never said running again");
+        await Polling.WaitForAsync(async () => (await sweepChip.InnerTextAsync()).Trim() == "running" ? "running" : null, TimeSpan.FromSeconds(60), "the state chip never said running again");
 
         // Drain and undrain the local worker on the cluster page.
+        Step("drain and undrain");
         await page.GotoAsync(BaseUrl + "/cluster");
         await WaitUntilLiveAsync(page);
         await page.Locator("#workers-table .drain-worker").First.ClickAsync();
@@ -139,6 +169,31 @@ public sealed class DashboardControlBrowserTests : IAsyncLifetime
         {
             // The server may still hold a file for a moment; the temp folder is cleaned by the OS.
         }
+    }
+
+    /// <summary>The locator's count once it has not changed for <paramref name="quiet"/> (polled every 200 ms).</summary>
+    private static async Task<int> StableCountAsync(ILocator locator, TimeSpan quiet, TimeSpan timeout)
+    {
+        var deadline = System.Diagnostics.Stopwatch.StartNew();
+        var count = await locator.CountAsync();
+        var unchanged = System.Diagnostics.Stopwatch.StartNew();
+        while (unchanged.Elapsed < quiet)
+        {
+            if (deadline.Elapsed > timeout)
+            {
+                throw new TimeoutException($"the leaderboard's row count never held still for {quiet.TotalSeconds} s (last {count})");
+            }
+
+            await Task.Delay(200);
+            var now = await locator.CountAsync();
+            if (now != count)
+            {
+                count = now;
+                unchanged.Restart();
+            }
+        }
+
+        return count;
     }
 
     private static string Tail(string text) => text.Length > 6000 ? text[^6000..] : text;

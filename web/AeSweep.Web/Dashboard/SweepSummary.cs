@@ -4,9 +4,16 @@ using AeSweep.Core.Trials;
 
 namespace AeSweep.Web.Dashboard;
 
-/// <summary>A sweep as the sweeps list shows it: state, progress against its budget, best value, times (from the sweep list query).</summary>
-public sealed record SweepSummary(SweepProgressView Progress)
+/// <summary>
+/// A sweep as the sweeps list shows it: state, progress against its budget, best value, times (from the sweep list query).
+/// A class with a settable <see cref="Progress"/>, not a record: MudTable keys its rows by item, so the list keeps one
+/// summary per sweep across live reloads and only its progress changes; a new item per reload made Blazor replace the
+/// row's elements and a click on its compare checkbox could be lost while that happened.
+/// </summary>
+public sealed class SweepSummary(SweepProgressView progress)
 {
+    public SweepProgressView Progress { get; set; } = progress;
+
     private static readonly string[] FinishedStates = [.. Enum.GetValues<TrialState>().Where(s => s.IsFinished()).Select(ContractMapping.Name)];
 
     public SweepView Sweep => Progress.Sweep;
