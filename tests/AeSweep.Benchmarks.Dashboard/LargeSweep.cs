@@ -1,3 +1,5 @@
+using AeSweep.Core.Definitions;
+using AeSweep.Core.Definitions.Stored;
 using AeSweep.Core.Search;
 using AeSweep.Core.Trials;
 using AeSweep.Storage;
@@ -35,7 +37,14 @@ internal static class LargeSweep
 
     public static async Task<string> CreateAsync(EfSweepStore store, int trials, CancellationToken cancellationToken)
     {
-        var sweep = await store.CreateSweepAsync(new NewSweep("dashboard-benchmark", Yaml, SweepDefinitionFormat.Yaml, "val_mse", MetricGoal.Minimize, Seed: 42), cancellationToken);
+        // Stored as the submit path stores it (the versioned JSON document), so the page reads the design (choices, log
+        // scales, constants) as it would for a real sweep and the coordinator can activate it.
+        var parsed = SweepDefinitionParser.Parse(Yaml);
+        var definition = parsed.Definition ?? throw new InvalidOperationException("the benchmark's sweep is invalid: " + string.Join("; ", parsed.Errors));
+        var sweep = await store.CreateSweepAsync(
+            new NewSweep("dashboard-benchmark", StoredSweepDocument.Write(definition), SweepDefinitionFormat.Json, "val_mse", MetricGoal.Minimize, Seed: 42,
+                MaxTrials: definition.Budget.MaxTrials, MaxParallel: definition.Budget.MaxParallel),
+            cancellationToken);
         var random = new Random(42);
         int[] codeSizes = [2, 4, 8, 16, 32, 64];
         int[] widths = [64, 128, 256, 512];
