@@ -11,8 +11,10 @@ public static class FusionPolicy
 
     /// <summary>
     /// <c>auto</c>'s pack size on a CPU: 1 (no fusion) for every family. The fused-versus-unfused CPU benchmark
-    /// (docs/benchmarks/training.md) measured dense packs at 0.65-1.18× and conv packs (grouped convolutions) at 1.01×
-    /// the best unfused way on 2 cores, no gain beyond the machine's noise.
+    /// (docs/benchmarks/training.md) measured dense packs at 1.07-1.23× the best unfused way on a quiet 2-core machine
+    /// (0.65-1.18× under load) and conv packs at 1.01×; that gain does not pay for keeping N times as many trials in
+    /// flight, which a model-based sampler would have to ask for without the results of the trials before. A random or
+    /// grid sweep can set <c>fuse</c> explicitly.
     /// </summary>
     public const int AutoCpuPackSize = 1;
 
