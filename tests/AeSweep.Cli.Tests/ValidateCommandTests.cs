@@ -18,6 +18,31 @@ public sealed class ValidateCommandTests : IDisposable
     }
 
     [Fact]
+    public void Summary_names_constraints_and_enqueued_configurations()
+    {
+        var file = Write("control.yaml", """
+            name: control
+            dataset: fashion-mnist
+            model: dense
+            method: random
+            parameters:
+              depth: {min: 1, max: 4}
+              width: {values: [64, 256, 512]}
+              epochs: {value: 1}
+            constraints: ["depth * width <= 1024"]
+            enqueue:
+              - {depth: 2, width: 256}
+              - {depth: 1, width: 512}
+            budget: {max_trials: 4}
+            """);
+
+        var (code, stdout, _) = Run("validate", file);
+
+        Assert.Equal(0, code);
+        Assert.Contains("search over 2 of 4 parameters (constraint 'depth * width <= 1024'; 2 enqueued configurations first)", stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Invalid_file_exits_two_with_one_path_line_per_error()
     {
         var file = Write("bad.yaml", """

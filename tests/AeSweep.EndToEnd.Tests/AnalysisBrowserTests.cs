@@ -10,7 +10,7 @@ namespace AeSweep.EndToEnd.Tests;
 /// parallel coordinates (categorical ticks, n/a slot, brushing that filters the leaderboard), slices, contour, EDF and
 /// the gallery. Screenshots: TestResults/screenshots/analysis-*.png (or under $AESWEEP_SCREENSHOTS).
 /// </summary>
-public sealed class AnalysisBrowserTests : IAsyncLifetime
+public sealed class AnalysisBrowserTests() : DashboardBrowserSession("aesweep-analysis-", "--slots", "2", "--examples", Path.Combine(AesweepProcess.Root, "examples"))
 {
     private const string Sweep = """
         name: analysis-browser-test
@@ -29,50 +29,11 @@ public sealed class AnalysisBrowserTests : IAsyncLifetime
         seed: 5
         """;
 
-    private readonly string _data = Directory.CreateTempSubdirectory("aesweep-analysis-").FullName;
-    private readonly string _screenshots = Environment.GetEnvironmentVariable("AESWEEP_SCREENSHOTS") is { Length: > 0 } dir
-        ? dir
-        : Path.Combine(AesweepProcess.Root, "TestResults", "screenshots");
-
-    private readonly int _port = Polling.FreePort();
-    private AesweepProcess? _server;
-    private IPlaywright? _playwright;
-    private IBrowser? _browser;
-
-    private string BaseUrl => $"http://127.0.0.1:{_port}";
-
-    public async Task InitializeAsync()
-    {
-        Directory.CreateDirectory(_screenshots);
-        _server = new AesweepProcess(
-            new Dictionary<string, string> { ["AESWEEP_ADMIN_PASSWORD"] = string.Empty },
-            "serve", "--urls", BaseUrl, "--data", _data, "--slots", "2", "--examples", Path.Combine(AesweepProcess.Root, "examples"));
-        using var http = new HttpClient();
-        await Polling.WaitForAsync(
-            async () => (await Polling.TryAsync(() => http.GetStringAsync($"{BaseUrl}/health"))) is { } body && body.Contains("ok", StringComparison.Ordinal) ? body : null,
-            TimeSpan.FromSeconds(120),
-            "the dashboard never answered /health");
-
-        _playwright = await Playwright.CreateAsync();
-        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = Environment.GetEnvironmentVariable("AESWEEP_CHROMIUM") ?? "/usr/bin/chromium",
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-        });
-    }
-
     [Fact]
     public async Task Every_analysis_tab_shows_completed_and_pruned_trials_and_brushing_filters_the_leaderboard()
     {
-        var page = await _browser!.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 1000 } });
-        page.SetDefaultTimeout(30_000);
-        var tokenUrl = await Polling.WaitForAsync(
-            () => Task.FromResult(System.Text.RegularExpressions.Regex.Match(_server!.Stderr, $@"{System.Text.RegularExpressions.Regex.Escape(BaseUrl)}/\?token=\S+") is { Success: true } m ? m.Value : null),
-            TimeSpan.FromSeconds(30),
-            () => $"serve printed no token URL:\n{Tail(_server!.Stderr)}");
-        await page.GotoAsync(tokenUrl);
-        await page.WaitForURLAsync(url => !url.Contains("/login", StringComparison.Ordinal) && !url.Contains("token=", StringComparison.Ordinal));
+        var page = await NewPageAsync(TimeSpan.FromSeconds(30));
+        await LogInAsync(page);
 
         await page.GotoAsync(BaseUrl + "/sweeps/new");
         await WaitUntilLiveAsync(page);
@@ -95,7 +56,7 @@ public sealed class AnalysisBrowserTests : IAsyncLifetime
             return count;
         }
 
-        await Polling.WaitForAsync(async () => await FinishedAsync() >= 10 ? "done" : null, TimeSpan.FromSeconds(420), () => $"the sweep did not finish:\n{Tail(_server!.Stderr)}");
+        await Polling.WaitForAsync(async () => await FinishedAsync() >= 10 ? "done" : null, TimeSpan.FromSeconds(420), () => $"the sweep did not finish:\n{Tail(Server.Stderr)}");
         await page.GotoAsync(sweepUrl);
         await WaitUntilLiveAsync(page);
         var pruned = await page.Locator("#leaderboard tbody .state-chip:has-text('pruned')").CountAsync();
@@ -169,31 +130,4 @@ public sealed class AnalysisBrowserTests : IAsyncLifetime
         await page.WaitForSelectorAsync("#gallery img");
         await ShotAsync(page, "analysis-07-gallery");
     }
-
-    public async Task DisposeAsync()
-    {
-        if (_browser is not null)
-        {
-            await _browser.CloseAsync();
-        }
-
-        _playwright?.Dispose();
-        _server?.Dispose();
-        try
-        {
-            Directory.Delete(_data, recursive: true);
-        }
-        catch (IOException)
-        {
-            // The server may still hold a file for a moment; the temp folder is cleaned by the OS.
-        }
-    }
-
-    private static string Tail(string text) => text.Length > 6000 ? text[^6000..] : text;
-
-    private static Task WaitUntilLiveAsync(IPage page) =>
-        page.WaitForSelectorAsync("#interactive", new PageWaitForSelectorOptions { State = WaitForSelectorState.Attached });
-
-    private Task ShotAsync(IPage page, string name) =>
-        page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(_screenshots, name + ".png"), FullPage = true });
 }

@@ -9,7 +9,7 @@ namespace AeSweep.EndToEnd.Tests;
 /// reconstruction gallery and the compare view. Screenshots of each step are kept as test artifacts under
 /// TestResults/screenshots (or $AESWEEP_SCREENSHOTS).
 /// </summary>
-public sealed class DashboardBrowserTests : IAsyncLifetime
+public sealed class DashboardBrowserTests() : DashboardBrowserSession("aesweep-browser-", "--slots", "2", "--examples", Path.Combine(AesweepProcess.Root, "examples"))
 {
     private const string Sweep = """
         name: browser-test
@@ -25,45 +25,10 @@ public sealed class DashboardBrowserTests : IAsyncLifetime
         seed: 21
         """;
 
-    private readonly string _data = Directory.CreateTempSubdirectory("aesweep-browser-").FullName;
-    private readonly string _screenshots = Environment.GetEnvironmentVariable("AESWEEP_SCREENSHOTS") is { Length: > 0 } dir
-        ? dir
-        : Path.Combine(AesweepProcess.Root, "TestResults", "screenshots");
-
-    private readonly int _port = Polling.FreePort();
-    private AesweepProcess? _server;
-    private IPlaywright? _playwright;
-    private IBrowser? _browser;
-
-    private string BaseUrl => $"http://127.0.0.1:{_port}";
-
-    public async Task InitializeAsync()
-    {
-        Directory.CreateDirectory(_screenshots);
-        _server = new AesweepProcess(
-            // No admin password: the dashboard is opened with the token in the address serve prints, as a user would.
-            new Dictionary<string, string> { ["AESWEEP_ADMIN_PASSWORD"] = string.Empty },
-            "serve", "--urls", BaseUrl, "--data", _data, "--slots", "2", "--examples", Path.Combine(AesweepProcess.Root, "examples"));
-        using var http = new HttpClient();
-        await Polling.WaitForAsync(
-            async () => (await Polling.TryAsync(() => http.GetStringAsync($"{BaseUrl}/health"))) is { } body && body.Contains("ok", StringComparison.Ordinal) ? body : null,
-            TimeSpan.FromSeconds(120),
-            "the dashboard never answered /health");
-
-        _playwright = await Playwright.CreateAsync();
-        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = Environment.GetEnvironmentVariable("AESWEEP_CHROMIUM") ?? "/usr/bin/chromium",
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-        });
-    }
-
     [Fact]
     public async Task Log_in_submit_a_sweep_watch_it_live_and_open_gallery_and_compare()
     {
-        var page = await _browser!.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 1000 } });
-        page.SetDefaultTimeout(30_000);
+        var page = await NewPageAsync(TimeSpan.FromSeconds(30));
         var browserLog = new System.Collections.Concurrent.ConcurrentQueue<string>();
         page.Console += (_, m) => browserLog.Enqueue($"{DateTime.UtcNow:HH:mm:ss.fff} console {m.Type}: {m.Text}");
         page.WebSocket += (_, ws) =>
@@ -80,12 +45,7 @@ public sealed class DashboardBrowserTests : IAsyncLifetime
         await page.WaitForSelectorAsync("text=Wrong access token");
 
         // The address serve printed carries the token; opening it logs in and drops the token from the address bar.
-        var tokenUrl = await Polling.WaitForAsync(
-            () => Task.FromResult(System.Text.RegularExpressions.Regex.Match(_server!.Stderr, $@"{System.Text.RegularExpressions.Regex.Escape(BaseUrl)}/\?token=\S+") is { Success: true } m ? m.Value : null),
-            TimeSpan.FromSeconds(30),
-            () => $"serve printed no token URL:\n{Tail(_server!.Stderr)}");
-        await page.GotoAsync(tokenUrl);
-        await page.WaitForURLAsync(url => !url.Contains("/login", StringComparison.Ordinal) && !url.Contains("token=", StringComparison.Ordinal));
+        await LogInAsync(page);
         Assert.Equal(BaseUrl + "/", page.Url);
         await ShotAsync(page, "01-sweeps");
 
@@ -117,7 +77,7 @@ public sealed class DashboardBrowserTests : IAsyncLifetime
                 return rowCount >= 6 && completedCount >= 6 ? "done" : null;
             },
             TimeSpan.FromSeconds(240),
-            () => $"the leaderboard did not fill live (first saw {firstSeen} rows, last {lastSeen}); browser:\n{string.Join('\n', browserLog)}\nserver log:\n{Tail(_server!.Stderr)}");
+            () => $"the leaderboard did not fill live (first saw {firstSeen} rows, last {lastSeen}); browser:\n{string.Join('\n', browserLog)}\nserver log:\n{Tail(Server.Stderr)}");
         Assert.True(firstSeen < 6 || await rows.CountAsync() == 6);
         await ShotAsync(page, "04-leaderboard");
 
@@ -141,32 +101,4 @@ public sealed class DashboardBrowserTests : IAsyncLifetime
         await page.WaitForFunctionAsync("() => [...document.querySelectorAll('#compare-view img')].length >= 2 && [...document.querySelectorAll('#compare-view img')].every(i => i.complete && i.naturalWidth > 0)");
         await ShotAsync(page, "06-compare");
     }
-
-    public async Task DisposeAsync()
-    {
-        if (_browser is not null)
-        {
-            await _browser.CloseAsync();
-        }
-
-        _playwright?.Dispose();
-        _server?.Dispose();
-        try
-        {
-            Directory.Delete(_data, recursive: true);
-        }
-        catch (IOException)
-        {
-            // The server may still hold a file for a moment; the temp folder is cleaned by the OS.
-        }
-    }
-
-    private static string Tail(string text) => text.Length > 6000 ? text[^6000..] : text;
-
-    // Pages are prerendered, then come alive when their circuit connects; typing before that would be lost.
-    private static Task WaitUntilLiveAsync(IPage page) =>
-        page.WaitForSelectorAsync("#interactive", new PageWaitForSelectorOptions { State = WaitForSelectorState.Attached });
-
-    private Task ShotAsync(IPage page, string name) =>
-        page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(_screenshots, name + ".png"), FullPage = true });
 }

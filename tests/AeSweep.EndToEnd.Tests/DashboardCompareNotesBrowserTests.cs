@@ -13,63 +13,24 @@ namespace AeSweep.EndToEnd.Tests;
 /// and a note saved through the API appears on the open page live. Screenshots: compare.png and notes.png under
 /// TestResults/screenshots (or $AESWEEP_SCREENSHOTS).
 /// </summary>
-public sealed class DashboardCompareNotesBrowserTests : IAsyncLifetime
+public sealed class DashboardCompareNotesBrowserTests() : DashboardBrowserSession("aesweep-browser-notes-", "--slots", "0")
 {
-    private readonly string _data = Directory.CreateTempSubdirectory("aesweep-browser-notes-").FullName;
-    private readonly string _screenshots = Environment.GetEnvironmentVariable("AESWEEP_SCREENSHOTS") is { Length: > 0 } dir
-        ? dir
-        : Path.Combine(AesweepProcess.Root, "TestResults", "screenshots");
-
-    private readonly int _port = Polling.FreePort();
-    private AesweepProcess? _server;
-    private IPlaywright? _playwright;
-    private IBrowser? _browser;
-
-    private string BaseUrl => $"http://127.0.0.1:{_port}";
-
-    public async Task InitializeAsync()
-    {
-        Directory.CreateDirectory(_screenshots);
-        _server = new AesweepProcess(
-            new Dictionary<string, string> { ["AESWEEP_ADMIN_PASSWORD"] = string.Empty },
-            "serve", "--urls", BaseUrl, "--data", _data, "--slots", "0");
-        using var http = new HttpClient();
-        await Polling.WaitForAsync(
-            async () => (await Polling.TryAsync(() => http.GetStringAsync($"{BaseUrl}/health"))) is { } body && body.Contains("ok", StringComparison.Ordinal) ? body : null,
-            TimeSpan.FromSeconds(120),
-            "the dashboard never answered /health");
-
-        _playwright = await Playwright.CreateAsync();
-        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = Environment.GetEnvironmentVariable("AESWEEP_CHROMIUM") ?? "/usr/bin/chromium",
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-        });
-    }
-
     [Fact]
     public async Task Compare_two_sweeps_and_write_a_note_that_is_stored_rendered_safely_and_updated_live()
     {
         using var api = new HttpClient { BaseAddress = new Uri(BaseUrl) };
-        api.DefaultRequestHeaders.Add("X-Api-Key", (await File.ReadAllTextAsync(Path.Combine(_data, "api-key"))).Trim());
+        api.DefaultRequestHeaders.Add("X-Api-Key", (await File.ReadAllTextAsync(Path.Combine(Data, "api-key"))).Trim());
         var first = await SubmitAsync(api, "compare-narrow", 0.30, 0.12, 0.20, 0.15);
         var second = await SubmitAsync(api, "compare-wide", 0.25, 0.09, 0.11, 0.18);
 
-        var page = await _browser!.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 1000 } });
-        page.SetDefaultTimeout(30_000);
+        var page = await NewPageAsync(TimeSpan.FromSeconds(30));
         var dialogs = 0;
         page.Dialog += async (_, dialog) =>
         {
             dialogs++;
             await dialog.DismissAsync();
         };
-        var tokenUrl = await Polling.WaitForAsync(
-            () => Task.FromResult(System.Text.RegularExpressions.Regex.Match(_server!.Stderr, $@"{System.Text.RegularExpressions.Regex.Escape(BaseUrl)}/\?token=\S+") is { Success: true } m ? m.Value : null),
-            TimeSpan.FromSeconds(30),
-            () => "serve printed no token URL");
-        await page.GotoAsync(tokenUrl);
-        await page.WaitForURLAsync(url => !url.Contains("/login", StringComparison.Ordinal) && !url.Contains("token=", StringComparison.Ordinal));
+        await LogInAsync(page);
         await WaitUntilLiveAsync(page);
 
         // Pick both sweeps on the list and compare them.
@@ -109,25 +70,6 @@ public sealed class DashboardCompareNotesBrowserTests : IAsyncLifetime
         Assert.Equal(0, dialogs);
     }
 
-    public async Task DisposeAsync()
-    {
-        if (_browser is not null)
-        {
-            await _browser.CloseAsync();
-        }
-
-        _playwright?.Dispose();
-        _server?.Dispose();
-        try
-        {
-            Directory.Delete(_data, recursive: true);
-        }
-        catch (IOException)
-        {
-            // The server may still hold a file for a moment; the temp folder is cleaned by the OS.
-        }
-    }
-
     // An ask-and-tell sweep whose trials are told the given losses, in order.
     private static async Task<string> SubmitAsync(HttpClient api, string name, params double[] losses)
     {
@@ -156,10 +98,4 @@ public sealed class DashboardCompareNotesBrowserTests : IAsyncLifetime
 
         return sweepId;
     }
-
-    private static Task WaitUntilLiveAsync(IPage page) =>
-        page.WaitForSelectorAsync("#interactive", new PageWaitForSelectorOptions { State = WaitForSelectorState.Attached });
-
-    private Task ShotAsync(IPage page, string name) =>
-        page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(_screenshots, name + ".png"), FullPage = true });
 }

@@ -10,7 +10,7 @@ namespace AeSweep.EndToEnd.Tests;
 /// Screenshots (control-paused, control-enqueue, control-drain) are kept under TestResults/screenshots
 /// (or $AESWEEP_SCREENSHOTS).
 /// </summary>
-public sealed class DashboardControlBrowserTests : IAsyncLifetime
+public sealed class DashboardControlBrowserTests() : DashboardBrowserSession("aesweep-control-browser-", "--slots", "1")
 {
     // Enough epochs and trials that the sweep is still running when the buttons are clicked.
     private const string Sweep = """
@@ -27,44 +27,10 @@ public sealed class DashboardControlBrowserTests : IAsyncLifetime
         seed: 5
         """;
 
-    private readonly string _data = Directory.CreateTempSubdirectory("aesweep-control-browser-").FullName;
-    private readonly string _screenshots = Environment.GetEnvironmentVariable("AESWEEP_SCREENSHOTS") is { Length: > 0 } dir
-        ? dir
-        : Path.Combine(AesweepProcess.Root, "TestResults", "screenshots");
-
-    private readonly int _port = Polling.FreePort();
-    private AesweepProcess? _server;
-    private IPlaywright? _playwright;
-    private IBrowser? _browser;
-
-    private string BaseUrl => $"http://127.0.0.1:{_port}";
-
-    public async Task InitializeAsync()
-    {
-        Directory.CreateDirectory(_screenshots);
-        _server = new AesweepProcess(
-            new Dictionary<string, string> { ["AESWEEP_ADMIN_PASSWORD"] = string.Empty },
-            "serve", "--urls", BaseUrl, "--data", _data, "--slots", "1");
-        using var http = new HttpClient();
-        await Polling.WaitForAsync(
-            async () => (await Polling.TryAsync(() => http.GetStringAsync($"{BaseUrl}/health"))) is { } body && body.Contains("ok", StringComparison.Ordinal) ? body : null,
-            TimeSpan.FromSeconds(120),
-            "the dashboard never answered /health");
-
-        _playwright = await Playwright.CreateAsync();
-        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = Environment.GetEnvironmentVariable("AESWEEP_CHROMIUM") ?? "/usr/bin/chromium",
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-        });
-    }
-
     [Fact]
     public async Task Pause_resume_enqueue_and_drain_through_the_dashboard_buttons()
     {
-        var page = await _browser!.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 1000 } });
-        page.SetDefaultTimeout(60_000);
+        var page = await NewPageAsync(TimeSpan.FromSeconds(60));
         try
         {
             await DriveAsync(page);
@@ -73,7 +39,7 @@ public sealed class DashboardControlBrowserTests : IAsyncLifetime
         {
             // A failure names the step it happened in, keeps a screenshot and the server's log, so a CI log says why.
             await Polling.TryAsync(async () => { await ShotAsync(page, "control-failure"); return "shot"; });
-            throw new Xunit.Sdk.XunitException($"step '{_step}' failed after {_clock.Elapsed.TotalSeconds:F0} s: {ex.Message}\nserver log:\n{Tail(_server!.Stderr)}");
+            throw new Xunit.Sdk.XunitException($"step '{_step}' failed after {_clock.Elapsed.TotalSeconds:F0} s: {ex.Message}\nserver log:\n{Tail(Server.Stderr)}");
         }
     }
 
@@ -85,12 +51,7 @@ public sealed class DashboardControlBrowserTests : IAsyncLifetime
     private async Task DriveAsync(IPage page)
     {
         Step("log in with the token URL");
-        var tokenUrl = await Polling.WaitForAsync(
-            () => Task.FromResult(System.Text.RegularExpressions.Regex.Match(_server!.Stderr, $@"{System.Text.RegularExpressions.Regex.Escape(BaseUrl)}/\?token=\S+") is { Success: true } m ? m.Value : null),
-            TimeSpan.FromSeconds(30),
-            () => $"serve printed no token URL:\n{Tail(_server!.Stderr)}");
-        await page.GotoAsync(tokenUrl);
-        await page.WaitForURLAsync(url => !url.Contains("/login", StringComparison.Ordinal) && !url.Contains("token=", StringComparison.Ordinal));
+        await LogInAsync(page);
 
         Step("submit the sweep");
         await page.GotoAsync(BaseUrl + "/sweeps/new");
@@ -102,7 +63,7 @@ public sealed class DashboardControlBrowserTests : IAsyncLifetime
         await WaitUntilLiveAsync(page);
         Step("wait for the sweep to run");
         var sweepChip = page.Locator(".state-chip").First;
-        await Polling.WaitForAsync(async () => (await sweepChip.InnerTextAsync()).Trim() == "running" ? "running" : null, TimeSpan.FromSeconds(60), () => $"the sweep never showed as running; server log:\n{Tail(_server!.Stderr)}");
+        await Polling.WaitForAsync(async () => (await sweepChip.InnerTextAsync()).Trim() == "running" ? "running" : null, TimeSpan.FromSeconds(60), () => $"the sweep never showed as running; server log:\n{Tail(Server.Stderr)}");
 
         // Pause: the chip says paused and Resume replaces Pause.
         Step("pause");
@@ -129,7 +90,7 @@ public sealed class DashboardControlBrowserTests : IAsyncLifetime
         await Polling.WaitForAsync(
             async () => (seen = await rows.CountAsync()) > before ? "added" : null,
             TimeSpan.FromSeconds(60),
-            () => $"no enqueued trial appeared ({before} rows before, {seen} last seen); server log:\n{Tail(_server!.Stderr)}");
+            () => $"no enqueued trial appeared ({before} rows before, {seen} last seen); server log:\n{Tail(Server.Stderr)}");
         Assert.Equal(before + 1, await StableCountAsync(rows, TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(30)));
         Assert.Equal(0, await page.Locator("#enqueue-error").CountAsync());
 
@@ -150,25 +111,6 @@ public sealed class DashboardControlBrowserTests : IAsyncLifetime
         await page.Locator("#workers-table .undrain-worker").First.ClickAsync();
         await page.WaitForSelectorAsync("#workers-table .drain-worker");
         Assert.Equal(0, await page.Locator("#workers-table .worker-draining").CountAsync());
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (_browser is not null)
-        {
-            await _browser.CloseAsync();
-        }
-
-        _playwright?.Dispose();
-        _server?.Dispose();
-        try
-        {
-            Directory.Delete(_data, recursive: true);
-        }
-        catch (IOException)
-        {
-            // The server may still hold a file for a moment; the temp folder is cleaned by the OS.
-        }
     }
 
     /// <summary>The locator's count once it has not changed for <paramref name="quiet"/> (polled every 200 ms).</summary>
@@ -195,12 +137,4 @@ public sealed class DashboardControlBrowserTests : IAsyncLifetime
 
         return count;
     }
-
-    private static string Tail(string text) => text.Length > 6000 ? text[^6000..] : text;
-
-    private static Task WaitUntilLiveAsync(IPage page) =>
-        page.WaitForSelectorAsync("#interactive", new PageWaitForSelectorOptions { State = WaitForSelectorState.Attached });
-
-    private Task ShotAsync(IPage page, string name) =>
-        page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(_screenshots, name + ".png"), FullPage = true });
 }
