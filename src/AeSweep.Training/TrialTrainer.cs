@@ -50,8 +50,10 @@ public static class TrialTrainer
             using var run = TrialRun.Create(settings, data, request.Seed, device);
             return TrainEpochs(request, observer, run, history, artifacts, TrialRun.Seconds(started), clock, cancellationToken);
         }
-        catch (OperationCanceledException)
+        catch (OperationCanceledException e) when (cancellationToken.IsCancellationRequested || e is StoppedByObserverException)
         {
+            // Only a stop someone asked for is a cancellation. Any other OperationCanceledException (a call cancelled under
+            // the reporter, say) falls through to a failure with its message, never to a "cancelled" the worker would report.
             return new TrainingResult(TrainingOutcome.Cancelled, LastMetrics(history), artifacts, history, history.Count, "cancelled");
         }
         catch (Exception e)
@@ -125,7 +127,7 @@ public static class TrialTrainer
                 {
                     // Whoever asked no longer wants this trial: end as a cancellation does, keeping this epoch's state.
                     unwritten = snapshot;
-                    throw new OperationCanceledException("the observer stopped the trial");
+                    throw new StoppedByObserverException();
                 }
 
                 if (cadence.IsDue(epoch, endsTrial: decision == TrialDecision.Prune || epoch == run.Settings.Epochs))
@@ -275,4 +277,7 @@ public static class TrialTrainer
 
     internal static TrainingResult Failed(string reason, List<EpochReport> history, Dictionary<string, string> artifacts) =>
         new(TrainingOutcome.Failed, LastMetrics(history), artifacts, history, history.Count, reason);
+
+    /// <summary>The observer answered <see cref="TrialDecision.Stop"/>: ends the trial as a cancellation does.</summary>
+    private sealed class StoppedByObserverException() : OperationCanceledException("the observer stopped the trial");
 }

@@ -58,7 +58,7 @@ public sealed class ClusterTests : IDisposable
         Assert.True(await submit.WaitForExitAsync(TimeSpan.FromSeconds(360)), "the sweep did not finish:\n" + submit.Stderr);
         var unfinished = (await store.ListTrialsAsync(sweep.Id, new TrialQuery(), CancellationToken.None)).Items.Where(t => t.State != TrialState.Completed);
         Assert.True(!unfinished.Any(), "trials that did not complete: " + string.Join("; ", unfinished.Select(t => $"#{t.Number} {t.State} attempt {t.Attempt}: {t.Reason}")));
-        var counts = await WaitForSummaryCountsAsync(submit);
+        var counts = await WaitForSummaryCountsAsync(submit, store, sweep.Id);
         Assert.Equal(Trials, counts.GetProperty("completed").GetInt32());
 
         var resumed = (await store.GetTrialDetailAsync(victim.Id, CancellationToken.None))!;
@@ -107,7 +107,7 @@ public sealed class ClusterTests : IDisposable
         await Task.Delay(TimeSpan.FromSeconds(2));
         StartCoordinator(database, "c1-restarted", siloPort, gatewayPort);
 
-        var counts = await WaitForSummaryCountsAsync(submit);
+        var counts = await WaitForSummaryCountsAsync(submit, store, sweep.Id);
         Assert.Equal(Trials, counts.GetProperty("completed").GetInt32());
         foreach (var (trialId, valMse) in metricsBefore)
         {
@@ -231,13 +231,23 @@ public sealed class ClusterTests : IDisposable
         return (found.Item1, found.Item2);
     }
 
-    private static async Task<JsonElement> WaitForSummaryCountsAsync(AesweepProcess submit)
+    private async Task<JsonElement> WaitForSummaryCountsAsync(AesweepProcess submit, ISweepReadModel store, string sweepId)
     {
         Assert.True(await submit.WaitForExitAsync(TimeSpan.FromSeconds(360)), "the sweep did not finish:\n" + submit.Stderr);
         Assert.True(submit.ExitCode == 0, $"submit exited with {submit.ExitCode}:\n{submit.Stderr}");
         using var result = JsonDocument.Parse(submit.Stdout.Trim().Split('\n')[^1]);
         var counts = result.RootElement.GetProperty("counts").Clone();
-        Assert.Equal(0, counts.GetProperty("failed").GetInt32() + counts.GetProperty("cancelled").GetInt32() + counts.GetProperty("pruned").GetInt32());
+        if (counts.GetProperty("failed").GetInt32() + counts.GetProperty("cancelled").GetInt32() + counts.GetProperty("pruned").GetInt32() > 0)
+        {
+            // Say which trials ended otherwise and why, with the cluster's log lines about them: a bare count cannot be diagnosed.
+            var trials = await store.ListTrialsAsync(sweepId, new TrialQuery(), CancellationToken.None);
+            var others = trials.Items.Where(t => t.State != TrialState.Completed).ToList();
+            var logs = string.Join("\n", _processes.Where(p => p != submit).SelectMany(p => (p.Stdout + "\n" + p.Stderr).Split('\n'))
+                .Where(line => others.Any(t => line.Contains(t.Id, StringComparison.Ordinal))));
+            Assert.Fail("trials that did not complete: " + string.Join("; ", others.Select(t => $"#{t.Number} {t.State} attempt {t.Attempt} on {t.WorkerId}: {t.Reason}"))
+                + "\ncounts: " + counts + "\ncluster log lines about them:\n" + logs);
+        }
+
         return counts;
     }
 

@@ -136,6 +136,22 @@ public sealed class FusedTrainerTests
         AssertClose(alone.Metrics[MetricNames.ValidationMse], fused[2].Metrics[MetricNames.ValidationMse], "val_mse");
     }
 
+    [Fact]
+    public void A_member_whose_report_throws_an_unasked_cancellation_fails_alone_and_the_others_complete()
+    {
+        var requests = new[] { 7L, 8L }
+            .Select(seed => TrainingFixture.Request(
+                TrainingFixture.Parameters(("code_size", 4L), ("width", 32L), ("epochs", 3L), ("batch_size", 64L)), TrainingFixture.Synthetic(200), TrainingFixture.TempDirectory(), seed))
+            .ToArray();
+        var observers = new[] { new RecordingObserver(onEpoch: r => _ = r.Epoch == 2 ? throw new OperationCanceledException("call cancelled") : 0), new RecordingObserver() };
+
+        var fused = FusedTrainer.Train(requests, observers, TimeProvider.System, CancellationToken.None);
+
+        Assert.Equal([TrainingOutcome.Failed, TrainingOutcome.Completed], fused.Select(r => r.Outcome));
+        Assert.Contains("call cancelled", fused[0].FailureReason, StringComparison.Ordinal);
+        Assert.Equal(3, observers[1].Reports.Count);
+    }
+
     [Theory]
     [InlineData("lstm")]
     public void Families_that_are_not_fused_have_no_fusion_key(string family)

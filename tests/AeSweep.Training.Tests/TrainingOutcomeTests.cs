@@ -107,6 +107,23 @@ public sealed class TrainingOutcomeTests
     }
 
     [Fact]
+    public void An_operation_cancelled_under_the_observer_without_a_stop_fails_the_trial_instead_of_cancelling_it()
+    {
+        // E.g. a grain call cancelled when its connection closed: nobody asked for a stop, so the trial must not be
+        // reported as cancelled (a sweep would count it so, and never run it again).
+        var observer = new RecordingObserver(onEpoch: r => _ = r.Epoch == 2 ? throw new TaskCanceledException("A task was canceled.") : 0);
+
+        var result = TrialTrainer.Train(
+            TrainingFixture.Request(TrainingFixture.Parameters(("code_size", 4L), ("width", 32L), ("epochs", 5L)), TrainingFixture.Synthetic(200), TrainingFixture.TempDirectory()),
+            observer,
+            CancellationToken.None);
+
+        Assert.Equal(TrainingOutcome.Failed, result.Outcome);
+        Assert.Contains("canceled", result.FailureReason, StringComparison.Ordinal);
+        Assert.Equal(2, result.EpochsRun);
+    }
+
+    [Fact]
     public void Cancellation_stops_training_cooperatively()
     {
         using var cancellation = new CancellationTokenSource();

@@ -13,7 +13,7 @@ internal static class ClusterCall
             {
                 return await call();
             }
-            catch (Exception ex) when (IsTransient(ex) && DateTime.UtcNow - started < patience)
+            catch (Exception ex) when (IsTransient(ex, cancellationToken) && DateTime.UtcNow - started < patience)
             {
                 await Task.Delay(delay, cancellationToken);
                 delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, TimeSpan.FromSeconds(2).Ticks));
@@ -21,9 +21,18 @@ internal static class ClusterCall
         }
     }
 
-    // Orleans surfaces a dead silo as timeouts, connection failures and "silo unavailable"; argument and
-    // validation errors from the grain itself are not worth retrying.
-    private static bool IsTransient(Exception ex) =>
-        ex is TimeoutException or System.Net.Sockets.SocketException or IOException
-        || ex.GetType().Namespace?.StartsWith("Orleans", StringComparison.Ordinal) == true;
+    /// <summary>
+    /// Whether a failed call is worth another try. Everything the calls made through here do is idempotent, so the
+    /// question is only whether a retry can answer differently. A lost silo surfaces in many shapes, not all of them
+    /// Orleans' own: timeouts, socket and connection errors, "silo unavailable", a cancelled call whose connection
+    /// closed under it, or a database error from the coordinator reactivating on the new silo. Treating any of those as
+    /// final failed (or, for a cancellation, cancelled) a trial that was training fine. Only a call refused for its
+    /// arguments, or the caller's own cancellation, ends the retries early; the rest retry until the patience runs out.
+    /// </summary>
+    internal static bool IsTransient(Exception ex, CancellationToken cancellationToken) => ex switch
+    {
+        OperationCanceledException => !cancellationToken.IsCancellationRequested,
+        ArgumentException or NotSupportedException or NotImplementedException => false,
+        _ => true,
+    };
 }

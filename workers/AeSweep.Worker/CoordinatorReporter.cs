@@ -28,9 +28,26 @@ internal sealed class CoordinatorReporter(
         epochFinished(System.Diagnostics.Stopwatch.GetElapsedTime(_lastReport).TotalSeconds);
         _lastReport = System.Diagnostics.Stopwatch.GetTimestamp();
         var copy = metrics.ToDictionary(StringComparer.Ordinal);
-        return ClusterCall.WithRetries(() => coordinator.ReportEpochAsync(lease, epoch, copy), patience, cancellationToken).GetAwaiter().GetResult();
+        try
+        {
+            return ClusterCall.WithRetries(() => coordinator.ReportEpochAsync(lease, epoch, copy), patience, cancellationToken).GetAwaiter().GetResult();
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Stopped (lost lease, shutdown) while the report was retried: the trial stops, as if the coordinator said so.
+            return TrialDecision.Stop;
+        }
     }
 
-    public void ReportCheckpoint(int epoch, string path) =>
-        ClusterCall.WithRetries(async () => { await coordinator.RecordCheckpointAsync(lease, epoch, path); return true; }, patience, cancellationToken).GetAwaiter().GetResult();
+    public void ReportCheckpoint(int epoch, string path)
+    {
+        try
+        {
+            ClusterCall.WithRetries(async () => { await coordinator.RecordCheckpointAsync(lease, epoch, path); return true; }, patience, cancellationToken).GetAwaiter().GetResult();
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Stopped meanwhile: the checkpoint is on disk, and a trial this worker no longer holds records nothing.
+        }
+    }
 }

@@ -89,8 +89,10 @@ internal sealed class FusedMember : IDisposable
 
             return null;
         }
-        catch (Exception e) when (e is not OperationCanceledException)
+        catch (Exception e)
         {
+            // Cancellation of the pack is checked between epochs, never in here: any exception (an OperationCanceledException
+            // from a call under the reporter included) fails this member alone, as a lone trial's does.
             return Fail(e.Message);
         }
     }
